@@ -1,0 +1,138 @@
+package vn.paknhub.agency;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.paknhub.casefile.ActionInput;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.AttachmentStore.StoredAttachment;
+import vn.paknhub.casefile.CaseAction;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseRepository;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.CaseState;
+import vn.paknhub.casefile.StateView;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.text.VietnameseText;
+
+/**
+ * For bodies without a connected system of their own: list, read and act on the cases assigned to
+ * them (Đ5.3). Every read of a submitter's personal data is written into the case history (Đ17).
+ */
+@RestController
+@RequestMapping("/api/v1/agency/cases")
+class AgencyController {
+
+    private final AgencyAccess access;
+    private final CaseService cases;
+    private final CaseRepository repository;
+    private final AgencyDirectory directory;
+    private final CaseSettings settings;
+
+    AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
+            CaseSettings settings) {
+        this.access = access;
+        this.cases = cases;
+        this.repository = repository;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    record CaseSummary(String code, String title, CaseState state, String field, String channel,
+            OffsetDateTime receivedAt, String assignedAgency) {
+    }
+
+    record CaseList(List<CaseSummary> items, int limit, int offset) {
+    }
+
+    record CaseDetail(String code, String title, CaseState state, String field, String channel,
+            OffsetDateTime receivedAt, String assignedAgency, String content, String addressee,
+            boolean consentToPublish, SubmitterDetails submitter, List<StoredAttachment> attachments,
+            CaseState resumeState, Set<CaseAction> allowedActions) {
+    }
+
+    record ActorView(ActorRole kind, String id) {
+    }
+
+    record CaseEventView(long seq, OffsetDateTime at, String action, CaseState fromState, CaseState toState,
+            ActorView actor, String reason, Map<String, Object> details) {
+    }
+
+    record AgencyActionRequest(CaseAction action, String reason, String targetAgency) {
+    }
+
+    @GetMapping
+    CaseList list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(required = false) CaseState state, @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        String agency = access.authenticate(authorization);
+        if (limit < 1 || limit > 200 || offset < 0) {
+            throw ApiProblem.invalid("limit", "range", "limit phải từ 1 đến 200 và offset không âm.",
+                    "limit must be 1–200 and offset not negative.");
+        }
+        List<CaseSummary> items = repository.listForAgency(agency, access.isCentralOffice(agency), state, limit, offset)
+                .stream().map(this::summary).toList();
+        return new CaseList(items, limit, offset);
+    }
+
+    @GetMapping("/{code}")
+    CaseDetail detail(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String code) {
+        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+        CaseFile c = a.caseFile();
+        SubmitterDetails submitter = cases.readSubmitter(c, a.actor(), "GET /api/v1/agency/cases/" + code);
+        return new CaseDetail(c.code(), c.title(), c.state(), c.fieldCode(), c.channel().name(), local(c),
+                c.assignedAgency(), c.content(), c.addressee(), c.consentToPublish(), submitter,
+                cases.attachmentsOf(c), c.resumeState(), cases.allowedActions(c, a.actor().role()));
+    }
+
+    @GetMapping("/{code}/history")
+    List<CaseEventView> history(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String code) {
+        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+        return cases.fullHistory(a.caseFile()).stream()
+                .map(e -> new CaseEventView(e.seq(), e.occurredAt().atZone(settings.timeZone()).toOffsetDateTime(),
+                        e.action(), e.fromState(), e.toState(), new ActorView(e.actorKind(), e.actorId()), e.reason(),
+                        e.details()))
+                .toList();
+    }
+
+    @PostMapping("/{code}/actions")
+    StateView act(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String code, @RequestBody AgencyActionRequest request) {
+        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+        if (request.action() == null) {
+            throw ApiProblem.invalid("action", "required", "Cần chọn thao tác.", "An action is required.");
+        }
+        String target = request.targetAgency() == null ? null : request.targetAgency().trim().toUpperCase(Locale.ROOT);
+        if (target != null && directory.find(target).isEmpty()) {
+            throw ApiProblem.invalid("targetAgency", "unknown-agency", "Không có cơ quan mã «" + target + "».",
+                    "No agency with code '" + target + "'.");
+        }
+        CaseFile after = cases.apply(a.caseFile().code(), request.action(), a.actor(),
+                VietnameseText.normalize(request.reason()), ActionInput.forwardTo(target));
+        return StateView.of(after);
+    }
+
+    private CaseSummary summary(CaseFile c) {
+        return new CaseSummary(c.code(), c.title(), c.state(), c.fieldCode(), c.channel().name(), local(c),
+                c.assignedAgency());
+    }
+
+    private OffsetDateTime local(CaseFile c) {
+        return c.receivedAt().atZone(settings.timeZone()).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.paknhub.bus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Writes events to the outbox, inside the caller's transaction, for the relay to publish. */
+@Repository
+public class Outbox {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final String topic;
+
+    public Outbox(NamedParameterJdbcTemplate jdbc, ObjectMapper json,
+            @Value("${hub.bus.case-events-topic}") String topic) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.topic = topic;
+    }
+
+    public void enqueue(CaseEventMessage event) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("case event is not serialisable", e);
+        }
+        jdbc.update("insert into outbox (event_id, case_code, topic, payload) values (:id, :code, :topic, cast(:payload as jsonb))",
+                new MapSqlParameterSource("id", event.eventId()).addValue("code", event.caseCode())
+                        .addValue("topic", topic).addValue("payload", payload));
+    }
+}

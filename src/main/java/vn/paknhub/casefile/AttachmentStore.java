@@ -1,0 +1,56 @@
+package vn.paknhub.casefile;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Content-addressed attachments: the same file sent twice is stored once. */
+@Repository
+public class AttachmentStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AttachmentStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record StoredAttachment(String name, String mediaType, long size, String sha256) {
+    }
+
+    void add(UUID caseId, IncomingAttachment a, UUID eventId, Instant at) {
+        byte[] digest = sha256(a.content());
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("sha", digest)
+                .addValue("size", (long) a.content().length).addValue("content", a.content())
+                .addValue("caseId", caseId).addValue("name", a.fileName()).addValue("type", a.mediaType())
+                .addValue("eventId", eventId).addValue("at", Timestamp.from(at));
+        jdbc.update("insert into attachment_blob (sha256, size, content) values (:sha, :size, :content)"
+                + " on conflict (sha256) do nothing", p);
+        jdbc.update("""
+                insert into case_attachment (case_id, sha256, file_name, media_type, size, event_id, added_at)
+                values (:caseId, :sha, :name, :type, :size, :eventId, :at) on conflict do nothing""", p);
+    }
+
+    public List<StoredAttachment> of(UUID caseId) {
+        return jdbc.query("""
+                select file_name, media_type, size, sha256 from case_attachment
+                where case_id = :caseId order by added_at, file_name""",
+                new MapSqlParameterSource("caseId", caseId),
+                (rs, i) -> new StoredAttachment(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        HexFormat.of().formatHex(rs.getBytes(4))));
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package vn.paknhub.casefile;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A case as stored, without its submitter's personal data (read through {@link CaseRepository#submitterOf}). */
+public record CaseFile(
+        UUID id,
+        String code,
+        Channel channel,
+        CaseState state,
+        CaseState resumeState,
+        int version,
+        String title,
+        String content,
+        String fieldCode,
+        String addressee,
+        String assignedAgency,
+        boolean consentToPublish,
+        boolean appealUsed,
+        Integer ratingScore,
+        Boolean ratingAgree,
+        Instant receivedAt,
+        Instant resultPostedAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,72 @@
+package vn.paknhub.casefile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The append-only case history (the database refuses updates and deletes of it). */
+@Repository
+public class CaseHistory {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CaseHistory(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(UUID caseId, CaseEvent e) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("eventId", e.eventId()).addValue("caseId", caseId).addValue("action", e.action())
+                .addValue("from", e.fromState() == null ? null : e.fromState().name())
+                .addValue("to", e.toState().name()).addValue("actorKind", e.actorKind().name())
+                .addValue("actorId", e.actorId()).addValue("reason", e.reason())
+                .addValue("details", toJson(e.details())).addValue("public", e.publicEvent())
+                .addValue("at", Timestamp.from(e.occurredAt()));
+        jdbc.update("""
+                insert into case_event (event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,
+                    details, public, occurred_at)
+                values (:eventId, :caseId, :action, :from, :to, :actorKind, :actorId, :reason, cast(:details as jsonb),
+                    :public, :at)""", p);
+    }
+
+    public List<CaseEvent> of(UUID caseId, boolean publicOnly) {
+        return jdbc.query("""
+                select seq, event_id, action, from_state, to_state, actor_kind, actor_id, reason, details::text,
+                    public, occurred_at
+                from case_event where case_id = :caseId and (public or not :publicOnly) order by seq""",
+                new MapSqlParameterSource("caseId", caseId).addValue("publicOnly", publicOnly),
+                (rs, i) -> new CaseEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4) == null ? null : CaseState.valueOf(rs.getString(4)),
+                        CaseState.valueOf(rs.getString(5)), ActorRole.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), fromJson(rs.getString(9)), rs.getBoolean(10),
+                        rs.getTimestamp(11).toInstant()));
+    }
+
+    private String toJson(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details == null ? Map.of() : details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event details are not serialisable", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event details are not JSON", e);
+        }
+    }
+}

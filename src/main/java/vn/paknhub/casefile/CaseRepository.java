@@ -1,0 +1,140 @@
+package vn.paknhub.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.paknhub.core.crypto.PersonalDataProtector;
+import vn.paknhub.core.text.VietnameseText;
+
+/** The case table. Personal data goes in and out only through {@link PersonalDataProtector}. */
+@Repository
+public class CaseRepository {
+
+    private static final String COLUMNS = "id, code, channel, state, resume_state, version, title, content, field_code,"
+            + " addressee, assigned_agency, consent_to_publish, appeal_used, rating_score, rating_agree, received_at,"
+            + " result_posted_at, updated_at";
+
+    private static final RowMapper<CaseFile> CASE = CaseRepository::mapCase;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataProtector protector;
+
+    public CaseRepository(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector) {
+        this.jdbc = jdbc;
+        this.protector = protector;
+    }
+
+    long nextCodeNumber() {
+        return jdbc.getJdbcTemplate().queryForObject("select nextval('case_code_seq')", Long.class);
+    }
+
+    void insert(CaseFile c, byte[] lookupSecretHash, SubmitterDetails s) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("id", c.id()).addValue("code", c.code()).addValue("secret", lookupSecretHash)
+                .addValue("channel", c.channel().name()).addValue("state", c.state().name())
+                .addValue("version", c.version()).addValue("title", c.title()).addValue("content", c.content())
+                .addValue("field", c.fieldCode()).addValue("addressee", c.addressee())
+                .addValue("agency", c.assignedAgency()).addValue("consent", c.consentToPublish())
+                .addValue("name", protector.encrypt(s.fullName())).addValue("org", protector.encrypt(s.organisation()))
+                .addValue("address", protector.encrypt(s.address())).addValue("phone", protector.encrypt(s.phone()))
+                .addValue("email", protector.encrypt(s.email())).addValue("idno", protector.encrypt(s.idNumber()))
+                .addValue("phoneHash", protector.lookupHash(s.phone()))
+                .addValue("emailHash", protector.lookupHash(s.email()))
+                .addValue("fingerprint", protector.lookupHash(VietnameseText.fold(c.title() + "\n" + c.content())))
+                .addValue("received", Timestamp.from(c.receivedAt())).addValue("updated", Timestamp.from(c.updatedAt()));
+        jdbc.update("""
+                insert into case_file (id, code, lookup_secret_hash, channel, state, version, title, content, field_code,
+                    addressee, assigned_agency, consent_to_publish, submitter_name_enc, submitter_org_enc,
+                    submitter_address_enc, submitter_phone_enc, submitter_email_enc, submitter_id_number_enc,
+                    submitter_phone_hash, submitter_email_hash, content_fingerprint, received_at, updated_at)
+                values (:id, :code, :secret, :channel, :state, :version, :title, :content, :field, :addressee, :agency,
+                    :consent, :name, :org, :address, :phone, :email, :idno, :phoneHash, :emailHash, :fingerprint,
+                    :received, :updated)""", p);
+    }
+
+    public Optional<CaseFile> find(String code) {
+        return jdbc.query("select " + COLUMNS + " from case_file where code = :code",
+                new MapSqlParameterSource("code", code), CASE).stream().findFirst();
+    }
+
+    /** Locks the case row for the rest of the transaction: state changes of one case are serialised. */
+    Optional<CaseFile> lock(String code) {
+        return jdbc.query("select " + COLUMNS + " from case_file where code = :code for update",
+                new MapSqlParameterSource("code", code), CASE).stream().findFirst();
+    }
+
+    void update(CaseFile c) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("id", c.id()).addValue("state", c.state().name())
+                .addValue("resume", c.resumeState() == null ? null : c.resumeState().name())
+                .addValue("version", c.version()).addValue("agency", c.assignedAgency())
+                .addValue("appealUsed", c.appealUsed()).addValue("score", c.ratingScore())
+                .addValue("agree", c.ratingAgree())
+                .addValue("resultPosted", c.resultPostedAt() == null ? null : Timestamp.from(c.resultPostedAt()))
+                .addValue("updated", Timestamp.from(c.updatedAt()));
+        int rows = jdbc.update("""
+                update case_file set state = :state, resume_state = :resume, version = :version,
+                    assigned_agency = :agency, appeal_used = :appealUsed, rating_score = :score, rating_agree = :agree,
+                    result_posted_at = :resultPosted, updated_at = :updated
+                where id = :id and version = :version - 1""", p);
+        if (rows != 1) {
+            throw new IllegalStateException("case " + c.code() + " changed concurrently");
+        }
+    }
+
+    public Optional<byte[]> lookupSecretHash(String code) {
+        return jdbc.query("select lookup_secret_hash from case_file where code = :code",
+                new MapSqlParameterSource("code", code), (rs, i) -> rs.getBytes(1)).stream().findFirst();
+    }
+
+    /** Decrypts the submitter's personal data; callers record the read in the case history (Đ17). */
+    public SubmitterDetails submitterOf(UUID caseId) {
+        return jdbc.queryForObject("""
+                select submitter_name_enc, submitter_org_enc, submitter_address_enc, submitter_phone_enc,
+                    submitter_email_enc, submitter_id_number_enc from case_file where id = :id""",
+                new MapSqlParameterSource("id", caseId),
+                (rs, i) -> new SubmitterDetails(protector.decrypt(rs.getBytes(1)), protector.decrypt(rs.getBytes(2)),
+                        protector.decrypt(rs.getBytes(3)), protector.decrypt(rs.getBytes(4)),
+                        protector.decrypt(rs.getBytes(5)), protector.decrypt(rs.getBytes(6))));
+    }
+
+    /** Cases assigned to an agency; the central office also sees those with no recipient yet (Đ10.4). */
+    public List<CaseFile> listForAgency(String agency, boolean centralOffice, CaseState state, int limit, int offset) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("agency", agency)
+                .addValue("central", centralOffice).addValue("state", state == null ? null : state.name())
+                .addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query("select " + COLUMNS + """
+                 from case_file
+                where (assigned_agency = :agency or (:central and assigned_agency is null))
+                  and (cast(:state as text) is null or state = :state)
+                order by received_at, code limit :limit offset :offset""", p, CASE);
+    }
+
+    private static CaseFile mapCase(ResultSet rs, int row) throws SQLException {
+        String resume = rs.getString("resume_state");
+        int score = rs.getInt("rating_score");
+        Integer ratingScore = rs.wasNull() ? null : score;
+        boolean agree = rs.getBoolean("rating_agree");
+        Boolean ratingAgree = rs.wasNull() ? null : agree;
+        return new CaseFile(
+                rs.getObject("id", UUID.class), rs.getString("code"), Channel.valueOf(rs.getString("channel")),
+                CaseState.valueOf(rs.getString("state")), resume == null ? null : CaseState.valueOf(resume),
+                rs.getInt("version"), rs.getString("title"), rs.getString("content"), rs.getString("field_code"),
+                rs.getString("addressee"), rs.getString("assigned_agency"), rs.getBoolean("consent_to_publish"),
+                rs.getBoolean("appeal_used"), ratingScore, ratingAgree, instant(rs, "received_at"),
+                instant(rs, "result_posted_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,230 @@
+package vn.paknhub.casefile;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.paknhub.bus.CaseEventMessage;
+import vn.paknhub.bus.Outbox;
+import vn.paknhub.core.crypto.PersonalDataProtector;
+import org.springframework.http.HttpStatus;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.FieldError;
+
+/**
+ * The only way a case is opened or changed. Each change is checked by the {@link CaseStateMachine}
+ * and writes, in the caller's transaction, the new case row, one history event and one outbox row:
+ * nothing is acknowledged that is not durable, and nothing durable is missing from the bus.
+ */
+@Service
+public class CaseService {
+
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final CaseRepository cases;
+    private final CaseHistory history;
+    private final AttachmentStore attachments;
+    private final Outbox outbox;
+    private final CaseStateMachine machine = new CaseStateMachine();
+    private final PersonalDataProtector protector;
+    private final CaseSettings settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public CaseService(CaseRepository cases, CaseHistory history, AttachmentStore attachments, Outbox outbox,
+            PersonalDataProtector protector, CaseSettings settings, Clock clock) {
+        this.cases = cases;
+        this.history = history;
+        this.attachments = attachments;
+        this.outbox = outbox;
+        this.protector = protector;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A tracking code and the secret that lets the submitter follow the item; reserved before the case exists. */
+    public record CaseIdentity(String code, String lookupSecret) {
+    }
+
+    public CaseIdentity newIdentity() {
+        String day = LocalDate.now(clock.withZone(settings.timeZone())).format(CODE_DATE);
+        String code = "%s-%s-%06d".formatted(settings.codePrefix(), day, cases.nextCodeNumber());
+        byte[] secret = new byte[18];
+        random.nextBytes(secret);
+        return new CaseIdentity(code, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    @Transactional
+    public CaseFile open(CaseIdentity identity, NewCase c) {
+        Instant now = c.receivedAt();
+        CaseFile opened = new CaseFile(UUID.randomUUID(), identity.code(), c.channel(), CaseState.SUBMITTED, null, 1,
+                c.title(), c.content(), c.fieldCode(), c.addressee(), null, c.consentToPublish(), false, null, null,
+                now, null, clock.instant());
+        cases.insert(opened, protector.lookupHash(identity.lookupSecret()), c.submitter());
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", c.channel().name());
+        details.put("attachments", c.attachments().size());
+        history.append(opened.id(), new CaseEvent(0, eventId, CaseEvent.SUBMIT, null, CaseState.SUBMITTED,
+                ActorRole.SUBMITTER, null, null, details, true, now));
+        c.attachments().forEach(a -> attachments.add(opened.id(), a, eventId, now));
+        outbox.enqueue(message(opened, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now));
+        return opened;
+    }
+
+    @Transactional
+    public CaseFile apply(String code, CaseAction action, Actor actor, String reason, ActionInput input) {
+        CaseFile before = cases.lock(code).orElseThrow(CaseService::noSuchCase);
+        Instant now = clock.instant();
+        TransitionContext ctx = new TransitionContext(before.state(), before.resumeState(),
+                before.consentToPublish(), before.appealUsed(), appealWindowOpen(before, now));
+        Transition t = decide(ctx, action, actor, reason);
+        CaseFile after = effects(before, t, input, now);
+        cases.update(after);
+
+        UUID eventId = UUID.randomUUID();
+        history.append(before.id(), new CaseEvent(0, eventId, action.name(), before.state(), after.state(),
+                actor.role(), actor.id(), blankToNull(reason), details(action, input), Disclosure.isPublic(action), now));
+        input.attachments().forEach(a -> attachments.add(before.id(), a, eventId, now));
+        outbox.enqueue(message(after, eventId, action.name(), before.state(), actor, now));
+        return after;
+    }
+
+    /** Reads the submitter's personal data and records who read it, in one transaction (Đ17). */
+    @Transactional
+    public SubmitterDetails readSubmitter(CaseFile c, Actor reader, String purpose) {
+        recordAccess(c, CaseEvent.READ_PERSONAL_DATA, reader, purpose);
+        return cases.submitterOf(c.id());
+    }
+
+    /** Records an access that changes nothing (a read, a refused attempt) in the case's audit history. */
+    @Transactional
+    public void recordAccess(CaseFile c, String what, Actor actor, String detail) {
+        history.append(c.id(), new CaseEvent(0, UUID.randomUUID(), what, c.state(), c.state(), actor.role(),
+                actor.id(), null, detail == null ? Map.of() : Map.of("detail", detail), false, clock.instant()));
+    }
+
+    public Optional<CaseFile> find(String code) {
+        return cases.find(code);
+    }
+
+    /** The case, if {@code lookupSecret} is the one given at submission; otherwise the same "not found" as an unknown code. */
+    public CaseFile findForSubmitter(String code, String lookupSecret) {
+        return cases.lookupSecretHash(code)
+                .filter(hash -> protector.matches(lookupSecret, hash))
+                .flatMap(hash -> cases.find(code))
+                .orElseThrow(CaseService::noSuchCase);
+    }
+
+    /** The submitter's view: only public events, and reasons only where the person is owed them. */
+    public List<CaseEvent> publicHistory(CaseFile c) {
+        return history.of(c.id(), true).stream()
+                .map(e -> Disclosure.showsReason(e.action()) ? e
+                        : new CaseEvent(e.seq(), e.eventId(), e.action(), e.fromState(), e.toState(), e.actorKind(),
+                                null, null, Map.of(), true, e.occurredAt()))
+                .toList();
+    }
+
+    public List<CaseEvent> fullHistory(CaseFile c) {
+        return history.of(c.id(), false);
+    }
+
+    public List<AttachmentStore.StoredAttachment> attachmentsOf(CaseFile c) {
+        return attachments.of(c.id());
+    }
+
+    public java.util.Set<CaseAction> allowedActions(CaseFile c, ActorRole role) {
+        return machine.allowedActions(new TransitionContext(c.state(), c.resumeState(), c.consentToPublish(),
+                c.appealUsed(), appealWindowOpen(c, clock.instant())), role);
+    }
+
+    /** Last day to appeal (Đ14.1), or empty before a result exists. */
+    public Optional<LocalDate> appealDeadline(CaseFile c) {
+        return Optional.ofNullable(c.resultPostedAt())
+                .map(posted -> posted.atZone(settings.timeZone()).toLocalDate()
+                        .plusDays(settings.appealWindowCalendarDays()));
+    }
+
+    private boolean appealWindowOpen(CaseFile c, Instant now) {
+        return appealDeadline(c).map(last -> !now.atZone(settings.timeZone()).toLocalDate().isAfter(last))
+                .orElse(false);
+    }
+
+    private Transition decide(TransitionContext ctx, CaseAction action, Actor actor, String reason) {
+        try {
+            return machine.decide(ctx, action, actor.role(), reason);
+        } catch (TransitionRefused refused) {
+            HttpStatus status = TransitionRefused.REASON_REQUIRED.equals(refused.rule()) ? HttpStatus.UNPROCESSABLE_ENTITY
+                    : HttpStatus.CONFLICT;
+            String field = TransitionRefused.REASON_REQUIRED.equals(refused.rule()) ? "reason" : "action";
+            throw new ApiProblem(status, refused.rule(), "Thao tác không được chấp nhận", "Action refused",
+                    List.of(new FieldError(field, refused.rule(), refused.messageVi(), refused.messageEn())));
+        }
+    }
+
+    private CaseFile effects(CaseFile c, Transition t, ActionInput input, Instant now) {
+        String agency = switch (t.action()) {
+            case FORWARD -> requireTarget(input);
+            case RETURN_TO_CENTRAL_OFFICE -> settings.centralOffice();
+            default -> c.assignedAgency();
+        };
+        boolean appealUsed = c.appealUsed() || t.action() == CaseAction.APPEAL;
+        Integer score = t.action() == CaseAction.RATE ? input.ratingScore() : c.ratingScore();
+        Boolean agree = t.action() == CaseAction.RATE ? input.ratingAgree() : c.ratingAgree();
+        Instant resultPosted = t.action() == CaseAction.POST_RESULT ? now : c.resultPostedAt();
+        CaseState resume = t.to() == c.state() && t.resumeStateAfter() == null ? c.resumeState() : t.resumeStateAfter();
+        return new CaseFile(c.id(), c.code(), c.channel(), t.to(), resume, c.version() + 1, c.title(), c.content(),
+                c.fieldCode(), c.addressee(), agency, c.consentToPublish(), appealUsed, score, agree, c.receivedAt(),
+                resultPosted, now);
+    }
+
+    private static String requireTarget(ActionInput input) {
+        if (input.targetAgency() == null || input.targetAgency().isBlank()) {
+            throw ApiProblem.invalid("targetAgency", "required", "Cần chọn cơ quan tiếp nhận khi chuyển (Điều 10).",
+                    "Forwarding needs a target agency (Art. 10).");
+        }
+        return input.targetAgency();
+    }
+
+    private static Map<String, Object> details(CaseAction action, ActionInput input) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (input.targetAgency() != null) {
+            d.put("targetAgency", input.targetAgency());
+        }
+        if (action == CaseAction.RATE) {
+            d.put("score", input.ratingScore());
+            d.put("agree", input.ratingAgree());
+        }
+        if (input.text() != null) {
+            d.put("text", input.text());
+        }
+        if (!input.attachments().isEmpty()) {
+            d.put("attachments", input.attachments().size());
+        }
+        return d;
+    }
+
+    private CaseEventMessage message(CaseFile c, UUID eventId, String action, CaseState from, Actor actor,
+            Instant at) {
+        return new CaseEventMessage(CaseEventMessage.SCHEMA, eventId, c.code(), c.version(), action,
+                from == null ? null : from.name(), c.state().name(), c.channel().name(), c.fieldCode(),
+                c.assignedAgency(), actor.role().name(), actor.id(), at.atZone(settings.timeZone()).toOffsetDateTime());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public static ApiProblem noSuchCase() {
+        return ApiProblem.notFound("hồ sơ PAKN, SKGP", "case");
+    }
+}

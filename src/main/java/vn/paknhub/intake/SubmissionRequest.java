@@ -1,0 +1,21 @@
+package vn.paknhub.intake;
+
+import static vn.paknhub.intake.Submitter.normalizedOrNull;
+
+/**
+ * An item as the web intake API receives it (Art. 7.1a). Names match the JSON properties one to
+ * one because the binding refuses unknown properties.
+ *
+ * @param field            code from the {@link FieldCatalogue}, optional
+ * @param addressee        the body the submitter addresses, free text, optional (Art. 10.4)
+ * @param consentToPublish the submitter's answer to the publication question (Art. 5.1)
+ */
+public record SubmissionRequest(String title, String content, String field, String addressee, Submitter submitter,
+        Boolean consentToPublish) {
+
+    /** A copy in canonical form (see {@link Submitter#normalized()}), ready for validation and storage. */
+    public SubmissionRequest normalized() {
+        return new SubmissionRequest(normalizedOrNull(title), normalizedOrNull(content), normalizedOrNull(field),
+                normalizedOrNull(addressee), submitter == null ? null : submitter.normalized(), consentToPublish);
+    }
+}

@@ -1,0 +1,165 @@
+package vn.paknhub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubApi.Part;
+import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
+
+/** Every kind of bad input gets a 4xx problem+json naming the rule, and leaves nothing half-written. */
+@HubIntegrationTest
+class BadInputTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+
+    HubApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HubApi(port);
+    }
+
+    private HubApi.Reply refusedLeavingNoTrace(Supplier<HubApi.Reply> call) {
+        List<Integer> before = rowCounts();
+        HubApi.Reply reply = call.get();
+        assertThat(reply.status()).isBetween(400, 499);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("title").asText()).contains(" / ");
+        assertThat(reply.json().path("status").asInt()).isEqualTo(reply.status());
+        assertThat(reply.body()).doesNotContain("Exception", "at vn.", "org.springframework", "SQL");
+        assertThat(rowCounts()).as("nothing half-written").isEqualTo(before);
+        return reply;
+    }
+
+    private List<Integer> rowCounts() {
+        return List.of("case_file", "case_event", "outbox", "attachment_blob", "idempotency_key").stream()
+                .map(t -> db.queryForObject("select count(*) from " + t, Integer.class)).toList();
+    }
+
+    @Test
+    void malformed_json_names_the_position() {
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.post("/api/v1/submissions", "application/json",
+                "{\"title\": \"Đề xuất\", \"content\": "));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.rules()).containsExactly("malformed-json");
+    }
+
+    @Test
+    void unknown_field_is_named() {
+        Map<String, Object> item = Samples.submission();
+        item.put("priority", "urgent");
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.rules()).containsExactly("unknown-field");
+        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("priority");
+    }
+
+    @Test
+    void missing_contact_is_refused_citing_article_8() {
+        Map<String, Object> item = Samples.submission();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> submitter = (Map<String, Object>) item.get("submitter");
+        submitter.remove("phone");
+        submitter.remove("email");
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.rules()).containsExactly("D8.2-contact");
+        assertThat(r.json().path("errors").get(0).path("message").asText()).contains("Điều 8");
+        assertThat(r.json().path("errors").get(0).path("messageEn").asText()).contains("Art. 8");
+    }
+
+    @Test
+    void text_not_in_vietnamese_is_refused() {
+        Map<String, Object> item = Samples.submission();
+        item.put("title", "Please digitise the start-up licensing procedure");
+        item.put("content", "The start-up support procedure still requires paper files at several agencies."
+                + " I propose that the whole dossier can be filed online and shared between agencies.");
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.rules()).contains("D8.1-vietnamese");
+    }
+
+    @Test
+    void complaint_is_recognised_as_out_of_scope() {
+        Map<String, Object> item = Samples.submission();
+        item.put("title", "Đơn khiếu nại quyết định xử phạt của Ủy ban nhân dân phường");
+        item.put("content", "Tôi làm đơn này khiếu nại quyết định xử phạt hành chính số 15/QĐ-XPHC của Ủy ban"
+                + " nhân dân phường vì cho rằng quyết định không đúng quy định của pháp luật.");
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.rules()).contains("D1.2-out-of-scope");
+    }
+
+    @Test
+    void several_problems_are_all_reported_field_by_field() {
+        Map<String, Object> item = Samples.submission();
+        item.remove("title");
+        item.put("consentToPublish", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> submitter = (Map<String, Object>) item.get("submitter");
+        submitter.put("email", "not-an-email");
+        submitter.remove("address");
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("errors").findValuesAsText("field"))
+                .contains("title", "consentToPublish", "submitter.email", "submitter.address");
+    }
+
+    @Test
+    void oversized_json_body_is_refused_with_413() {
+        Map<String, Object> item = Samples.submission();
+        item.put("content", "Nội dung rất dài ".repeat(20_000));
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", item));
+        assertThat(r.status()).isEqualTo(413);
+    }
+
+    @Test
+    void wrong_content_type_is_refused_with_415() {
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.post("/api/v1/submissions", "text/plain",
+                "Tôi muốn góp ý về thủ tục hành chính"));
+        assertThat(r.status()).isEqualTo(415);
+    }
+
+    @Test
+    void oversized_attachment_is_refused_with_413() {
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postMultipart("/api/v1/submissions", List.of(
+                new Part("submission", null, "application/json", HubApi.write(Samples.submission())
+                        .getBytes(StandardCharsets.UTF_8)),
+                new Part("attachments", "minh-chung.pdf", "application/pdf", big))));
+        assertThat(r.status()).isEqualTo(413);
+    }
+
+    @Test
+    void executable_renamed_to_pdf_is_refused_by_content() {
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0};
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postMultipart("/api/v1/submissions", List.of(
+                new Part("submission", null, "application/json", HubApi.write(Samples.submission())
+                        .getBytes(StandardCharsets.UTF_8)),
+                new Part("attachments", "bao-cao.pdf", "application/pdf", elf))));
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.rules()).containsExactly("type");
+    }
+
+    @Test
+    void bad_idempotency_key_is_refused() {
+        HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", Samples.submission(),
+                "Idempotency-Key", "bad key/with spaces!"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+}
