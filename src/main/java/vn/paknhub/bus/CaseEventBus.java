@@ -38,6 +38,7 @@ public class CaseEventBus extends RouteBuilder {
     public void configure() {
         from("timer:outbox-relay?delay=1000&period={{hub.bus.relay-interval-ms}}")
                 .routeId("outbox-relay")
+                .autoStartup("{{hub.bus.relay-enabled}}")
                 .transacted()
                 .bean(OutboxRelay.class, "claimBatch")
                 .filter(simple("${body.size} > 0"))

@@ -61,9 +61,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (isBlank(env.getProperty("camel.component.kafka.brokers"))
                 && env.getProperty("hub.embedded.kafka.enabled", Boolean.class, true)) {
             int port = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);
-            int partitions = env.getProperty("hub.bus.partitions", Integer.class, 3);
-            String topic = env.getProperty("hub.bus.case-events-topic", "hub.case-events");
-            String brokers = EmbeddedKafkaServer.bootstrapServers(port, partitions, topic);
+            String brokers = EmbeddedKafkaServer.bootstrapServers(port);
             props.put("camel.component.kafka.brokers", brokers);
             log.warn("No CAMEL_COMPONENT_KAFKA_BROKERS configured: using the embedded Kafka broker at " + brokers
                     + ". Not for production.");

@@ -11,15 +11,14 @@ final class EmbeddedKafkaServer {
     private EmbeddedKafkaServer() {
     }
 
-    static synchronized String bootstrapServers(int port, int partitions, String... topics) {
+    static synchronized String bootstrapServers(int port) {
         if (broker == null) {
-            EmbeddedKafkaKraftBroker b = new EmbeddedKafkaKraftBroker(1, partitions, topics);
+            EmbeddedKafkaKraftBroker b = new EmbeddedKafkaKraftBroker(1, 1);
             if (port > 0) {
                 b.kafkaPorts(port);
             }
-            b.brokerProperties(Map.of(
-                    "auto.create.topics.enable", "true",
-                    "num.partitions", String.valueOf(partitions)));
+            // the hub creates its own topics; a rebalance need not wait for more members in a one-node cluster
+            b.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
             b.afterPropertiesSet();
             broker = b;
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafkaServer::stop, "embedded-kafka-stop"));

@@ -1,0 +1,58 @@
+package vn.paknhub.bus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the case-event topic before the routes start, with the partition count the hub is
+ * configured for (partitions bound how many nodes consume in parallel). A broker that is down is
+ * not fatal: intake goes on, events wait in the outbox, and the relay publishes them later.
+ */
+@Component
+class CaseEventTopic implements InitializingBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseEventTopic.class);
+
+    private final String brokers;
+    private final String topic;
+    private final int partitions;
+    private final short replicationFactor;
+
+    CaseEventTopic(@Value("${camel.component.kafka.brokers}") String brokers,
+            @Value("${hub.bus.case-events-topic}") String topic, @Value("${hub.bus.partitions}") int partitions,
+            @Value("${hub.bus.replication-factor}") short replicationFactor) {
+        this.brokers = brokers;
+        this.topic = topic;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
+                    .get(15, TimeUnit.SECONDS);
+            LOG.info("Created topic {} with {} partitions", topic, partitions);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warn("Could not create topic {} ({}); events stay in the outbox until the broker is reachable",
+                        topic, e.getCause().toString());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("Kafka at {} did not answer; events stay in the outbox until it does", brokers);
+        }
+    }
+}
