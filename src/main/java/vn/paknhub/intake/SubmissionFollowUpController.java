@@ -64,7 +64,7 @@ class SubmissionFollowUpController {
     }
 
     @GetMapping
-    SubmissionStatus status(@PathVariable String code, @RequestHeader(SECRET) String secret) {
+    SubmissionStatus status(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret) {
         CaseFile c = cases.findForSubmitter(code, secret);
         List<PublicEvent> history = cases.publicHistory(c).stream().map(this::publicEvent).toList();
         AgencyRef agency = agencies.find(c.assignedAgency())
@@ -77,14 +77,14 @@ class SubmissionFollowUpController {
     }
 
     @PostMapping(path = "/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StateView> supplement(@PathVariable String code, @RequestHeader(SECRET) String secret,
+    ResponseEntity<StateView> supplement(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody SupplementRequest request) {
         return supplement(code, secret, request, List.of());
     }
 
     @PostMapping(path = "/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<StateView> supplementMultipart(@PathVariable String code,
-            @RequestHeader(SECRET) String secret, @RequestPart("supplement") SupplementRequest request,
+            @RequestHeader(name = SECRET, required = false) String secret, @RequestPart("supplement") SupplementRequest request,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files) {
         return supplement(code, secret, request, attachmentPolicy.check(SubmissionController.uploads(files)));
     }
@@ -98,7 +98,7 @@ class SubmissionFollowUpController {
     }
 
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StateView> withdraw(@PathVariable String code, @RequestHeader(SECRET) String secret,
+    ResponseEntity<StateView> withdraw(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody WithdrawalRequest request) {
         CaseFile c = cases.findForSubmitter(code, secret);
         String reason = VietnameseText.normalize(request.reason());
@@ -107,7 +107,7 @@ class SubmissionFollowUpController {
     }
 
     @PostMapping(path = "/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
-    StateView rate(@PathVariable String code, @RequestHeader(SECRET) String secret,
+    StateView rate(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody RatingRequest request) {
         CaseFile c = cases.findForSubmitter(code, secret);
         if (request.score() == null || request.score() < 1 || request.score() > 5) {
@@ -123,7 +123,7 @@ class SubmissionFollowUpController {
     }
 
     @PostMapping(path = "/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StateView> appeal(@PathVariable String code, @RequestHeader(SECRET) String secret,
+    ResponseEntity<StateView> appeal(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody AppealRequest request) {
         CaseFile c = cases.findForSubmitter(code, secret);
         String reason = VietnameseText.normalize(request.reason());

@@ -1,0 +1,95 @@
+package vn.paknhub.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.support.HubIntegrationTest;
+
+/** The bus consumer applies each event once however often it is delivered, and parks what it cannot read. */
+@HubIntegrationTest
+class CaseEventTallyTest {
+
+    @Value("${camel.component.kafka.brokers}")
+    String brokers;
+    @Value("${hub.bus.case-events-topic}")
+    String topic;
+    @Autowired
+    JdbcTemplate db;
+
+    KafkaProducer<String, String> producer;
+    String action;
+
+    @BeforeEach
+    void setUp() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new StringSerializer());
+        action = "TEST_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close();
+    }
+
+    private String event(UUID id, String caseCode) {
+        return """
+                {"schema":"pakn-hub/case-event/v1","eventId":"%s","caseCode":"%s","caseVersion":1,"action":"%s",
+                 "toState":"SUBMITTED","channel":"WEB","actorKind":"SUBMITTER","occurredAt":"2026-11-20T09:15:00+07:00"}"""
+                .formatted(id, caseCode, action);
+    }
+
+    private void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    private long tallied() {
+        return db.queryForObject("select coalesce(sum(events), 0) from case_event_tally where action = ?",
+                Long.class, action);
+    }
+
+    @Test
+    void an_event_delivered_three_times_is_counted_once() throws Exception {
+        UUID duplicated = UUID.randomUUID();
+        String code = "TEST-" + duplicated;
+        send(code, event(duplicated, code));
+        send(code, event(duplicated, code));
+        send(code, event(duplicated, code));
+        UUID next = UUID.randomUUID();
+        send(code, event(next, code));
+
+        // same key, same partition: once the later event is applied, all three copies have been seen
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+                "select count(*) from processed_message where consumer = 'statistics' and message_id = ?",
+                Integer.class, next.toString()) == 1);
+        assertThat(tallied()).isEqualTo(2);
+        assertThat(db.queryForObject("select day::text from case_event_tally where action = ? limit 1", String.class,
+                action)).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void a_message_that_is_not_a_case_event_is_parked_with_its_reason_and_the_consumer_moves_on() throws Exception {
+        String key = "TEST-" + UUID.randomUUID();
+        send(key, "{\"eventId\": \"not-a-uuid\", \"garbage\": ");
+        UUID after = UUID.randomUUID();
+        send(key, event(after, key));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tallied() == 1);
+        assertThat(db.queryForList("select reason from parked_message where message_key = ?", String.class, key))
+                .singleElement().asString().startsWith("not a case event");
+        assertThat(db.queryForObject("select payload from parked_message where message_key = ?", String.class, key))
+                .isEqualTo("{\"eventId\": \"not-a-uuid\", \"garbage\": ");
+    }
+}
