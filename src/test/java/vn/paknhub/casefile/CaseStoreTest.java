@@ -1,0 +1,90 @@
+package vn.paknhub.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.core.crypto.PersonalDataProtector;
+import vn.paknhub.support.HubIntegrationTest;
+
+/** What the case store guarantees by itself, below any API. */
+@HubIntegrationTest
+class CaseStoreTest {
+
+    @Autowired
+    CaseService cases;
+    @Autowired
+    PersonalDataProtector protector;
+    @Autowired
+    JdbcTemplate db;
+
+    private CaseFile open(String email, List<IncomingAttachment> attachments) {
+        SubmitterDetails who = new SubmitterDetails("Trần Văn Hùng", "Công ty TNHH Sáng Tạo Việt",
+                "Số 5 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh", "0987654321", email, "079123456789");
+        return cases.open(cases.newIdentity(), new NewCase(Channel.WEB, "Kiến nghị về ưu đãi thuế cho doanh nghiệp khởi nghiệp",
+                "Đề nghị xem xét mở rộng ưu đãi thuế thu nhập doanh nghiệp cho các công ty khởi nghiệp sáng tạo.",
+                "g", null, false, who, attachments, Instant.now()));
+    }
+
+    @Test
+    void personal_data_is_encrypted_at_rest_and_found_by_keyed_hash() {
+        CaseFile c = open("hung.tran@example.vn", List.of());
+
+        var row = db.queryForMap("select * from case_file where id = ?", c.id());
+        String everything = row.values().stream().map(v -> v instanceof byte[] b
+                ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v)).reduce("", String::concat);
+        assertThat(everything).doesNotContain("Trần Văn Hùng", "hung.tran@example.vn", "0987654321",
+                "079123456789", "Lê Lợi", "Sáng Tạo Việt");
+        assertThat(db.queryForList("select code from case_file where submitter_email_hash = ?", String.class,
+                protector.lookupHash("hung.tran@example.vn"))).containsExactly(c.code());
+        assertThat(cases.readSubmitter(c, new Actor(ActorRole.CENTRAL_OFFICE, "VPTW"), "test").idNumber())
+                .isEqualTo("079123456789");
+    }
+
+    @Test
+    void another_master_key_cannot_read_the_data() {
+        CaseFile c = open("other@example.vn", List.of());
+        byte[] stored = db.queryForObject("select submitter_email_enc from case_file where id = ?", byte[].class, c.id());
+        PersonalDataProtector stranger = new PersonalDataProtector(Base64.getEncoder().encodeToString(new byte[32]));
+
+        assertThatThrownBy(() -> stranger.decrypt(stored)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not be decrypted");
+        assertThatThrownBy(() -> new PersonalDataProtector("")).hasMessageContaining("HUB_CRYPTO_MASTER_KEY");
+        assertThatThrownBy(() -> new PersonalDataProtector("c2hvcnQ=")).hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void the_history_cannot_be_rewritten_or_erased() {
+        CaseFile c = open("history@example.vn", List.of());
+
+        assertThatThrownBy(() -> db.update("update case_event set reason = 'sửa lại' where case_id = ?", c.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.update("delete from case_event where case_id = ?", c.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.execute("truncate case_event cascade"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(db.queryForObject("select count(*) from case_event where case_id = ?", Integer.class, c.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_same_file_sent_with_two_cases_is_stored_once() {
+        byte[] content = "%PDF-1.4\nbáo cáo minh chứng\n%%EOF".getBytes(StandardCharsets.UTF_8);
+        IncomingAttachment pdf = new IncomingAttachment("minh-chung.pdf", "application/pdf", content);
+        CaseFile first = open("a@example.vn", List.of(pdf));
+        CaseFile second = open("b@example.vn", List.of(pdf));
+
+        byte[] sha = AttachmentStore.sha256(content);
+        assertThat(db.queryForObject("select count(*) from attachment_blob where sha256 = ?", Integer.class, sha))
+                .isEqualTo(1);
+        assertThat(cases.attachmentsOf(first)).hasSize(1);
+        assertThat(cases.attachmentsOf(second).get(0).sha256()).isEqualTo(cases.attachmentsOf(first).get(0).sha256());
+    }
+}
