@@ -37,8 +37,7 @@ public class AgencyAccess {
     public String authenticate(String authorization) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        return credentials.agencyFor(token).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
-                "unauthorized", "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
+        return credentials.agencyFor(token).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
     }
 
     public boolean isCentralOffice(String agency) {

@@ -80,7 +80,7 @@ class AgencyController {
             @RequestParam(defaultValue = "0") int offset) {
         String agency = access.authenticate(authorization);
         if (limit < 1 || limit > 200 || offset < 0) {
-            throw ApiProblem.invalid("limit", "range", "limit phải từ 1 đến 200 và offset không âm.",
+            throw ApiProblem.invalid("query:limit", "range", "limit phải từ 1 đến 200 và offset không âm.",
                     "limit must be 1–200 and offset not negative.");
         }
         List<CaseSummary> items = repository.listForAgency(agency, access.isCentralOffice(agency), state, limit, offset)

@@ -165,8 +165,8 @@ public class CaseService {
         } catch (TransitionRefused refused) {
             HttpStatus status = TransitionRefused.REASON_REQUIRED.equals(refused.rule()) ? HttpStatus.UNPROCESSABLE_ENTITY
                     : HttpStatus.CONFLICT;
-            String field = TransitionRefused.REASON_REQUIRED.equals(refused.rule()) ? "reason" : "action";
-            throw new ApiProblem(status, refused.rule(), "Thao tác không được chấp nhận", "Action refused",
+            String field = TransitionRefused.REASON_REQUIRED.equals(refused.rule()) ? "reason" : "$";
+            throw new ApiProblem(status, "Thao tác không được chấp nhận", "Action refused",
                     List.of(new FieldError(field, refused.rule(), refused.messageVi(), refused.messageEn())));
         }
     }

@@ -11,10 +11,13 @@ final class Disclosure {
             CaseAction.PLACE_ON_HOLD, CaseAction.RELEASE_HOLD, CaseAction.REQUEST_COORDINATION,
             CaseAction.END_COORDINATION);
 
-    /** Reasons the submitter is owed in words (Đ11.2a–b, Đ11.3, Đ11.4d, Đ13.2) or wrote themselves. */
+    /**
+     * Reasons the submitter is owed in words (Đ11.2a–b, Đ11.3, Đ11.4d, Đ13.2), answers (Đ13.3, Đ14.1),
+     * and what the person wrote themselves.
+     */
     private static final Set<CaseAction> REASON_SHOWN = EnumSet.of(CaseAction.REJECT, CaseAction.REQUEST_SUPPLEMENT,
             CaseAction.FAST_CLOSE, CaseAction.REFUSE_WITHDRAWAL, CaseAction.PROGRESS_UPDATE,
-            CaseAction.REQUEST_WITHDRAWAL, CaseAction.APPEAL);
+            CaseAction.REQUEST_WITHDRAWAL, CaseAction.APPEAL, CaseAction.POST_RESULT, CaseAction.ANSWER_APPEAL);
 
     private Disclosure() {
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.core.problem.ProblemHandler;
 import vn.paknhub.core.text.VietnameseText;
 
 /**
@@ -41,7 +42,7 @@ public class AttachmentPolicy {
 
     public List<IncomingAttachment> check(List<Upload> uploads) {
         if (uploads.size() > maxCount) {
-            throw ApiProblem.invalid("attachments", "count", "Chỉ được gửi tối đa " + maxCount + " tệp đính kèm.",
+            throw ApiProblem.invalid("attachments", "attachments-count", "Chỉ được gửi tối đa " + maxCount + " tệp đính kèm.",
                     "At most " + maxCount + " attachments are accepted.");
         }
         List<IncomingAttachment> accepted = new ArrayList<>();
@@ -50,17 +51,17 @@ public class AttachmentPolicy {
             Upload u = uploads.get(i);
             String field = "attachments[" + i + "]";
             if (u.content().length > maxBytes) {
-                throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Dữ liệu quá lớn", "Payload too large",
-                        List.of(new FieldError(field, "size", "Tệp vượt quá dung lượng cho phép (" + maxBytes + " byte).",
-                                "The file exceeds the allowed size (" + maxBytes + " bytes).")));
+                throw ProblemHandler.tooLarge(field, "attachment-size",
+                        "Tệp vượt quá dung lượng cho phép (" + maxBytes + " byte).",
+                        "The file exceeds the allowed size (" + maxBytes + " bytes).");
             }
             if (u.content().length == 0) {
-                refused.add(new FieldError(field, "empty", "Tệp đính kèm rỗng.", "The attachment is empty."));
+                refused.add(new FieldError(field, "attachment-size", "Tệp đính kèm rỗng.", "The attachment is empty."));
                 continue;
             }
             Optional<String> type = sniff(u.content());
             if (type.isEmpty()) {
-                refused.add(new FieldError(field, "type", "Loại tệp không được chấp nhận; chỉ nhận PDF, ảnh PNG/JPEG/TIFF,"
+                refused.add(new FieldError(field, "media-type", "Loại tệp không được chấp nhận; chỉ nhận PDF, ảnh PNG/JPEG/TIFF,"
                         + " văn bản thuần, DOCX hoặc ODT.", "File type not accepted; only PDF, PNG/JPEG/TIFF images,"
                         + " plain text, DOCX or ODT."));
                 continue;
@@ -68,7 +69,7 @@ public class AttachmentPolicy {
             accepted.add(new IncomingAttachment(safeName(u.fileName(), i, type.get()), type.get(), u.content()));
         }
         if (!refused.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment-type", "Tệp đính kèm không hợp lệ",
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Tệp đính kèm không hợp lệ",
                     "Attachment refused", refused);
         }
         return accepted;

@@ -44,7 +44,7 @@ class IdempotencyStore {
                 "select request_hash, response_enc from idempotency_key where scope = :scope and key = :key", p,
                 (rs, i) -> {
                     if (!Arrays.equals(rs.getBytes(1), requestHash)) {
-                        throw ApiProblem.invalid("Idempotency-Key", "idempotency-key-reused",
+                        throw ApiProblem.invalid("header:Idempotency-Key", "idempotency-key-reused",
                                 "Khoá Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.",
                                 "This Idempotency-Key was already used for a different request.");
                     }

@@ -59,7 +59,7 @@ class SubmissionController {
 
     private static String checkedKey(String key) {
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ApiProblem.invalid("Idempotency-Key", "format",
+            throw ApiProblem.invalid("header:Idempotency-Key", "format",
                     "Idempotency-Key phải dài 1–128 ký tự, gồm chữ, số và _ . : -",
                     "Idempotency-Key must be 1–128 characters of letters, digits and _ . : -");
         }

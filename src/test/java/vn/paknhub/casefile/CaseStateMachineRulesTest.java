@@ -297,7 +297,7 @@ class CaseStateMachineRulesTest {
 
         @Test
         void movingOnClearsAStaleResumeState() {
-            assertThat(machine.decide(paused(IN_PROGRESS, ACCEPTED), POST_RESULT, AGENCY, null).resumeStateAfter())
+            assertThat(machine.decide(paused(IN_PROGRESS, ACCEPTED), POST_RESULT, AGENCY, "Đã sửa quy định.").resumeStateAfter())
                     .isNull();
         }
     }
@@ -536,7 +536,7 @@ class CaseStateMachineRulesTest {
             step(ACCEPT, AGENCY, null, ACCEPTED);
             step(START_PROCESSING, AGENCY, null, IN_PROGRESS);
             step(PROGRESS_UPDATE, AGENCY, "Đã làm việc với UBND xã.", IN_PROGRESS);
-            step(POST_RESULT, AGENCY, null, RESULT_POSTED);
+            step(POST_RESULT, AGENCY, "Bộ đã ban hành hướng dẫn mới.", RESULT_POSTED);
             step(PUBLISH, CENTRAL_OFFICE, null, PUBLISHED);
             step(RATE, SUBMITTER, null, PUBLISHED);
             step(CLOSE, SYSTEM, null, CLOSED);
@@ -548,11 +548,11 @@ class CaseStateMachineRulesTest {
             step(ACCEPT, CENTRAL_OFFICE, null, ACCEPTED);
             step(CaseAction.MARK_OVERDUE, SYSTEM, null, CaseState.OVERDUE);
             step(CaseAction.ESCALATE, SYSTEM, null, CaseState.ESCALATED);
-            step(POST_RESULT, AGENCY, null, RESULT_POSTED);
+            step(POST_RESULT, AGENCY, "Bộ đã ban hành hướng dẫn mới.", RESULT_POSTED);
             step(RETURN_FOR_REWORK, CENTRAL_OFFICE, "Chưa trả lời đủ các nội dung.", RETURNED_FOR_REWORK);
-            step(POST_RESULT, AGENCY, null, RESULT_POSTED);
+            step(POST_RESULT, AGENCY, "Bộ đã ban hành hướng dẫn mới.", RESULT_POSTED);
             step(APPEAL, SUBMITTER, "Kết quả chưa thỏa đáng.", APPEALED);
-            step(ANSWER_APPEAL, AGENCY, null, APPEAL_ANSWERED);
+            step(ANSWER_APPEAL, AGENCY, "Bộ giữ nguyên kết quả, giải thích thêm.", APPEAL_ANSWERED);
             assertThat(refusal(state, APPEAL, SUBMITTER, REASON).rule()).isEqualTo("D14.1-appeal-once");
             step(CLOSE, CENTRAL_OFFICE, null, CLOSED);
         }

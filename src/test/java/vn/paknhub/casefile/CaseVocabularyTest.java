@@ -80,12 +80,12 @@ class CaseVocabularyTest {
             PROGRESS_UPDATE          | true  | Đ13.2
             MARK_OVERDUE             | false | Đ13.2
             ESCALATE                 | false | Đ13.2
-            POST_RESULT              | false | Đ13.3
+            POST_RESULT              | true  | Đ13.3
             RETURN_FOR_REWORK        | true  | Đ12.4c
             PUBLISH                  | false | Đ12.4b
             RATE                     | false | Đ14.1
             APPEAL                   | true  | Đ14.1
-            ANSWER_APPEAL            | false | Đ14.1
+            ANSWER_APPEAL            | true  | Đ14.1
             CLOSE                    | false |
             PLACE_ON_HOLD            | true  | Đ20b
             RELEASE_HOLD             | false | Đ20b

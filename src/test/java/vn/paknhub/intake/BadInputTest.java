@@ -152,7 +152,7 @@ class BadInputTest {
                         .getBytes(StandardCharsets.UTF_8)),
                 new Part("attachments", "bao-cao.pdf", "application/pdf", elf))));
         assertThat(r.status()).isEqualTo(415);
-        assertThat(r.rules()).containsExactly("type");
+        assertThat(r.rules()).containsExactly("media-type");
     }
 
     @Test
@@ -160,6 +160,6 @@ class BadInputTest {
         HubApi.Reply r = refusedLeavingNoTrace(() -> api.postJson("/api/v1/submissions", Samples.submission(),
                 "Idempotency-Key", "bad key/with spaces!"));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("header:Idempotency-Key");
     }
 }

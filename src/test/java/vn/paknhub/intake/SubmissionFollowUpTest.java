@@ -53,7 +53,7 @@ class SubmissionFollowUpTest {
     private void resultPosted() {
         Flows.must(api, VPTW, code, "FORWARD", null, "BKHCN");
         Flows.must(api, BKHCN, code, "ACCEPT", null, null);
-        Flows.must(api, BKHCN, code, "POST_RESULT", null, null);
+        Flows.must(api, BKHCN, code, "POST_RESULT", "Bộ Khoa học và Công nghệ đã trình Chính phủ sửa Nghị định.", null);
     }
 
     @Test

@@ -10,27 +10,24 @@ import org.springframework.http.HttpStatus;
 public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
-    private final String type;
     private final String titleVi;
     private final String titleEn;
     private final List<FieldError> errors;
 
-    public ApiProblem(HttpStatus status, String type, String titleVi, String titleEn, List<FieldError> errors) {
-        super(type + ": " + titleEn, null, false, false);
+    public ApiProblem(HttpStatus status, String titleVi, String titleEn, List<FieldError> errors) {
+        super(status.value() + ": " + titleEn, null, false, false);
         this.status = status;
-        this.type = type;
         this.titleVi = titleVi;
         this.titleEn = titleEn;
         this.errors = List.copyOf(errors);
     }
 
     public static ApiProblem notFound(String whatVi, String whatEn) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy " + whatVi, "No such " + whatEn, List.of());
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Không tìm thấy " + whatVi, "No such " + whatEn, List.of());
     }
 
     public static ApiProblem invalid(List<FieldError> errors) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "validation",
-                "Dữ liệu không hợp lệ", "Invalid request", errors);
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Dữ liệu không hợp lệ", "Invalid request", errors);
     }
 
     public static ApiProblem invalid(String field, String rule, String messageVi, String messageEn) {
@@ -41,8 +38,20 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** The problem type of the contract (schemas/openapi.yaml): one per status, the rules tell the rest. */
     public String type() {
-        return type;
+        return switch (status) {
+            case BAD_REQUEST -> "malformed-request";
+            case UNAUTHORIZED -> "unauthorized";
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "illegal-transition";
+            case PAYLOAD_TOO_LARGE -> "payload-too-large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case UNPROCESSABLE_ENTITY -> "validation-failed";
+            case TOO_MANY_REQUESTS -> "too-many-requests";
+            case SERVICE_UNAVAILABLE -> "service-unavailable";
+            default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
+        };
     }
 
     public String titleVi() {

@@ -59,7 +59,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiProblem p = ProblemHandler.tooLarge("body", "Nội dung yêu cầu vượt quá " + maxBytes + " byte.",
+        ApiProblem p = ProblemHandler.tooLarge("$", "body-size", "Nội dung yêu cầu vượt quá " + maxBytes + " byte.",
                 "The request body exceeds " + maxBytes + " bytes.");
         response.setStatus(p.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -47,15 +47,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return render(ApiProblem.invalid(e.getName(), "format",
+        return render(ApiProblem.invalid("query:" + e.getName(), "format",
                 "Giá trị của «" + e.getName() + "» không hợp lệ.", "Invalid value for '" + e.getName() + "'."), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         LOG.error("Unexpected error answering {}", describe(request), e);
-        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Hệ thống gặp lỗi, vui lòng thử lại sau", "Internal error, please try again later", List.of()), request);
+        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, vui lòng thử lại sau", "Internal error, please try again later", List.of()), request);
     }
 
     @Override
@@ -63,7 +62,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonBodyLimitFilter.BodyTooLarge) {
-                return render(tooLarge("body", "Nội dung yêu cầu vượt quá dung lượng cho phép.",
+                return render(tooLarge("$", "body-size", "Nội dung yêu cầu vượt quá dung lượng cho phép.",
                         "The request body exceeds the allowed size."), request);
             }
         }
@@ -74,16 +73,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
-        return render(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Kiểu nội dung không được hỗ trợ", "Unsupported content type",
-                List.of(new FieldError("Content-Type", "media-type",
+        return render(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Kiểu nội dung không được hỗ trợ", "Unsupported content type",
+                List.of(new FieldError("header:Content-Type", "media-type",
                         "Chỉ chấp nhận: " + supported + ".", "Accepted: " + supported + "."))), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return render(tooLarge("attachments", "Tệp đính kèm hoặc yêu cầu vượt quá dung lượng cho phép.",
+        return render(tooLarge("attachments", "attachment-size", "Tệp đính kèm hoặc yêu cầu vượt quá dung lượng cho phép.",
                 "An attachment or the request exceeds the allowed size."), request);
     }
 
@@ -104,8 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return render(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                "Phương thức không được hỗ trợ", "Method not allowed", List.of()), request);
+        return render(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "Phương thức không được hỗ trợ", "Method not allowed", List.of()), request);
     }
 
     @Override
@@ -114,10 +111,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (e instanceof MissingRequestHeaderException missing) {
             String h = missing.getHeaderName();
-            return render(ApiProblem.invalid(h, "required", "Thiếu tiêu đề «" + h + "».", "Missing header '" + h + "'."),
+            return render(ApiProblem.invalid("header:" + h, "required", "Thiếu tiêu đề «" + h + "».", "Missing header '" + h + "'."),
                     request);
         }
-        return render(ApiProblem.invalid("request", "format", "Yêu cầu không hợp lệ.", "Malformed request."), request);
+        return render(ApiProblem.invalid("$", "format", "Yêu cầu không hợp lệ.", "Malformed request."), request);
     }
 
     @Override
@@ -125,13 +122,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         HttpStatus resolved = HttpStatus.resolve(status.value());
         String reason = resolved == null ? "Error" : resolved.getReasonPhrase();
-        return render(new ApiProblem(resolved == null ? HttpStatus.BAD_REQUEST : resolved, "http-" + status.value(),
-                "Yêu cầu không thể xử lý", reason, List.of()), request);
+        return render(new ApiProblem(resolved == null ? HttpStatus.BAD_REQUEST : resolved, "Yêu cầu không thể xử lý", reason, List.of()), request);
     }
 
-    static ApiProblem tooLarge(String field, String vi, String en) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Dữ liệu quá lớn", "Payload too large",
-                List.of(new FieldError(field, "size", vi, en)));
+    public static ApiProblem tooLarge(String field, String rule, String vi, String en) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Dữ liệu quá lớn", "Payload too large",
+                List.of(new FieldError(field, rule, vi, en)));
     }
 
     private static ApiProblem unreadable(Throwable cause) {
@@ -142,21 +138,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((JsonMappingException) cause);
-            return badRequest(field.isEmpty() ? "body" : field, "type",
+            return badRequest(field.isEmpty() ? "$" : field, "type",
                     "Kiểu dữ liệu của «" + field + "» không đúng.", "Wrong data type for '" + field + "'.");
         }
         if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
             String where = "dòng " + j.getLocation().getLineNr() + ", cột " + j.getLocation().getColumnNr();
             String whereEn = "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
-            return badRequest("body", "malformed-json", "JSON không đúng cú pháp (" + where + ").",
+            return badRequest("$", "malformed-json", "JSON không đúng cú pháp (" + where + ").",
                     "Malformed JSON (" + whereEn + ").");
         }
-        return badRequest("body", "malformed-json", "Không đọc được nội dung yêu cầu (JSON).",
+        return badRequest("$", "malformed-json", "Không đọc được nội dung yêu cầu (JSON).",
                 "The request body could not be read as JSON.");
     }
 
     private static ApiProblem badRequest(String field, String rule, String vi, String en) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, rule, "Yêu cầu không đúng định dạng", "Malformed request",
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Yêu cầu không đúng định dạng", "Malformed request",
                 List.of(new FieldError(field, rule, vi, en)));
     }
 
@@ -177,7 +173,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!p.errors().isEmpty()) {
             body.setProperty("errors", p.errors());
         }
-        return ResponseEntity.status(p.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(p.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (p.status() == HttpStatus.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pakn-hub\"");
+        }
+        return answer.body(body);
     }
 
     private static String detail(ApiProblem p) {
