@@ -8,14 +8,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import vn.paknhub.agency.AgencyCredentials;
 
 /**
  * Gives the hub a real PostgreSQL and a real Kafka broker when none is configured, so that
@@ -26,6 +31,7 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "pakn-hub-embedded-infrastructure";
+    private static final List<String> DEMO_AGENCIES = List.of("VPTW", "BKHCN", "BYT", "01");
 
     private final Log log;
 
@@ -41,16 +47,19 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", ".hub-data")).toAbsolutePath();
         boolean keepData = env.getProperty("hub.embedded.keep-data", Boolean.class, true);
         Map<String, Object> props = new HashMap<>();
+        boolean startedAny = false;
 
         if (isBlank(env.getProperty("spring.datasource.url"))
                 && env.getProperty("hub.embedded.postgres.enabled", Boolean.class, true)) {
             Path pgDir = keepData ? dataDir.resolve("postgres") : temporaryDirectory();
             String url = EmbeddedPostgresServer.jdbcUrl(pgDir, keepData);
+            startedAny = true;
             props.put("spring.datasource.url", url);
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
             log.warn("No SPRING_DATASOURCE_URL configured: using the embedded PostgreSQL at " + url
                     + " (data in " + pgDir + "). Not for production.");
+            demoAgencyTokens(env, props);
             if (isBlank(env.getProperty("hub.crypto.master-key"))) {
                 props.put("hub.crypto.master-key", devMasterKey(dataDir, keepData));
                 log.warn("No HUB_CRYPTO_MASTER_KEY configured: personal data in the embedded database is encrypted"
@@ -62,11 +71,36 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                 && env.getProperty("hub.embedded.kafka.enabled", Boolean.class, true)) {
             int port = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);
             String brokers = EmbeddedKafkaServer.bootstrapServers(port);
+            startedAny = true;
             props.put("camel.component.kafka.brokers", brokers);
             log.warn("No CAMEL_COMPONENT_KAFKA_BROKERS configured: using the embedded Kafka broker at " + brokers
                     + ". Not for production.");
         }
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
+        if (startedAny) {
+            application.addInitializers(EmbeddedServices.leaseForEachContext());
+        }
+    }
+
+    /**
+     * Lets an integrator try the agency API on the development hub at once: when no agency token is
+     * configured, random tokens for a few bodies are made for this run only and printed, never stored.
+     */
+    private void demoAgencyTokens(ConfigurableEnvironment env, Map<String, Object> props) {
+        boolean configured = Binder.get(env).bind("hub.agencies.token-hashes", Bindable.mapOf(String.class, String.class))
+                .map(m -> !m.isEmpty()).orElse(false);
+        if (configured) {
+            return;
+        }
+        StringBuilder printed = new StringBuilder();
+        for (String agency : DEMO_AGENCIES) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            props.put("hub.agencies.token-hashes." + agency, HexFormat.of().formatHex(AgencyCredentials.sha256(token)));
+            printed.append("\n    ").append(agency).append(": ").append(token);
+        }
+        log.warn("No agency tokens configured: demo tokens for this run only (development hub):" + printed);
     }
 
     /**

@@ -21,12 +21,11 @@ final class EmbeddedKafkaServer {
             b.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
             b.afterPropertiesSet();
             broker = b;
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafkaServer::stop, "embedded-kafka-stop"));
         }
         return broker.getBrokersAsString();
     }
 
-    private static synchronized void stop() {
+    static synchronized void stop() {
         if (broker != null) {
             broker.destroy();
             broker = null;

