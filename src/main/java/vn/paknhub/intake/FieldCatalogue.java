@@ -1,18 +1,12 @@
 package vn.paknhub.intake;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import vn.paknhub.core.text.VietnameseText;
+import vn.paknhub.core.text.CsvTable;
 
 /**
  * The fields (lĩnh vực) by which items are classified, Art. 6.1. The Steering Committee may change
@@ -21,9 +15,6 @@ import vn.paknhub.core.text.VietnameseText;
  * ("dd" for the letter đ).
  */
 public final class FieldCatalogue {
-
-    /** The list of Art. 6.1 as issued on 23/6/2025. */
-    public static final String DEFAULT_RESOURCE = "/reference/fields.csv";
 
     private static final List<String> HEADER = List.of("code", "letter", "name_vi", "name_en");
 
@@ -37,18 +28,6 @@ public final class FieldCatalogue {
         this.byCode = byCode;
     }
 
-    /** The catalogue shipped with the hub ({@value #DEFAULT_RESOURCE}). */
-    public static FieldCatalogue loadDefault() {
-        try (InputStream csv = FieldCatalogue.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (csv == null) {
-                throw new IllegalStateException("missing classpath resource " + DEFAULT_RESOURCE);
-            }
-            return load(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Reads a UTF-8 CSV (an optional BOM is tolerated because spreadsheet programs write one).
      * Fails on a wrong header, a short or long row, a blank value or a repeated code, naming the
@@ -57,67 +36,13 @@ public final class FieldCatalogue {
     public static FieldCatalogue load(InputStream csv) {
         Objects.requireNonNull(csv, "csv");
         Map<String, Field> byCode = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null || !HEADER.equals(parseLine(header.replace("\uFEFF", ""), 1))) {
-                throw new IllegalArgumentException("field catalogue: line 1 must be " + String.join(",", HEADER));
+        for (CsvTable.Row row : CsvTable.read(csv, "field catalogue", HEADER)) {
+            Field field = new Field(row.get(0), row.get(1), row.get(2), row.get(3));
+            if (byCode.putIfAbsent(field.code(), field) != null) {
+                throw new IllegalArgumentException("field catalogue: line " + row.line() + " repeats code " + field.code());
             }
-            int lineNumber = 1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> values = parseLine(line, lineNumber);
-                if (values.size() != HEADER.size() || values.stream().anyMatch(String::isEmpty)) {
-                    throw new IllegalArgumentException("field catalogue: line " + lineNumber
-                            + " needs 4 non-empty values, got " + values);
-                }
-                Field field = new Field(values.get(0), values.get(1), values.get(2), values.get(3));
-                if (byCode.putIfAbsent(field.code(), field) != null) {
-                    throw new IllegalArgumentException("field catalogue: line " + lineNumber
-                            + " repeats code " + field.code());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (byCode.isEmpty()) {
-            throw new IllegalArgumentException("field catalogue: no fields");
         }
         return new FieldCatalogue(byCode);
-    }
-
-    /** RFC 4180 fields on one line: quoted values may hold commas, and "" stands for a quote. */
-    private static List<String> parseLine(String line, int lineNumber) {
-        List<String> values = new ArrayList<>();
-        StringBuilder value = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c != '"') {
-                    value.append(c);
-                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    value.append('"');
-                    i++;
-                } else {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                values.add(VietnameseText.normalize(value.toString()));
-                value.setLength(0);
-            } else {
-                value.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("field catalogue: line " + lineNumber + " has an unclosed quote");
-        }
-        values.add(VietnameseText.normalize(value.toString()));
-        return values;
     }
 
     /** The field with this code, matched exactly ("dd", not "đ" or "DD"). */

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 import vn.paknhub.intake.FieldCatalogue.Field;
+import vn.paknhub.support.Samples;
 
 class FieldCatalogueTest {
 
-    private final FieldCatalogue standard = FieldCatalogue.loadDefault();
+    private final FieldCatalogue standard = Samples.fields();
 
     @Test
     void standardCatalogueHasTheSixteenFieldsOfArticle6InOrder() {
@@ -102,7 +103,7 @@ class FieldCatalogueTest {
     @Test
     void emptyCatalogueIsRefused() {
         assertThatThrownBy(() -> FieldCatalogue.load(csv("code,letter,name_vi,name_en\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no fields");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no rows");
         assertThatThrownBy(() -> FieldCatalogue.load(csv("")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.support.Samples;
 
 class SubmissionValidatorTest {
 
@@ -26,7 +27,7 @@ class SubmissionValidatorTest {
     private static final SubmissionRequest VALID =
             new SubmissionRequest(TITLE, CONTENT, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE);
 
-    private final SubmissionValidator validator = new SubmissionValidator(FieldCatalogue.loadDefault());
+    private final SubmissionValidator validator = new SubmissionValidator(Samples.fields());
 
     private List<FieldError> validate(SubmissionRequest request) {
         return validator.validate(request.normalized());

@@ -3,6 +3,7 @@ package vn.paknhub.support;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import vn.paknhub.intake.FieldCatalogue;
 
 /** Realistic Vietnamese submissions; each call returns a fresh, mutable copy. */
 public final class Samples {
@@ -12,6 +13,11 @@ public final class Samples {
     public static final String BYT = "test-token-byt";
 
     private Samples() {
+    }
+
+    /** The field catalogue the hub ships with. */
+    public static FieldCatalogue fields() {
+        return FieldCatalogue.load(Samples.class.getResourceAsStream("/reference/fields.csv"));
     }
 
     public static Map<String, Object> submitter() {
