@@ -51,7 +51,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
 
         if (isBlank(env.getProperty("spring.datasource.url"))
                 && env.getProperty("hub.embedded.postgres.enabled", Boolean.class, true)) {
-            Path pgDir = keepData ? dataDir.resolve("postgres") : temporaryDirectory();
+            Path pgDir = keepData ? dataDir.resolve("postgres") : temporaryDirectory("pakn-hub-postgres");
             String url = EmbeddedPostgresServer.jdbcUrl(pgDir, keepData);
             startedAny = true;
             props.put("spring.datasource.url", url);
@@ -70,7 +70,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (isBlank(env.getProperty("camel.component.kafka.brokers"))
                 && env.getProperty("hub.embedded.kafka.enabled", Boolean.class, true)) {
             int port = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);
-            String brokers = EmbeddedKafkaServer.bootstrapServers(port);
+            Path kafkaDir = keepData ? dataDir.resolve("kafka") : temporaryDirectory("pakn-hub-kafka");
+            String brokers = EmbeddedKafkaServer.bootstrapServers(kafkaDir, port, !keepData);
             startedAny = true;
             props.put("camel.component.kafka.brokers", brokers);
             log.warn("No CAMEL_COMPONENT_KAFKA_BROKERS configured: using the embedded Kafka broker at " + brokers
@@ -128,9 +129,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
     }
 
-    private static Path temporaryDirectory() {
+    private static Path temporaryDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("pakn-hub-postgres");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
