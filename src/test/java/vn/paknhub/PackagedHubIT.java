@@ -63,6 +63,8 @@ class PackagedHubIT {
             assertThat(hub.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("graceful stop").isTrue();
         }
         assertThat(Files.readString(log)).doesNotContain("Application run failed");
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(cmd -> cmd.contains(dataDir.toString()))).as("embedded servers left running").isEmpty();
     }
 
     private static Path packagedJar() throws IOException {

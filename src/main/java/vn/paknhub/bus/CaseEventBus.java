@@ -23,7 +23,8 @@ public class CaseEventBus extends RouteBuilder {
     public static String consumerUri(String consumer) {
         return "kafka:" + TOPIC + "?groupId={{hub.bus.consumer-group}}-" + consumer
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
-                + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory";
+                // asynchronous: a lost commit only redelivers, and the consumer dedupes by event id
+                + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory";
     }
 
     /** Commits the consumer offset once the message is applied (or parked). */

@@ -1,6 +1,5 @@
 package vn.paknhub.casefile;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.Outbox;
 import vn.paknhub.core.crypto.PersonalDataProtector;
+import vn.paknhub.core.crypto.Randomness;
 import org.springframework.http.HttpStatus;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
@@ -38,7 +38,6 @@ public class CaseService {
     private final PersonalDataProtector protector;
     private final CaseSettings settings;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public CaseService(CaseRepository cases, CaseHistory history, AttachmentStore attachments, Outbox outbox,
             PersonalDataProtector protector, CaseSettings settings, Clock clock) {
@@ -58,19 +57,17 @@ public class CaseService {
     public CaseIdentity newIdentity() {
         String day = LocalDate.now(clock.withZone(settings.timeZone())).format(CODE_DATE);
         String code = "%s-%s-%06d".formatted(settings.codePrefix(), day, cases.nextCodeNumber());
-        byte[] secret = new byte[18];
-        random.nextBytes(secret);
-        return new CaseIdentity(code, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new CaseIdentity(code, Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(18)));
     }
 
     @Transactional
     public CaseFile open(CaseIdentity identity, NewCase c) {
         Instant now = c.receivedAt();
-        CaseFile opened = new CaseFile(UUID.randomUUID(), identity.code(), c.channel(), CaseState.SUBMITTED, null, 1,
+        CaseFile opened = new CaseFile(Randomness.uuid(), identity.code(), c.channel(), CaseState.SUBMITTED, null, 1,
                 c.title(), c.content(), c.fieldCode(), c.addressee(), null, c.consentToPublish(), false, null, null,
                 now, null, clock.instant());
         cases.insert(opened, protector.lookupHash(identity.lookupSecret()), c.submitter());
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = Randomness.uuid();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", c.channel().name());
         details.put("attachments", c.attachments().size());
@@ -91,7 +88,7 @@ public class CaseService {
         CaseFile after = effects(before, t, input, now);
         cases.update(after);
 
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = Randomness.uuid();
         history.append(before.id(), new CaseEvent(0, eventId, action.name(), before.state(), after.state(),
                 actor.role(), actor.id(), blankToNull(reason), details(action, input), Disclosure.isPublic(action), now));
         input.attachments().forEach(a -> attachments.add(before.id(), a, eventId, now));
@@ -109,7 +106,7 @@ public class CaseService {
     /** Records an access that changes nothing (a read, a refused attempt) in the case's audit history. */
     @Transactional
     public void recordAccess(CaseFile c, String what, Actor actor, String detail) {
-        history.append(c.id(), new CaseEvent(0, UUID.randomUUID(), what, c.state(), c.state(), actor.role(),
+        history.append(c.id(), new CaseEvent(0, Randomness.uuid(), what, c.state(), c.state(), actor.role(),
                 actor.id(), null, detail == null ? Map.of() : Map.of("detail", detail), false, clock.instant()));
     }
 

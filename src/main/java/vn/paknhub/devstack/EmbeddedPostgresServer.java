@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL server from Maven-packaged binaries, started once per JVM so that a hub
@@ -30,8 +31,11 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(!keepData)
                     // stopped by EmbeddedServices once the hub has closed its connections, not by a JVM hook racing it
                     .setRegisterShutdownHook(false)
-                    // zonky turns synchronous_commit off by default; the hub acknowledges only durable commits.
+                    // zonky starts postgres with -F (fsync off) and synchronous_commit off; the hub acknowledges
+                    // only commits that are on disk, so both go back on (a later -c overrides -F)
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .start();
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package vn.paknhub.devstack;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,7 +20,9 @@ final class EmbeddedServices {
     static ApplicationContextInitializer<ConfigurableApplicationContext> leaseForEachContext() {
         return context -> {
             acquire();
-            context.getBeanFactory().registerSingleton("embeddedServicesLease", (DisposableBean) EmbeddedServices::release);
+            // a disposable registered first is destroyed last (a plain registerSingleton gets no callback)
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("embeddedServicesLease", EmbeddedServices::release);
         };
     }
 

@@ -34,6 +34,12 @@ class CaseStoreTest {
     }
 
     @Test
+    void commits_are_durable_before_anything_is_acknowledged() {
+        assertThat(db.queryForObject("show fsync", String.class)).isEqualTo("on");
+        assertThat(db.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
     void personal_data_is_encrypted_at_rest_and_found_by_keyed_hash() {
         CaseFile c = open("hung.tran@example.vn", List.of());
 

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -29,12 +28,31 @@ public class PersonalDataProtector {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
-    private final SecureRandom random = new SecureRandom();
+    // Cipher.getInstance costs as much as the encryption itself; instances are not thread-safe
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
+    private final ThreadLocal<Mac> macs;
 
     public PersonalDataProtector(@Value("${hub.crypto.master-key:}") String masterKeyBase64) {
         byte[] master = decodeMasterKey(masterKeyBase64);
         this.encryptionKey = new SecretKeySpec(derive(master, "pakn-hub/encryption/v1"), "AES");
         this.hashKey = new SecretKeySpec(derive(master, "pakn-hub/lookup-hash/v1"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Cipher instance(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] decodeMasterKey(String base64) {
@@ -80,9 +98,8 @@ public class PersonalDataProtector {
 
     public byte[] encryptBytes(byte[] plaintext) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] iv = Randomness.bytes(IV_BYTES);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(new byte[] {KEY_VERSION});
             byte[] sealed = cipher.doFinal(plaintext);
@@ -97,7 +114,7 @@ public class PersonalDataProtector {
             throw new IllegalStateException("unknown personal-data ciphertext version");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, ciphertext, 1, IV_BYTES));
             cipher.updateAAD(new byte[] {KEY_VERSION});
             return cipher.doFinal(ciphertext, 1 + IV_BYTES, ciphertext.length - 1 - IV_BYTES);
@@ -111,13 +128,7 @@ public class PersonalDataProtector {
         if (value == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Constant-time comparison, so that guessing a lookup secret leaks nothing through timing. */

