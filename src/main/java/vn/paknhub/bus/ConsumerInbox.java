@@ -1,5 +1,6 @@
 package vn.paknhub.bus;
 
+import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,10 +18,16 @@ public class ConsumerInbox {
         this.jdbc = jdbc;
     }
 
-    /** True the first time {@code consumer} sees {@code messageId}; false for every redelivery. */
-    public boolean firstDelivery(String consumer, String messageId) {
-        return jdbc.update("insert into processed_message (consumer, message_id) values (:consumer, :id)"
-                + " on conflict do nothing", new MapSqlParameterSource("consumer", consumer).addValue("id", messageId)) == 1;
+    /** Of {@code messageIds}, those {@code consumer} sees for the first time; redeliveries are left out. */
+    public List<String> firstDeliveries(String consumer, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                insert into processed_message (consumer, message_id)
+                select :consumer, unnest(cast(:ids as text[])) on conflict do nothing returning message_id""",
+                new MapSqlParameterSource("consumer", consumer).addValue("ids", messageIds.toArray(String[]::new)),
+                String.class);
     }
 
     /** Keeps a message that cannot be applied, with the reason, for an operator to inspect and replay. */

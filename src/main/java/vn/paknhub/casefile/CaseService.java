@@ -9,14 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.Outbox;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
-import org.springframework.http.HttpStatus;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 
@@ -139,7 +140,7 @@ public class CaseService {
         return attachments.of(c.id());
     }
 
-    public java.util.Set<CaseAction> allowedActions(CaseFile c, ActorRole role) {
+    public Set<CaseAction> allowedActions(CaseFile c, ActorRole role) {
         return machine.allowedActions(new TransitionContext(c.state(), c.resumeState(), c.consentToPublish(),
                 c.appealUsed(), appealWindowOpen(c, clock.instant())), role);
     }

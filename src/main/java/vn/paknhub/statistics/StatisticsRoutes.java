@@ -9,14 +9,9 @@ class StatisticsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(CaseEventBus.consumerUri(CaseEventTally.CONSUMER))
+        from(CaseEventBus.batchConsumerUri(CaseEventTally.CONSUMER))
                 .routeId("statistics-tally")
-                .onException(CaseEventTally.MalformedEvent.class).handled(true)
-                    .bean(CaseEventTally.class, "park(${body}, ${header.kafka.KEY}, ${exception})")
-                    .process(CaseEventBus::commitOffset)
-                .end()
-                .convertBodyTo(String.class)
                 .bean(CaseEventTally.class, "apply")
-                .process(CaseEventBus::commitOffset);
+                .process(CaseEventBus::commitBatch);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.support.Flows;
-import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubApi.Part;
+import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 
 @HubIntegrationTest

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +32,8 @@ class CaseEventTallyTest {
     String brokers;
     @Value("${hub.bus.case-events-topic}")
     String topic;
+    @Value("${hub.bus.consumer-group}")
+    String consumerGroup;
     @Autowired
     JdbcTemplate db;
 
@@ -77,6 +85,27 @@ class CaseEventTallyTest {
         assertThat(tallied()).isEqualTo(2);
         assertThat(db.queryForObject("select day::text from case_event_tally where action = ? limit 1", String.class,
                 action)).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void offsets_are_committed_to_the_end_of_every_partition_once_applied() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            UUID id = UUID.randomUUID();
+            send("TEST-" + id, event(id, "TEST-" + id));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(consumerGroup + "-statistics").partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(e -> committed.containsKey(e.getKey())
+                        && committed.get(e.getKey()).offset() == e.getValue().offset());
+            });
+        }
+        assertThat(tallied()).isEqualTo(30);
     }
 
     @Test
