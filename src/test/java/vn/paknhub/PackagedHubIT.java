@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.Samples;
@@ -60,7 +61,7 @@ class PackagedHubIT {
             assertThat(Files.readString(log)).contains("demo tokens for this run only");
         } finally {
             hub.destroy();
-            assertThat(hub.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("graceful stop").isTrue();
+            assertThat(hub.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
         }
         assertThat(Files.readString(log)).doesNotContain("Application run failed");
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,7 +93,7 @@ class CrashRecoveryTest {
                 // a later event of the same case shares the key, hence the partition: once it is applied, the
                 // consumer has certainly seen the duplicate before it
                 HubApi.Reply marker = new HubApi(second.port()).postJson("/api/v1/submissions/" + code + "/supplements",
-                        java.util.Map.of("content", "Tôi bổ sung bản sao giấy chứng nhận đăng ký doanh nghiệp."),
+                        Map.of("content", "Tôi bổ sung bản sao giấy chứng nhận đăng ký doanh nghiệp."),
                         "X-Lookup-Secret", secret);
                 assertThat(marker.status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).until(() -> db.queryForObject(
@@ -104,7 +106,7 @@ class CrashRecoveryTest {
     }
 
     private static String[] with(String[] config, String extra) {
-        String[] all = java.util.Arrays.copyOf(config, config.length + 1);
+        String[] all = Arrays.copyOf(config, config.length + 1);
         all[config.length] = extra;
         return all;
     }

@@ -2,6 +2,7 @@ package vn.paknhub.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ class OutboxRelayTest {
 
     @Test
     void published_rows_are_removed_and_the_next_events_of_each_case_follow_in_order() {
-        List<String> published = new java.util.ArrayList<>();
+        List<String> published = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             tx.executeWithoutResult(s -> {
                 Exchange exchange = new DefaultExchange(camel);

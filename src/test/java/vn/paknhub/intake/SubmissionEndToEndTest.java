@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +72,7 @@ class SubmissionEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !bus.recordsFor(code).isEmpty());
         var records = bus.recordsFor(code);
         assertThat(records).hasSize(1);
-        JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(records.get(0).value());
+        JsonNode event = new ObjectMapper().readTree(records.get(0).value());
         assertThat(event.path("caseCode").asText()).isEqualTo(code);
         assertThat(event.path("action").asText()).isEqualTo("SUBMIT");
         assertThat(event.path("caseVersion").asInt()).isEqualTo(1);
@@ -96,12 +101,12 @@ class SubmissionEndToEndTest {
     void concurrent_retries_with_one_key_still_make_one_case() throws Exception {
         Map<String, Object> item = Samples.submission();
         String key = "race-" + UUID.randomUUID();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(8);
         try {
-            java.util.concurrent.Callable<HubApi.Reply> post =
+            Callable<HubApi.Reply> post =
                     () -> api.postJson("/api/v1/submissions", item, "Idempotency-Key", key);
-            var replies = pool.invokeAll(java.util.Collections.nCopies(8, post));
-            var codes = new java.util.HashSet<String>();
+            var replies = pool.invokeAll(Collections.nCopies(8, post));
+            var codes = new HashSet<String>();
             for (var f : replies) {
                 HubApi.Reply r = f.get();
                 assertThat(r.status()).isEqualTo(202);

@@ -2,7 +2,9 @@ package vn.paknhub.core.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -25,8 +27,8 @@ class RandomnessTest {
 
     @Test
     void each_thread_draws_its_own_bytes() {
-        Set<String> draws = java.util.Collections.synchronizedSet(new HashSet<>());
-        IntStream.range(0, 64).parallel().forEach(i -> draws.add(java.util.HexFormat.of().formatHex(Randomness.bytes(16))));
+        Set<String> draws = Collections.synchronizedSet(new HashSet<>());
+        IntStream.range(0, 64).parallel().forEach(i -> draws.add(HexFormat.of().formatHex(Randomness.bytes(16))));
         assertThat(draws).hasSize(64);
     }
 }
