@@ -5,22 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import vn.paknhub.support.CaseEventsReader;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.HubProcess;
+import vn.paknhub.support.IsolatedHub;
 
 /**
  * Durable before acknowledged, and at-least-once to the bus: a hub killed after the 202 and before
@@ -39,25 +35,15 @@ class CrashRecoveryTest {
 
     @Test
     void event_committed_before_a_kill_reaches_kafka_after_restart_and_is_applied_exactly_once() throws Exception {
-        // an isolated database and topic, so the hub of the other tests in this JVM cannot interfere
-        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        server.execute("create database crash_" + run);
-        String url = serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/crash_" + run + "$1");
-        String topic = "crash-" + run + ".case-events";
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String[] config = {"spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                "camel.component.kafka.brokers=" + brokers, "hub.bus.case-events-topic=" + topic,
-                "hub.bus.consumer-group=crash-" + run,
-                // a killed member holds its partitions until its session expires: keep that short here
-                "camel.component.kafka.session-timeout-ms=10000",
-                "hub.crypto.master-key=" + Base64.getEncoder().encodeToString(key)};
+        IsolatedHub isolated = new IsolatedHub(server, serverUrl, brokers);
+        String run = isolated.run;
+        String topic = isolated.topic;
         Path logs = Files.createDirectories(Path.of("target", "crash-test"));
 
         String code;
         String secret;
         String eventId;
-        HubProcess first = HubProcess.start(logs.resolve(run + "-first.log"), with(config, "hub.bus.relay-enabled=false"));
+        HubProcess first = HubProcess.start(logs.resolve(run + "-first.log"), isolated.with("hub.bus.relay-enabled=false"));
         try {
             var receipt = Flows.submit(new HubApi(first.port()));
             code = receipt.path("code").asText();
@@ -66,7 +52,7 @@ class CrashRecoveryTest {
             first.kill();
         }
 
-        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
+        JdbcTemplate db = isolated.database();
         assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
                 .isEqualTo("SUBMITTED");
         eventId = db.queryForObject("select event_id::text from outbox where case_code = ?", String.class, code);
@@ -74,7 +60,7 @@ class CrashRecoveryTest {
         try (CaseEventsReader bus = new CaseEventsReader(brokers, topic)) {
             assertThat(bus.recordsFor(code)).as("nothing published before the kill").isEmpty();
 
-            try (HubProcess second = HubProcess.start(logs.resolve(run + "-second.log"), config)) {
+            try (HubProcess second = HubProcess.start(logs.resolve(run + "-second.log"), isolated.with())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> bus.recordsFor(code).size() == 1);
                 await().atMost(Duration.ofSeconds(60)).until(() -> applied(db, eventId) == 1);
                 assertThat(db.queryForObject("select count(*) from outbox", Integer.class)).isZero();
@@ -103,12 +89,6 @@ class CrashRecoveryTest {
                 assertThat(submitsTallied(db)).isEqualTo(tallied);
             }
         }
-    }
-
-    private static String[] with(String[] config, String extra) {
-        String[] all = Arrays.copyOf(config, config.length + 1);
-        all[config.length] = extra;
-        return all;
     }
 
     private static int applied(JdbcTemplate db, String eventId) {
