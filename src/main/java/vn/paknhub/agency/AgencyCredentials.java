@@ -29,10 +29,6 @@ public class AgencyCredentials {
         });
     }
 
-    public Map<String, byte[]> configured() {
-        return Map.copyOf(hashes);
-    }
-
     /** The agency a token belongs to; every configured hash is compared in constant time. */
     public Optional<String> agencyFor(String token) {
         if (token == null || token.isBlank()) {

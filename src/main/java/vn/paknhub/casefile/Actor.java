@@ -6,8 +6,4 @@ public record Actor(ActorRole role, String id) {
     public static Actor submitter() {
         return new Actor(ActorRole.SUBMITTER, null);
     }
-
-    public static Actor system(String component) {
-        return new Actor(ActorRole.SYSTEM, component);
-    }
 }
