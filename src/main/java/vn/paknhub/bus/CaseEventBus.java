@@ -66,5 +66,9 @@ public class CaseEventBus extends RouteBuilder {
                     .to("kafka:" + TOPIC + "?requestRequiredAcks=all")
                     .bean(OutboxRelay.class, "markPublished")
                 .end();
+
+        from("timer:dedupe-housekeeping?delay=60000&period={{hub.housekeeping.period-ms}}")
+                .routeId("dedupe-housekeeping")
+                .bean(ConsumerInbox.class, "forgetExpired");
     }
 }

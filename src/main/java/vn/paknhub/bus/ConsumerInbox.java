@@ -1,6 +1,7 @@
 package vn.paknhub.bus;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,9 +14,20 @@ import org.springframework.stereotype.Repository;
 public class ConsumerInbox {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final int retentionDays;
 
-    public ConsumerInbox(NamedParameterJdbcTemplate jdbc) {
+    public ConsumerInbox(NamedParameterJdbcTemplate jdbc, @Value("${hub.bus.dedupe-retention-days}") int retentionDays) {
         this.jdbc = jdbc;
+        this.retentionDays = retentionDays;
+    }
+
+    /**
+     * Forgets processed-message ids older than the retention, which must exceed the topic's retention
+     * (Kafka's default is 7 days): a message the broker no longer holds cannot come back.
+     */
+    public int forgetExpired() {
+        return jdbc.update("delete from processed_message where processed_at < now() - make_interval(days => :days)",
+                new MapSqlParameterSource("days", retentionDays));
     }
 
     /** Of {@code messageIds}, those {@code consumer} sees for the first time; redeliveries are left out. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,11 +23,20 @@ class IdempotencyStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataProtector protector;
     private final ObjectMapper json;
+    private final int retentionHours;
 
-    IdempotencyStore(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, ObjectMapper json) {
+    IdempotencyStore(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, ObjectMapper json,
+            @Value("${hub.intake.idempotency-retention-hours}") int retentionHours) {
         this.jdbc = jdbc;
         this.protector = protector;
         this.json = json;
+        this.retentionHours = retentionHours;
+    }
+
+    /** Forgets keys older than the retention: a client retries within minutes, not days. */
+    public int forgetExpired() {
+        return jdbc.update("delete from idempotency_key where created_at < now() - make_interval(hours => :hours)",
+                new MapSqlParameterSource("hours", retentionHours));
     }
 
     /** Records {@code receipt} under the key, or returns the receipt recorded by an earlier request with it. */

@@ -1,0 +1,47 @@
+package vn.paknhub.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class ConsumerInboxTest {
+
+    @Autowired
+    ConsumerInbox inbox;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void first_deliveries_are_told_apart_from_redeliveries_in_one_statement() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+
+        assertThat(inbox.firstDeliveries("test", List.of(a))).containsExactly(a);
+        assertThat(inbox.firstDeliveries("test", List.of(a, b))).containsExactly(b);
+        assertThat(inbox.firstDeliveries("other-consumer", List.of(a))).containsExactly(a);
+        assertThat(inbox.firstDeliveries("test", List.of())).isEmpty();
+    }
+
+    @Test
+    void dedupe_records_past_their_retention_are_forgotten_and_recent_ones_kept() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        db.update("insert into processed_message (consumer, message_id, processed_at) values"
+                + " ('test', ?, now() - interval '15 days'), ('test', ?, now() - interval '13 days')", old, recent);
+
+        assertThat(inbox.forgetExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(db.queryForList("select message_id from processed_message where message_id in (?, ?)",
+                String.class, old, recent)).containsExactly(recent);
+        assertThat(camel.getRoute("dedupe-housekeeping")).isNotNull();
+    }
+}
