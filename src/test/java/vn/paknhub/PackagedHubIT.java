@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubProcess;
 import vn.paknhub.support.Samples;
 
 /**
@@ -30,10 +30,7 @@ class PackagedHubIT {
         Path jar = packagedJar();
         Path dataDir = Files.createTempDirectory("pakn-hub-it");
         Path log = Path.of("target", "packaged-hub-it.log");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = HubProcess.freePort();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("HUB_")

@@ -23,7 +23,6 @@ import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
-import vn.paknhub.casefile.CaseState;
 import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.casefile.StateView.Label;
 import vn.paknhub.casefile.StateView;

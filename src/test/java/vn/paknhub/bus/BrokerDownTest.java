@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.support.CaseEventsReader;
 import vn.paknhub.support.Flows;
@@ -27,23 +25,19 @@ import vn.paknhub.support.IsolatedHub;
 @HubIntegrationTest
 class BrokerDownTest {
 
-    @Value("${spring.datasource.url}")
-    String serverUrl;
-    @Value("${camel.component.kafka.brokers}")
-    String brokers;
     @Autowired
-    JdbcTemplate server;
+    ApplicationContext context;
 
     @Test
     void submissions_are_accepted_while_kafka_is_down_and_published_when_it_is_back() throws Exception {
-        IsolatedHub isolated = new IsolatedHub(server, serverUrl, brokers);
+        IsolatedHub isolated = new IsolatedHub(context);
         Path logs = Files.createDirectories(Path.of("target", "broker-down-test"));
         JdbcTemplate db = isolated.database();
         String code;
         String secret;
 
         try (HubProcess cutOff = HubProcess.start(logs.resolve(isolated.run + "-down.log"),
-                isolated.with("camel.component.kafka.brokers=localhost:" + closedPort()))) {
+                isolated.with("camel.component.kafka.brokers=localhost:" + HubProcess.freePort()))) {
             HubApi api = new HubApi(cutOff.port());
             JsonNode receipt = Flows.submit(api);
             code = receipt.path("code").asText();
@@ -58,16 +52,10 @@ class BrokerDownTest {
 
         // the cut-off hub could not even create its topic; the reconnected one does at start-up
         try (HubProcess reconnected = HubProcess.start(logs.resolve(isolated.run + "-up.log"), isolated.with());
-                CaseEventsReader bus = new CaseEventsReader(brokers, isolated.topic)) {
+                CaseEventsReader bus = new CaseEventsReader(isolated.brokers, isolated.topic)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> bus.recordsFor(code).size() == 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
                     "select count(*) from outbox where case_code = ?", Integer.class, code) == 0);
-        }
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

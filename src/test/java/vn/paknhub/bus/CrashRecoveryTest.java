@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.support.CaseEventsReader;
 import vn.paknhub.support.Flows;
@@ -26,16 +26,12 @@ import vn.paknhub.support.IsolatedHub;
 @HubIntegrationTest
 class CrashRecoveryTest {
 
-    @Value("${spring.datasource.url}")
-    String serverUrl;
-    @Value("${camel.component.kafka.brokers}")
-    String brokers;
     @Autowired
-    JdbcTemplate server;
+    ApplicationContext context;
 
     @Test
     void event_committed_before_a_kill_reaches_kafka_after_restart_and_is_applied_exactly_once() throws Exception {
-        IsolatedHub isolated = new IsolatedHub(server, serverUrl, brokers);
+        IsolatedHub isolated = new IsolatedHub(context);
         String run = isolated.run;
         String topic = isolated.topic;
         Path logs = Files.createDirectories(Path.of("target", "crash-test"));
@@ -57,7 +53,7 @@ class CrashRecoveryTest {
                 .isEqualTo("SUBMITTED");
         eventId = db.queryForObject("select event_id::text from outbox where case_code = ?", String.class, code);
 
-        try (CaseEventsReader bus = new CaseEventsReader(brokers, topic)) {
+        try (CaseEventsReader bus = new CaseEventsReader(isolated.brokers, topic)) {
             assertThat(bus.recordsFor(code)).as("nothing published before the kill").isEmpty();
 
             try (HubProcess second = HubProcess.start(logs.resolve(run + "-second.log"), isolated.with())) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -18,11 +20,15 @@ public final class IsolatedHub {
     public final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     public final String url;
     public final String topic = "isolated-" + run + ".case-events";
+    public final String brokers;
     private final List<String> properties = new ArrayList<>();
 
-    public IsolatedHub(JdbcTemplate server, String serverUrl, String brokers) {
-        server.execute("create database isolated_" + run);
-        url = serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/isolated_" + run + "$1");
+    /** A fresh database on the PostgreSQL server, and the Kafka broker, of the test's hub {@code context}. */
+    public IsolatedHub(ApplicationContext context) {
+        Environment env = context.getEnvironment();
+        brokers = env.getRequiredProperty("camel.component.kafka.brokers");
+        context.getBean(JdbcTemplate.class).execute("create database isolated_" + run);
+        url = env.getRequiredProperty("spring.datasource.url").replaceFirst("/[^/?]+(\\?|$)", "/isolated_" + run + "$1");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         properties.addAll(List.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
