@@ -40,6 +40,19 @@ public class AgencyAccess {
         return credentials.agencyFor(token).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
     }
 
+    /**
+     * The calling agency, which must be the Central Party Office: the triage queue, deliveries and
+     * connectors are its to run (it operates the system, Đ21).
+     */
+    public String requireCentralOffice(String authorization) {
+        String agency = authenticate(authorization);
+        if (!isCentralOffice(agency)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
+                    "Only the Central Party Office may do this", List.of());
+        }
+        return agency;
+    }
+
     public boolean isCentralOffice(String agency) {
         return settings.centralOffice().equals(agency);
     }

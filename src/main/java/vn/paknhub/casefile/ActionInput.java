@@ -1,22 +1,30 @@
 package vn.paknhub.casefile;
 
 import java.util.List;
+import java.util.Map;
 
-/** What some actions carry besides a reason: a target body, a rating, a supplement with files. */
+/**
+ * What some actions carry besides a reason: a target body, a rating, a supplement with files, and
+ * facts to keep in the event (e.g. the rule and evidence of a routing decision).
+ */
 public record ActionInput(String targetAgency, Integer ratingScore, Boolean ratingAgree, String text,
-        List<IncomingAttachment> attachments) {
+        List<IncomingAttachment> attachments, Map<String, Object> details) {
 
-    public static final ActionInput NONE = new ActionInput(null, null, null, null, List.of());
+    public static final ActionInput NONE = new ActionInput(null, null, null, null, List.of(), Map.of());
 
     public static ActionInput forwardTo(String agency) {
-        return new ActionInput(agency, null, null, null, List.of());
+        return forwardTo(agency, Map.of());
+    }
+
+    public static ActionInput forwardTo(String agency, Map<String, Object> details) {
+        return new ActionInput(agency, null, null, null, List.of(), details);
     }
 
     public static ActionInput rating(int score, boolean agree, String comment) {
-        return new ActionInput(null, score, agree, comment, List.of());
+        return new ActionInput(null, score, agree, comment, List.of(), Map.of());
     }
 
     public static ActionInput supplement(String text, List<IncomingAttachment> attachments) {
-        return new ActionInput(null, null, null, text, attachments);
+        return new ActionInput(null, null, null, text, attachments, Map.of());
     }
 }

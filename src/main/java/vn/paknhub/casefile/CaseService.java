@@ -107,8 +107,17 @@ public class CaseService {
     /** Records an access that changes nothing (a read, a refused attempt) in the case's audit history. */
     @Transactional
     public void recordAccess(CaseFile c, String what, Actor actor, String detail) {
+        record(c, what, actor, null, detail == null ? Map.of() : Map.of("detail", detail));
+    }
+
+    /**
+     * Records, in the case's internal history, a step that changes no state: a routing decision
+     * held for the Central Party Office, a delivery to a body's system, a read.
+     */
+    @Transactional
+    public void record(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
         history.append(c.id(), new CaseEvent(0, Randomness.uuid(), what, c.state(), c.state(), actor.role(),
-                actor.id(), null, detail == null ? Map.of() : Map.of("detail", detail), false, clock.instant()));
+                actor.id(), reason, details, false, clock.instant()));
     }
 
     public Optional<CaseFile> find(String code) {
@@ -194,7 +203,7 @@ public class CaseService {
     }
 
     private static Map<String, Object> details(CaseAction action, ActionInput input) {
-        Map<String, Object> d = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>(input.details());
         if (input.targetAgency() != null) {
             d.put("targetAgency", input.targetAgency());
         }

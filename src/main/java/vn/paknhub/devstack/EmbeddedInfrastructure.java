@@ -65,6 +65,12 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                 log.warn("No HUB_CRYPTO_MASTER_KEY configured: personal data in the embedded database is encrypted"
                         + " with a development key generated on this machine. Set HUB_CRYPTO_MASTER_KEY in production.");
             }
+            // The development stack plays the partner systems too: the sandboxes answer deliveries, and
+            // connector signing keys not set in the environment are derived so that sandboxes can verify.
+            props.put("hub.sandbox.enabled", env.getProperty("hub.sandbox.enabled", "true"));
+            props.put("hub.connectors.dev-signing-master", Base64.getEncoder().encodeToString(
+                    AgencyCredentials.sha256("dev-signing:" + props.getOrDefault("hub.crypto.master-key",
+                            env.getProperty("hub.crypto.master-key")))));
         }
 
         if (isBlank(env.getProperty("camel.component.kafka.brokers"))

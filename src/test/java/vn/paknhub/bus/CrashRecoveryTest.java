@@ -39,7 +39,7 @@ class CrashRecoveryTest {
         String code;
         String secret;
         String eventId;
-        HubProcess first = HubProcess.start(logs.resolve(run + "-first.log"), isolated.with("hub.bus.relay-enabled=false"));
+        HubProcess first = HubProcess.start(logs.resolve(run + "-first.log"), isolated.with("hub.bus.relay-enabled=false", "hub.routing.enabled=false"));
         try {
             var receipt = Flows.submit(new HubApi(first.port()));
             code = receipt.path("code").asText();
@@ -56,7 +56,7 @@ class CrashRecoveryTest {
         try (CaseEventsReader bus = new CaseEventsReader(isolated.brokers, topic)) {
             assertThat(bus.recordsFor(code)).as("nothing published before the kill").isEmpty();
 
-            try (HubProcess second = HubProcess.start(logs.resolve(run + "-second.log"), isolated.with())) {
+            try (HubProcess second = HubProcess.start(logs.resolve(run + "-second.log"), isolated.with("hub.routing.enabled=false"))) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> bus.recordsFor(code).size() == 1);
                 await().atMost(Duration.ofSeconds(60)).until(() -> applied(db, eventId) == 1);
                 assertThat(db.queryForObject("select count(*) from outbox", Integer.class)).isZero();

@@ -43,6 +43,7 @@ public class ApiProblem extends RuntimeException {
         return switch (status) {
             case BAD_REQUEST -> "malformed-request";
             case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case CONFLICT -> "illegal-transition";
             case PAYLOAD_TOO_LARGE -> "payload-too-large";

@@ -1,0 +1,91 @@
+package vn.paknhub.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.paknhub.core.messages.CanonicalMessages;
+import vn.paknhub.core.messages.InvalidMessageException;
+
+/**
+ * The XML form of the canonical messages, for connectors of XML systems: element names are the JSON
+ * property names in the message's namespace, a null is an absent element, and an array is a wrapper
+ * element holding one singular-named element per item ({@code <attachments><attachment>}).
+ */
+@Component("canonicalXml")
+public class CanonicalXml {
+
+    private final CanonicalMessages messages;
+    private final ObjectMapper json;
+
+    public CanonicalXml(CanonicalMessages messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public String dispatchAsXml(String dispatchJson) throws Exception {
+        String xml = toXml(json.readTree(dispatchJson), "caseDispatch", "urn:pakn-hub:case-dispatch:v1");
+        List<String> violations = messages.violationsOfXml(CanonicalMessages.Kind.CASE_DISPATCH, xml);
+        if (!violations.isEmpty()) {
+            throw new InvalidMessageException(CanonicalMessages.Kind.CASE_DISPATCH, violations);
+        }
+        return xml;
+    }
+
+    /** A partner's XML answer goes on to the reply mapping only without a DOCTYPE (XXE). */
+    public String requireSafe(String partnerXml) {
+        if (partnerXml != null && partnerXml.toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+            throw new DeliveryRefused("MALFORMED_REPLY", "câu trả lời chứa DOCTYPE / the answer has a DOCTYPE", true);
+        }
+        return partnerXml;
+    }
+
+    static String toXml(JsonNode message, String root, String namespace) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        out.append('<').append(root).append(" xmlns=\"").append(namespace).append("\">");
+        children(message, out);
+        return out.append("</").append(root).append('>').toString();
+    }
+
+    private static void children(JsonNode object, StringBuilder out) {
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
+            element(e.getKey(), e.getValue(), out);
+        }
+    }
+
+    private static void element(String name, JsonNode value, StringBuilder out) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return;
+        }
+        out.append('<').append(name).append('>');
+        if (value.isObject()) {
+            children(value, out);
+        } else if (value.isArray()) {
+            String item = singular(name);
+            value.forEach(v -> element(item, v, out));
+        } else {
+            escape(value.asText(), out);
+        }
+        out.append("</").append(name).append('>');
+    }
+
+    static String singular(String plural) {
+        return plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
+                : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural + "Item";
+    }
+
+    private static void escape(String s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package vn.paknhub.delivery;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.transform.Templates;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.TransformerFactoryImpl;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Checks one integrator-owned connector: its routes/&lt;system&gt;.yaml and its mappings/&lt;system&gt;/
+ * files, and runs the mappings' golden examples. Every problem names the file and what is wrong, so
+ * that an integrator can fix it without reading a stack trace.
+ */
+public final class ConnectorFileCheck {
+
+    /** A connector template: its required parameters and the mapping files it reads. */
+    record Template(List<String> parameters, List<String> mappings) {
+    }
+
+    static final Map<String, Template> TEMPLATES = Map.of(
+            "rest-json-connector", new Template(List.of("system", "url", "signingKeyVariable"),
+                    List.of("dispatch.jsonata", "reply.jsonata")),
+            "http-xml-connector", new Template(List.of("system", "url"), List.of("dispatch.xsl", "reply.xsl")),
+            "kafka-connector", new Template(List.of("system", "topic"), List.of("dispatch.jsonata")));
+
+    private static final Pattern SYSTEM_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    private static final Pattern VARIABLE = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+
+    private final ObjectMapper json;
+    private final CanonicalXml canonicalXml;
+
+    public ConnectorFileCheck(ObjectMapper json, CanonicalXml canonicalXml) {
+        this.json = json;
+        this.canonicalXml = canonicalXml;
+    }
+
+    public static String systemOf(Path routeFile) {
+        return routeFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** The problems of a connector; empty when it can be loaded. */
+    public List<String> check(Path routeFile, Path mappingsDir) {
+        List<String> problems = new ArrayList<>();
+        String file = routeFile.toString();
+        String system = systemOf(routeFile);
+        if (!SYSTEM_ID.matcher(system).matches()) {
+            return List.of(file + ": the file name must be the system id: lower-case letters, digits and '-'");
+        }
+        Map<?, ?> templated;
+        try {
+            templated = templatedRoute(Files.readString(routeFile, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IOException e) {
+            return List.of(file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return List.of(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Object ref = templated.get("routeTemplateRef");
+        Template template = TEMPLATES.get(String.valueOf(ref));
+        if (template == null) {
+            return List.of(file + ": routeTemplateRef '" + ref + "' is not a connector template; use one of "
+                    + TEMPLATES.keySet().stream().sorted().toList());
+        }
+        if (!("deliver-" + system).equals(templated.get("routeId"))) {
+            problems.add(file + ": routeId must be 'deliver-" + system + "'");
+        }
+        Map<String, String> params = parameters(templated.get("parameters"), file, problems);
+        for (String required : template.parameters()) {
+            if (!params.containsKey(required) || params.get(required).isBlank()) {
+                problems.add(file + ": parameter '" + required + "' is missing");
+            }
+        }
+        if (params.containsKey("system") && !system.equals(params.get("system"))) {
+            problems.add(file + ": parameter 'system' must be '" + system + "', the file's name");
+        }
+        if (params.containsKey("signingKeyVariable") && !VARIABLE.matcher(params.get("signingKeyVariable")).matches()) {
+            problems.add(file + ": parameter 'signingKeyVariable' must name an environment variable (e.g. "
+                    + "BKHCN_API_SIGNING_KEY), never hold the key itself");
+        }
+        String url = params.get("url");
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://") && !url.startsWith("{{")) {
+            problems.add(file + ": parameter 'url' must start with http:// or https://");
+        }
+        Path dir = mappingsDir.resolve(system);
+        for (String mapping : template.mappings()) {
+            problems.addAll(checkMapping(dir.resolve(mapping)));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(runExamples(dir, template));
+        }
+        return problems;
+    }
+
+    private static Map<?, ?> templatedRoute(String yaml) {
+        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        if (!(doc instanceof List<?> list) || list.size() != 1 || !(list.get(0) instanceof Map<?, ?> entry)
+                || !(entry.get("templatedRoute") instanceof Map<?, ?> templated)) {
+            throw new IllegalArgumentException("must hold exactly one '- templatedRoute:' entry");
+        }
+        return templated;
+    }
+
+    private static Map<String, String> parameters(Object raw, String file, List<String> problems) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!(raw instanceof List<?> list)) {
+            problems.add(file + ": 'parameters' must be a list of {name, value}");
+            return params;
+        }
+        for (Object p : list) {
+            if (p instanceof Map<?, ?> m && m.get("name") != null && m.get("value") != null) {
+                params.put(m.get("name").toString(), m.get("value").toString());
+            } else {
+                problems.add(file + ": every parameter needs a name and a value: " + p);
+            }
+        }
+        return params;
+    }
+
+    private List<String> checkMapping(Path mapping) {
+        if (!Files.isRegularFile(mapping)) {
+            return List.of(mapping + ": missing");
+        }
+        try {
+            String text = Files.readString(mapping, StandardCharsets.UTF_8);
+            if (mapping.toString().endsWith(".jsonata")) {
+                Jsonata.jsonata(text);
+            } else {
+                xslt(mapping);
+            }
+            return List.of();
+        } catch (Exception e) {
+            return List.of(mapping + ": does not compile: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Golden examples: examples/&lt;mapping&gt;[-&lt;case&gt;].input.* must map to the matching .expected.*.
+     * Every mapping needs at least one, so that an edit that changes its output is seen at once.
+     */
+    private List<String> runExamples(Path dir, Template template) {
+        List<String> problems = new ArrayList<>();
+        Path examples = dir.resolve("examples");
+        for (String mapping : template.mappings()) {
+            String name = mapping.substring(0, mapping.indexOf('.'));
+            List<Path> inputs;
+            try (Stream<Path> files = Files.isDirectory(examples) ? Files.list(examples) : Stream.empty()) {
+                inputs = files.filter(p -> p.getFileName().toString().matches(Pattern.quote(name) + "(-[^.]+)?\\.input\\.(json|xml)"))
+                        .sorted().toList();
+            } catch (IOException e) {
+                return List.of(examples + ": " + e.getMessage());
+            }
+            if (inputs.isEmpty()) {
+                problems.add(examples + ": no golden example for " + mapping + " (" + name + ".input.json|xml and "
+                        + name + ".expected.json|xml)");
+            }
+            for (Path input : inputs) {
+                problems.addAll(runExample(dir.resolve(mapping), input));
+            }
+        }
+        return problems;
+    }
+
+    private List<String> runExample(Path mapping, Path input) {
+        String base = input.getFileName().toString().replaceFirst("\\.input\\.(json|xml)$", "");
+        Path expectedJson = input.resolveSibling(base + ".expected.json");
+        Path expectedXml = input.resolveSibling(base + ".expected.xml");
+        Path expected = Files.exists(expectedJson) ? expectedJson : expectedXml;
+        if (!Files.exists(expected)) {
+            return List.of(input + ": no " + base + ".expected.json or .expected.xml beside it");
+        }
+        try {
+            String actual = apply(mapping, Files.readString(input, StandardCharsets.UTF_8));
+            String want = Files.readString(expected, StandardCharsets.UTF_8);
+            boolean same = expected.toString().endsWith(".json") ? json.readTree(actual).equals(json.readTree(want))
+                    : sameXml(actual, want);
+            return same ? List.of() : List.of(mapping + ": golden example " + input.getFileName() + " gives\n" + actual
+                    + "\nbut " + expected.getFileName() + " expects\n" + want);
+        } catch (Exception e) {
+            return List.of(mapping + ": golden example " + input.getFileName() + " fails: " + e.getMessage());
+        }
+    }
+
+    /** Applies a mapping the way its connector does (an XSLT dispatch reads the canonical XML form). */
+    String apply(Path mapping, String input) throws Exception {
+        if (mapping.toString().endsWith(".jsonata")) {
+            Object result = Jsonata.jsonata(Files.readString(mapping, StandardCharsets.UTF_8))
+                    .evaluate(json.readValue(input, Object.class));
+            return json.writeValueAsString(result);
+        }
+        String source = input.strip().startsWith("{") ? canonicalXml.dispatchAsXml(input) : input;
+        StringWriter out = new StringWriter();
+        xslt(mapping).newTransformer().transform(new StreamSource(new StringReader(source)), new StreamResult(out));
+        return out.toString();
+    }
+
+    private static Templates xslt(Path mapping) throws Exception {
+        return new TransformerFactoryImpl().newTemplates(new StreamSource(mapping.toFile()));
+    }
+
+    private static boolean sameXml(String a, String b) throws Exception {
+        Document x = ConnectorReply.parseSafely(a);
+        Document y = ConnectorReply.parseSafely(b);
+        strip(x);
+        strip(y);
+        x.normalizeDocument();
+        y.normalizeDocument();
+        return x.getDocumentElement().isEqualNode(y.getDocumentElement());
+    }
+
+    /** Indentation is not content. */
+    private static void strip(Node n) {
+        for (Node c = n.getFirstChild(); c != null; ) {
+            Node next = c.getNextSibling();
+            if (c.getNodeType() == Node.TEXT_NODE && c.getTextContent().isBlank()) {
+                n.removeChild(c);
+            } else {
+                strip(c);
+            }
+            c = next;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package vn.paknhub.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.core.crypto.Randomness;
+
+/** The delivery records: one per destination, claimed by nodes with SKIP LOCKED and a lease. */
+@Repository
+public class Deliveries {
+
+    private static final String COLUMNS = """
+            id, case_code, case_version, agency, system, role, status, attempts, next_attempt_at, last_error,
+            external_reference, routing::text, created_at, delivered_at""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Deliveries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the destinations of a routing step, in the caller's transaction (the one that forwards
+     * the case), so that a forwarded case always has its deliveries. Inbox destinations are delivered
+     * at once: the agency reads the case through the inbox API.
+     */
+    public void plan(CaseFile c, List<DeliveryTarget> targets, Map<String, Object> routing) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String routingJson = toJson(routing);
+        for (DeliveryTarget t : targets) {
+            boolean inbox = t.system() == null;
+            jdbc.update("""
+                    insert into delivery (id, case_id, case_code, case_version, agency, system, role, routing, status,
+                        next_attempt_at, created_at, updated_at, delivered_at)
+                    values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
+                        :now, :now, :now, :delivered)
+                    on conflict (case_code, case_version, agency) do nothing""",
+                    new MapSqlParameterSource("id", Randomness.uuid()).addValue("caseId", c.id())
+                            .addValue("code", c.code()).addValue("version", c.version()).addValue("agency", t.agency())
+                            .addValue("system", inbox ? Delivery.INBOX : t.system()).addValue("role", t.role())
+                            .addValue("routing", routingJson).addValue("status", inbox ? Delivery.DELIVERED : Delivery.PENDING)
+                            .addValue("now", now).addValue("delivered", inbox ? now : null));
+        }
+    }
+
+    /**
+     * Claims due deliveries for this node: each gets a lease and one more attempt counted. A node
+     * that dies mid-send leaves its lease to expire, and another node sends again.
+     */
+    public List<Delivery> claimDue(int limit, int leaseSeconds, Set<String> heldBack) {
+        return jdbc.query("""
+                update delivery d set lease_until = now() + make_interval(secs => :lease), attempts = d.attempts + 1,
+                    updated_at = now()
+                where d.id in (select id from delivery
+                               where status = 'PENDING' and next_attempt_at <= now()
+                                 and (lease_until is null or lease_until < now())
+                                 and not (system = any(cast(:held as text[])))
+                               order by next_attempt_at limit :limit for update skip locked)
+                returning\s""" + COLUMNS,
+                new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit)
+                        .addValue("held", heldBack.toArray(String[]::new)),
+                Deliveries::row);
+    }
+
+    public boolean markDelivered(UUID id, String receiptJson, String externalReference) {
+        return jdbc.update("""
+                update delivery set status = 'DELIVERED', receipt = cast(:receipt as jsonb),
+                    external_reference = :ref, lease_until = null, last_error = null, delivered_at = now(),
+                    updated_at = now()
+                where id = :id and status = 'PENDING'""",
+                new MapSqlParameterSource("id", id).addValue("receipt", receiptJson).addValue("ref", externalReference)) == 1;
+    }
+
+    public void retryLater(UUID id, String error, Instant next) {
+        jdbc.update("""
+                update delivery set last_error = :error, next_attempt_at = :next, lease_until = null, updated_at = now()
+                where id = :id and status = 'PENDING'""",
+                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", Timestamp.from(next)));
+    }
+
+    public void park(UUID id, String reason) {
+        jdbc.update("""
+                update delivery set status = 'PARKED', last_error = :reason, lease_until = null, updated_at = now()
+                where id = :id and status = 'PENDING'""",
+                new MapSqlParameterSource("id", id).addValue("reason", reason));
+    }
+
+    /** Sends a parked delivery again, with a fresh retry budget and the same idempotency key. */
+    public boolean replay(UUID id) {
+        return jdbc.update("""
+                update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), lease_until = null,
+                    updated_at = now()
+                where id = :id and status = 'PARKED'""", new MapSqlParameterSource("id", id)) == 1;
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from delivery where id = :id", new MapSqlParameterSource("id", id),
+                Deliveries::row).stream().findFirst();
+    }
+
+    public List<Delivery> ofCase(String caseCode) {
+        return jdbc.query("select " + COLUMNS + " from delivery where case_code = :code order by created_at, role desc",
+                new MapSqlParameterSource("code", caseCode), Deliveries::row);
+    }
+
+    public List<Delivery> withStatus(String status, int limit) {
+        return jdbc.query("select " + COLUMNS + " from delivery where status = :status order by updated_at limit :limit",
+                new MapSqlParameterSource("status", status).addValue("limit", limit), Deliveries::row);
+    }
+
+    /** Whether {@code agency} is one of the bodies a case was sent to (lead or coordinating). */
+    public boolean involves(String caseCode, String agency) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from delivery where case_code = :code and agency = :agency)",
+                new MapSqlParameterSource("code", caseCode).addValue("agency", agency), Boolean.class));
+    }
+
+    private String toJson(Map<String, Object> routing) {
+        try {
+            return json.writeValueAsString(routing);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Delivery row(ResultSet rs, int i) throws SQLException {
+        Timestamp delivered = rs.getTimestamp(14);
+        return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
+                delivered == null ? null : delivered.toInstant());
+    }
+}

@@ -1,0 +1,76 @@
+package vn.paknhub.delivery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.core.problem.ApiProblem;
+
+/**
+ * Operating the deliveries (Central Party Office only): see what is parked and why, replay a
+ * delivery once its cause is fixed, see the connectors' health and reload their files.
+ */
+@RestController
+class DeliveryController {
+
+    private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.PARKED);
+
+    private final AgencyAccess access;
+    private final Deliveries deliveries;
+    private final ConnectorCatalogue connectors;
+
+    DeliveryController(AgencyAccess access, Deliveries deliveries, ConnectorCatalogue connectors) {
+        this.access = access;
+        this.deliveries = deliveries;
+        this.connectors = connectors;
+    }
+
+    @GetMapping("/api/v1/deliveries")
+    List<Delivery> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "PARKED") String status, @RequestParam(required = false) String caseCode) {
+        access.requireCentralOffice(authorization);
+        if (caseCode != null) {
+            return deliveries.ofCase(caseCode);
+        }
+        String s = status.toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(s)) {
+            throw ApiProblem.invalid("status", "one-of", "Trạng thái phải là một trong " + STATUSES + ".",
+                    "Status must be one of " + STATUSES + ".");
+        }
+        return deliveries.withStatus(s, 500);
+    }
+
+    @PostMapping("/api/v1/deliveries/{id}/replay")
+    Delivery replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID id) {
+        access.requireCentralOffice(authorization);
+        Delivery d = deliveries.find(id).orElseThrow(() -> ApiProblem.notFound("lần chuyển", "delivery"));
+        if (!deliveries.replay(id)) {
+            throw ApiProblem.invalid("$", "not-parked", "Chỉ gửi lại được lần chuyển đang bị giữ (PARKED), lần này là "
+                    + d.status() + ".", "Only a parked delivery can be replayed; this one is " + d.status() + ".");
+        }
+        return deliveries.find(id).orElseThrow();
+    }
+
+    @GetMapping("/api/v1/connectors")
+    List<ConnectorCatalogue.ConnectorStatus> connectors(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        access.requireCentralOffice(authorization);
+        return connectors.statuses();
+    }
+
+    @PostMapping("/api/v1/connectors/reload")
+    List<ConnectorCatalogue.ConnectorStatus> reload(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        access.requireCentralOffice(authorization);
+        return connectors.reload();
+    }
+}

@@ -1,0 +1,101 @@
+package vn.paknhub.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.AttachmentStore.StoredAttachment;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.messages.CanonicalMessages;
+
+/**
+ * Writes the canonical case-dispatch message (schemas/messages/case-dispatch.v1) for one delivery
+ * and checks it against its schema: nothing leaves the hub that the schema refuses. The handling
+ * body needs the submitter's contact to answer, so the dispatch carries it, and the read is logged
+ * in the case's history (Đ17).
+ */
+@Component
+public class DispatchComposer {
+
+    static final Actor DELIVERY = new Actor(ActorRole.SYSTEM, "delivery");
+
+    private final CaseService cases;
+    private final CanonicalMessages messages;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public DispatchComposer(CaseService cases, CanonicalMessages messages, ObjectMapper json, CaseSettings settings,
+            Clock clock) {
+        this.cases = cases;
+        this.messages = messages;
+        this.json = json;
+        this.zone = settings.timeZone();
+        this.clock = clock;
+    }
+
+    public String compose(Delivery d) {
+        CaseFile c = cases.find(d.caseCode()).orElseThrow(CaseService::noSuchCase);
+        ObjectNode routing = readRouting(d);
+        ObjectNode m = json.createObjectNode();
+        m.put("schema", CanonicalMessages.Kind.CASE_DISPATCH.schemaId());
+        m.put("messageId", d.id().toString());
+        m.put("caseCode", c.code());
+        m.put("sentAt", local(clock.instant()));
+        ObjectNode destination = m.putObject("destination");
+        destination.put("system", d.system());
+        destination.put("agency", d.agency());
+        destination.put("role", d.role());
+        m.put("leadAgency", routing.path("leadAgency").asText());
+        m.set("coordinatingAgencies", routing.path("coordinatingAgencies"));
+        ObjectNode rule = m.putObject("routing");
+        rule.put("rule", routing.path("rule").asText());
+        rule.put("reason", routing.path("reason").asText());
+        rule.put("confidence", routing.path("confidence").asDouble());
+        m.set("classification", routing.path("classification"));
+        ObjectNode item = m.putObject("item");
+        item.put("title", c.title());
+        item.put("content", c.content());
+        item.put("channel", c.channel().name());
+        item.put("receivedAt", local(c.receivedAt()));
+        item.put("consentToPublish", c.consentToPublish());
+        ArrayNode files = item.putArray("attachments");
+        for (StoredAttachment a : cases.attachmentsOf(c)) {
+            files.addObject().put("fileName", a.name()).put("mediaType", a.mediaType()).put("size", a.size())
+                    .put("sha256", a.sha256());
+        }
+        SubmitterDetails s = cases.readSubmitter(c, DELIVERY, "dispatch to " + d.agency() + " via " + d.system());
+        ObjectNode submitter = m.putObject("submitter");
+        submitter.put("name", s.fullName());
+        submitter.put("organisation", s.organisation());
+        submitter.put("address", s.address());
+        submitter.put("phone", s.phone());
+        submitter.put("email", s.email());
+        submitter.put("idNumber", s.idNumber());
+        messages.requireValid(CanonicalMessages.Kind.CASE_DISPATCH, m);
+        return m.toString();
+    }
+
+    private ObjectNode readRouting(Delivery d) {
+        try {
+            return (ObjectNode) json.readTree(d.routingJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("delivery " + d.id() + " has unreadable routing", e);
+        }
+    }
+
+    private String local(Instant at) {
+        // always with seconds: OffsetDateTime.toString() drops them when zero, which RFC 3339 refuses
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone).toOffsetDateTime());
+    }
+}

@@ -1,0 +1,159 @@
+package vn.paknhub.routing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.paknhub.agency.AgencyDirectory;
+import vn.paknhub.agency.AgencyDirectory.Agency;
+import vn.paknhub.agency.AgencyKind;
+import vn.paknhub.routing.Classification.AddresseeFinding;
+import vn.paknhub.routing.RoutingDecision.Destination;
+import vn.paknhub.routing.RoutingDecision.Role;
+import vn.paknhub.routing.RoutingDecision.Rule;
+
+/**
+ * Đ10 rules 1–4, returns to the Central Party Office (Đ11.2c) and multi-body items (Đ11.2đ), as a
+ * pure function of a classification. Nothing is guessed: what the rules cannot decide with enough
+ * confidence goes to the Central Party Office's triage queue, which is also where rules 1 and 4 send
+ * items ("VPTW classifies, receives and forwards").
+ */
+public final class RoutingPolicy {
+
+    /** Bodies of Đ10.2: ministries, ministry-level and government agencies, provincial People's Committees. */
+    private static final Set<AgencyKind> STATE_BODIES = EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTRY_LEVEL,
+            AgencyKind.GOV_AGENCY, AgencyKind.PROVINCE);
+
+    private final AgencyDirectory directory;
+    private final RoutingSettings settings;
+    private final String centralOffice;
+
+    public RoutingPolicy(AgencyDirectory directory, RoutingSettings settings, String centralOffice) {
+        this.directory = directory;
+        this.settings = settings;
+        this.centralOffice = centralOffice;
+    }
+
+    public RoutingDecision decide(Classification c) {
+        List<AddresseeFinding> addressed = new ArrayList<>();
+        List<AddresseeFinding> doubtful = new ArrayList<>();
+        for (AddresseeFinding f : c.addressees()) {
+            (f.confidence() >= settings.addresseeMinConfidence() ? addressed : doubtful).add(f);
+        }
+        if (addressed.isEmpty()) {
+            if (!doubtful.isEmpty()) {
+                AddresseeFinding named = doubtful.get(0);
+                return triage(Rule.LOW_CONFIDENCE, named.confidence(),
+                        "Nội dung nhắc tới " + nameVi(named.agency()) + " nhưng không rõ là nơi nhận; Văn phòng Trung ương Đảng phân loại (Điều 10.4)",
+                        "The item mentions " + nameEn(named.agency()) + " but does not clearly address it; the Central Party Office classifies it (Art. 10.4)",
+                        List.of(named.evidence()));
+            }
+            return triage(Rule.D10_4, 1.0, "Không xác định được cơ quan nhận (Điều 10.4)",
+                    "No recipient could be determined (Art. 10.4)", List.of());
+        }
+        AddresseeFinding lead = addressed.get(0);
+        Agency leadBody = directory.find(lead.agency()).orElseThrow();
+        if (receivedByCentralOffice(leadBody)) {
+            return triage(Rule.D10_1, lead.confidence(),
+                    "Gửi " + leadBody.nameVi() + ": Văn phòng Trung ương Đảng phân loại, tiếp nhận và chuyển (Điều 10.1)",
+                    "Addressed to " + leadBody.nameEn() + ": the Central Party Office classifies, receives and "
+                            + "forwards it (Art. 10.1)", List.of(lead.evidence()));
+        }
+        List<String> evidence = new ArrayList<>(List.of(lead.evidence()));
+        Rule rule;
+        double confidence = lead.confidence();
+        String reasonVi;
+        String reasonEn;
+        if (STATE_BODIES.contains(leadBody.kind())) {
+            double procedure = c.procedure().confidence();
+            if (procedure >= settings.procedureMinConfidence()) {
+                rule = Rule.D10_2A;
+                confidence = Math.min(confidence, procedure);
+                evidence.addAll(c.procedure().evidence());
+                reasonVi = "Gửi " + leadBody.nameVi() + ", nội dung về thủ tục hành chính: chuyển Hệ thống PAKN của "
+                        + "Cổng Dịch vụ công quốc gia (Điều 10.2a)";
+                reasonEn = "Addressed to " + leadBody.nameEn() + " about an administrative procedure: sent to the PAKN "
+                        + "system of the National Public Service Portal (Art. 10.2a)";
+            } else if (procedure >= settings.procedureDoubtConfidence()) {
+                List<String> doubt = new ArrayList<>(evidence);
+                doubt.addAll(c.procedure().evidence());
+                return triage(Rule.LOW_CONFIDENCE, Math.min(confidence, 1 - procedure),
+                        "Gửi " + leadBody.nameVi() + " nhưng không rõ có phải về thủ tục hành chính (Điều 10.2a hay 10.2b)",
+                        "Addressed to " + leadBody.nameEn() + " but unclear whether about an administrative "
+                                + "procedure (Art. 10.2a or 10.2b)", doubt);
+            } else {
+                rule = Rule.D10_2B;
+                confidence = Math.min(confidence, 1 - procedure);
+                reasonVi = "Gửi " + leadBody.nameVi() + ", không về thủ tục hành chính: chuyển " + reach(leadBody, true)
+                        + " (Điều 10.2b)";
+                reasonEn = "Addressed to " + leadBody.nameEn() + ", not about an administrative procedure: sent to "
+                        + reach(leadBody, false) + " (Art. 10.2b)";
+            }
+        } else {
+            rule = Rule.D10_3;
+            reasonVi = "Gửi " + leadBody.nameVi() + ": cơ quan này phân loại, tiếp nhận và xử lý, qua "
+                    + reach(leadBody, true) + " (Điều 10.3)";
+            reasonEn = "Addressed to " + leadBody.nameEn() + ": that body classifies, receives and handles it, through "
+                    + reach(leadBody, false) + " (Art. 10.3)";
+        }
+        List<Destination> destinations = new ArrayList<>();
+        destinations.add(new Destination(leadBody.code(), systemFor(leadBody, rule), Role.LEAD));
+        Set<String> coordinating = new LinkedHashSet<>();
+        for (AddresseeFinding other : addressed.subList(1, addressed.size())) {
+            Agency body = directory.find(other.agency()).orElseThrow();
+            if (!receivedByCentralOffice(body) && coordinating.add(body.code())) {
+                destinations.add(new Destination(body.code(), systemFor(body, rule), Role.COORDINATING));
+                evidence.add(other.evidence());
+            }
+        }
+        if (!coordinating.isEmpty()) {
+            reasonVi += "; " + leadBody.nameVi() + " chủ trì, phối hợp với " + coordinating.size() + " cơ quan (Điều 11.2đ)";
+            reasonEn += "; " + leadBody.nameEn() + " leads, with " + coordinating.size() + " coordinating bodies (Art. 11.2đ)";
+        }
+        return new RoutingDecision(rule, false, leadBody.code(), List.copyOf(destinations), Confidence.round(confidence),
+                reasonVi, reasonEn, List.copyOf(evidence));
+    }
+
+    /**
+     * A body sent the item back because it cannot find the competent body (Đ11.2c): the Central
+     * Party Office decides again.
+     */
+    public RoutingDecision returned(String byAgency, String reason) {
+        return triage(Rule.D11_2C, 1.0, nameVi(byAgency) + " trả lại Văn phòng Trung ương Đảng (Điều 11.2c): " + reason,
+                nameEn(byAgency) + " returned the item to the Central Party Office (Art. 11.2c): " + reason,
+                List.of(reason));
+    }
+
+    /** Where a coordinating body receives a 10.2a item: state bodies through the portal too. */
+    private String systemFor(Agency body, Rule rule) {
+        return rule == Rule.D10_2A && STATE_BODIES.contains(body.kind()) ? settings.nationalPortalSystem()
+                : body.system();
+    }
+
+    private boolean receivedByCentralOffice(Agency body) {
+        return body.kind() == AgencyKind.PARTY_LEADERSHIP || body.code().equals(centralOffice)
+                || settings.centralSteeringBodies().contains(body.code());
+    }
+
+    private RoutingDecision triage(Rule rule, double confidence, String vi, String en, List<String> evidence) {
+        return new RoutingDecision(rule, true, centralOffice, List.of(), Confidence.round(confidence), vi, en,
+                List.copyOf(evidence));
+    }
+
+    private static String reach(Agency body, boolean vietnamese) {
+        if (body.hasConnectedSystem()) {
+            return vietnamese ? "hệ thống " + body.system() + " của cơ quan" : "its system " + body.system();
+        }
+        return vietnamese ? "hộp tiếp nhận của cơ quan trên Hub" : "its inbox on the hub";
+    }
+
+    private String nameVi(String code) {
+        return directory.find(code).map(Agency::nameVi).orElse(code);
+    }
+
+    private String nameEn(String code) {
+        return directory.find(code).map(Agency::nameEn).orElse(code);
+    }
+
+}

@@ -1,0 +1,202 @@
+package vn.paknhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Document;
+import vn.paknhub.delivery.ConnectorSigner;
+import vn.paknhub.sandbox.SandboxPartner.Mode;
+
+/**
+ * Simulators of the partner systems the shipped connectors reach, for the development stack and
+ * for integrators trying a connector: each checks a delivery the way its real system would (format,
+ * signature), dedupes by idempotency key, and answers in its own format — or fails as told through
+ * {@code PUT /sandbox/{system}/behaviour}.
+ */
+@RestController
+@RequestMapping("/sandbox")
+@ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
+class SandboxController {
+
+    private static final Pattern PORTAL_TIME = Pattern.compile("^\\d{14}$");
+
+    record Behaviour(Mode mode, Integer times) {
+    }
+
+    private final Sandboxes sandboxes;
+    private final ConnectorSigner signer;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final long timeoutMs;
+
+    SandboxController(Sandboxes sandboxes, ConnectorSigner signer, ObjectMapper json, Clock clock,
+            @Value("${camel.component.http.response-timeout}") long responseTimeoutMs) {
+        this.sandboxes = sandboxes;
+        this.signer = signer;
+        this.json = json;
+        this.clock = clock;
+        this.timeoutMs = responseTimeoutMs;
+    }
+
+    @PutMapping("/{system}/behaviour")
+    Map<String, Object> behave(@PathVariable String system, @RequestBody Behaviour b) {
+        sandboxes.partner(system).behave(b.mode(), b.times() == null ? -1 : b.times());
+        return sandboxes.partner(system).report();
+    }
+
+    @GetMapping("/{system}/received")
+    Map<String, Object> received(@PathVariable String system) {
+        return sandboxes.partner(system).report();
+    }
+
+    @DeleteMapping("/{system}/received")
+    void reset(@PathVariable String system) {
+        sandboxes.partner(system).reset();
+    }
+
+    /** The PAKN system of the National Public Service Portal (conventions of reference/notes.md §4.6). */
+    @PostMapping(path = "/dvcqg-pakn/api", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> nationalPortal(@RequestBody String body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
+        SandboxPartner partner = sandboxes.partner(Sandboxes.NATIONAL_PORTAL);
+        Mode mode = partner.nextAttempt();
+        ResponseEntity<String> failure = misbehave(mode, "{\"error_code\": ");
+        if (failure != null) {
+            return failure;
+        }
+        JsonNode m = json.readTree(body);
+        JsonNode data = m.path("data").path(0);
+        List<String> errors = new ArrayList<>();
+        require(errors, !m.path("madonvi").asText().isBlank(), "madonvi");
+        require(errors, "GuiPAKN".equals(m.path("service").asText()), "service = GuiPAKN");
+        for (String field : List.of("MaHoSo", "TrichYeu", "NoiDung", "ChuHoSo", "DonViXuLy", "MaGiaoDich")) {
+            require(errors, !data.path(field).asText().isBlank(), "data[0]." + field);
+        }
+        require(errors, PORTAL_TIME.matcher(data.path("NgayTiepNhan").asText()).matches(), "data[0].NgayTiepNhan yyyyMMddHHmmss");
+        if (mode == Mode.REFUSE || !errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(json.writeValueAsString(Map.of("error_code", "500",
+                    "message", "DATA_INCORRECT: " + (errors.isEmpty() ? "từ chối thử nghiệm / test refusal" : errors))));
+        }
+        String id = data.path("MaGiaoDich").asText(key);
+        boolean fresh = partner.receive(id, data.path("MaHoSo").asText(), body);
+        String reference = "PAKN.%s.%04d".formatted(LocalDate.now(clock).toString().replace("-", ""),
+                partner.position(id));
+        return slowly(mode, ResponseEntity.ok(json.writeValueAsString(Map.of("error_code", "00", "message", "Thành công",
+                "duplicate", !fresh, "data", Map.of("MaPAKN", reference)))));
+    }
+
+    /** The Ministry of Science and Technology's JSON API: HMAC-signed bodies only. */
+    @PostMapping(path = "/bkhcn-api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> jsonMinistry(@RequestBody String body,
+            @RequestHeader(name = "X-Pakn-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "X-Pakn-Signature", required = false) String signature,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
+        SandboxPartner partner = sandboxes.partner(Sandboxes.JSON_MINISTRY);
+        Mode mode = partner.nextAttempt();
+        ResponseEntity<String> failure = misbehave(mode, "{\"status\": ");
+        if (failure != null) {
+            return failure;
+        }
+        String expected = timestamp == null ? null
+                : ConnectorSigner.signature(signer.keyFor("BKHCN_API_SIGNING_KEY"), timestamp, body);
+        if (expected == null || !expected.equals(signature)) {
+            return ResponseEntity.status(401).body("{\"status\": \"rejected\", \"errors\": [\"invalid signature\"]}");
+        }
+        JsonNode m = json.readTree(body);
+        List<String> errors = new ArrayList<>();
+        for (String field : List.of("maHoSoHub", "tieuDe", "noiDung", "vaiTro")) {
+            require(errors, !m.path(field).asText().isBlank(), field);
+        }
+        require(errors, !m.path("nguoiGui").path("hoTen").asText().isBlank(), "nguoiGui.hoTen");
+        require(errors, key != null && !key.isBlank(), "Idempotency-Key");
+        if (mode == Mode.REFUSE || !errors.isEmpty()) {
+            return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
+                    "errors", errors.isEmpty() ? List.of("từ chối thử nghiệm / test refusal") : errors)));
+        }
+        boolean fresh = partner.receive(key, m.path("maHoSoHub").asText(), body);
+        return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
+                "status", fresh ? "received" : "duplicate", "ticket", "BKHCN-%06d".formatted(partner.position(key))))));
+    }
+
+    /** The Ministry of Health's SOAP-style XML service. */
+    @PostMapping(path = "/byt-soap/pakn", produces = MediaType.TEXT_XML_VALUE)
+    ResponseEntity<String> xmlMinistry(@RequestBody String body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        SandboxPartner partner = sandboxes.partner(Sandboxes.XML_MINISTRY);
+        Mode mode = partner.nextAttempt();
+        ResponseEntity<String> failure = misbehave(mode, "<soap:Envelope");
+        if (failure != null) {
+            return failure;
+        }
+        List<String> errors = new ArrayList<>();
+        String caseCode = "";
+        try {
+            Document d = SandboxXml.parse(body);
+            for (String element : List.of("MaHoSo", "TieuDe", "NoiDung", "HoTenNguoiGui", "VaiTro")) {
+                require(errors, !SandboxXml.text(d, element).isBlank(), element);
+            }
+            caseCode = SandboxXml.text(d, "MaHoSo");
+        } catch (Exception e) {
+            errors.add("XML không hợp lệ / invalid XML: " + e.getMessage());
+        }
+        require(errors, key != null && !key.isBlank(), "Idempotency-Key");
+        if (mode == Mode.REFUSE || !errors.isEmpty()) {
+            return ResponseEntity.ok(SandboxXml.answer("1", "", "Từ chối / Refused: "
+                    + (errors.isEmpty() ? "test refusal" : String.join(", ", errors))));
+        }
+        boolean fresh = partner.receive(key, caseCode, body);
+        return slowly(mode, ResponseEntity.ok(SandboxXml.answer(fresh ? "0" : "2", "BYT-" + partner.position(key),
+                fresh ? "Đã tiếp nhận" : "Đã có")));
+    }
+
+    /** Behaviours that do not depend on the message; null = go on and answer normally. */
+    private ResponseEntity<String> misbehave(Mode mode, String malformedStart) {
+        switch (mode) {
+            case FAIL_5XX:
+                return ResponseEntity.status(503).body("Service Unavailable");
+            case MALFORMED:
+                return ResponseEntity.ok(malformedStart + " <<<not what this system sends");
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * A partner that did the work but answers after the hub stopped waiting: the hub cannot know the
+     * item arrived, sends it again, and must be told it is a duplicate.
+     */
+    private ResponseEntity<String> slowly(Mode mode, ResponseEntity<String> answer) {
+        if (mode == Mode.TIMEOUT) {
+            try {
+                Thread.sleep(timeoutMs + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return answer;
+    }
+
+    private static void require(List<String> errors, boolean ok, String what) {
+        if (!ok) {
+            errors.add("thiếu hoặc sai / missing or wrong: " + what);
+        }
+    }
+}

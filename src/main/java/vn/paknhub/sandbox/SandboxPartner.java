@@ -1,0 +1,95 @@
+package vn.paknhub.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one simulated partner system: what it received (once per idempotency key, as a real
+ * partner that dedupes would keep it), how many attempts it saw, and how it is told to behave.
+ */
+public final class SandboxPartner {
+
+    /** How the partner answers the next deliveries. */
+    public enum Mode {
+        /** accept (or report a duplicate) */
+        ACCEPT,
+        /** HTTP 503, as a partner that is down */
+        FAIL_5XX,
+        /** answer only after the hub has given up waiting */
+        TIMEOUT,
+        /** HTTP 200 with a body that is not the partner's format */
+        MALFORMED,
+        /** refuse the message as breaking the partner's rules (permanent) */
+        REFUSE
+    }
+
+    public record Received(String messageId, String caseCode, String body, Instant at) {
+    }
+
+    private final String system;
+    private final Map<String, Received> received = new LinkedHashMap<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private Mode mode = Mode.ACCEPT;
+    private int remaining = -1;
+
+    SandboxPartner(String system) {
+        this.system = system;
+    }
+
+    public String system() {
+        return system;
+    }
+
+    /** @param times how many deliveries behave so, then back to ACCEPT; negative = until told otherwise */
+    public synchronized void behave(Mode mode, int times) {
+        this.mode = mode;
+        this.remaining = times;
+    }
+
+    /** Counts an attempt and says how to answer it. */
+    public synchronized Mode nextAttempt() {
+        attempts.incrementAndGet();
+        Mode now = mode;
+        if (remaining > 0 && --remaining == 0) {
+            mode = Mode.ACCEPT;
+        }
+        return now;
+    }
+
+    /** Keeps a valid message; false when its idempotency key was already received. */
+    public synchronized boolean receive(String messageId, String caseCode, String body) {
+        if (received.containsKey(messageId)) {
+            duplicates.incrementAndGet();
+            return false;
+        }
+        received.put(messageId, new Received(messageId, caseCode, body, Instant.now()));
+        return true;
+    }
+
+    public synchronized int position(String messageId) {
+        return new ArrayList<>(received.keySet()).indexOf(messageId) + 1;
+    }
+
+    public synchronized Map<String, Object> report() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("system", system);
+        r.put("mode", mode);
+        r.put("attempts", attempts.get());
+        r.put("duplicates", duplicates.get());
+        r.put("received", List.copyOf(received.values()));
+        return r;
+    }
+
+    public synchronized void reset() {
+        received.clear();
+        attempts.set(0);
+        duplicates.set(0);
+        mode = Mode.ACCEPT;
+        remaining = -1;
+    }
+}
