@@ -23,6 +23,7 @@ import org.w3c.dom.Node;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.paknhub.core.xml.UntrustedXml;
 
 /**
  * Checks one integrator-owned connector: its routes/&lt;system&gt;.yaml and its mappings/&lt;system&gt;/
@@ -215,8 +216,8 @@ public final class ConnectorFileCheck {
     }
 
     private static boolean sameXml(String a, String b) throws Exception {
-        Document x = ConnectorReply.parseSafely(a);
-        Document y = ConnectorReply.parseSafely(b);
+        Document x = UntrustedXml.parse(a);
+        Document y = UntrustedXml.parse(b);
         strip(x);
         strip(y);
         x.normalizeDocument();

@@ -2,15 +2,10 @@ package vn.paknhub.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringReader;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
+import vn.paknhub.core.xml.UntrustedXml;
 
 /**
  * What a connector's reply mapping produces from a partner's answer: the hub's small "reply" shape,
@@ -45,7 +40,7 @@ public record ConnectorReply(String outcome, String externalReference) {
     private static ConnectorReply fromXml(String body) {
         Element root;
         try {
-            root = parseSafely(body).getDocumentElement();
+            root = UntrustedXml.parse(body).getDocumentElement();
         } catch (Exception e) {
             throw malformed("reply is not well-formed XML without DOCTYPE");
         }
@@ -66,22 +61,6 @@ public record ConnectorReply(String outcome, String externalReference) {
                     retryable);
         }
         throw malformed("unknown outcome " + outcome);
-    }
-
-    /** Untrusted XML from a partner: no DOCTYPE, no external entities (XXE). */
-    static Document parseSafely(String xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        try {
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setExpandEntityReferences(false);
-        f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 
     private static String child(Element parent, String name) {

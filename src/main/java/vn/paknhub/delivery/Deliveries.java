@@ -125,13 +125,6 @@ public class Deliveries {
                 new MapSqlParameterSource("status", status).addValue("limit", limit), Deliveries::row);
     }
 
-    /** Whether {@code agency} is one of the bodies a case was sent to (lead or coordinating). */
-    public boolean involves(String caseCode, String agency) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from delivery where case_code = :code and agency = :agency)",
-                new MapSqlParameterSource("code", caseCode).addValue("agency", agency), Boolean.class));
-    }
-
     private String toJson(Map<String, Object> routing) {
         try {
             return json.writeValueAsString(routing);

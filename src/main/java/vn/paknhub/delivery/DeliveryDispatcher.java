@@ -3,7 +3,6 @@ package vn.paknhub.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,8 +142,7 @@ public class DeliveryDispatcher implements DisposableBean {
         receipt.put("system", d.system());
         receipt.put("outcome", answer.outcome());
         receipt.put("externalReference", answer.externalReference());
-        receipt.put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                clock.instant().atZone(caseSettings.timeZone()).toOffsetDateTime()));
+        receipt.put("receivedAt", DispatchComposer.timestamp(clock.instant(), caseSettings.timeZone()));
         messages.requireValid(CanonicalMessages.Kind.DELIVERY_RECEIPT, receipt);
         tx.executeWithoutResult(s -> {
             if (deliveries.markDelivered(d.id(), receipt.toString(), answer.externalReference())) {

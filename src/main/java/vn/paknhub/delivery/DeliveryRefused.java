@@ -6,17 +6,11 @@ package vn.paknhub.delivery;
  */
 public class DeliveryRefused extends RuntimeException {
 
-    private final String code;
     private final boolean retryable;
 
     public DeliveryRefused(String code, String message, boolean retryable) {
         super(code + ": " + message);
-        this.code = code;
         this.retryable = retryable;
-    }
-
-    public String code() {
-        return code;
     }
 
     public boolean retryable() {

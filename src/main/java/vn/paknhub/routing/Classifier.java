@@ -8,8 +8,8 @@ package vn.paknhub.routing;
 public interface Classifier {
 
     /**
-     * @param stated what the submitter (or staff) stated: a field code and an addressee, either
-     *               may be null
+     * @param statedFieldCode  the Đ6 field the submitter chose, or null
+     * @param statedAddressee  the body the submitter named (code or name, free text), or null
      */
     Classification classify(String title, String content, String statedFieldCode, String statedAddressee);
 }

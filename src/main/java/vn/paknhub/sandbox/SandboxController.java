@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.w3c.dom.Document;
+import vn.paknhub.core.xml.UntrustedXml;
 import vn.paknhub.delivery.ConnectorSigner;
 import vn.paknhub.sandbox.SandboxPartner.Mode;
 
@@ -149,7 +150,7 @@ class SandboxController {
         List<String> errors = new ArrayList<>();
         String caseCode = "";
         try {
-            Document d = SandboxXml.parse(body);
+            Document d = UntrustedXml.parse(body);
             for (String element : List.of("MaHoSo", "TieuDe", "NoiDung", "HoTenNguoiGui", "VaiTro")) {
                 require(errors, !SandboxXml.text(d, element).isBlank(), element);
             }

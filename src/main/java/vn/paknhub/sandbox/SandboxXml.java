@@ -1,24 +1,12 @@
 package vn.paknhub.sandbox;
 
-import java.io.StringReader;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-/** The XML ministry simulator's parsing (untrusted input: no DOCTYPE) and SOAP answers. */
+/** The XML ministry simulator's reading of deliveries and its SOAP answers. */
 final class SandboxXml {
 
     private SandboxXml() {
-    }
-
-    static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 
     static String text(Document d, String localName) {
