@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -22,7 +25,8 @@ import vn.paknhub.core.text.CsvTable;
  * The registry of bodies that receive and handle items, as data: the seed list
  * (reference/agencies.csv), further lists named by configuration, a provincial Party committee
  * for every province, and how each body is reached — its own connected system (Đ10.2b "hệ thống
- * có chức năng tương tự") or, without one, the hub's agency inbox API.
+ * có chức năng tương tự"), as that system's connector file declares, or, without one, the hub's
+ * agency inbox API.
  */
 @Component
 public class AgencyDirectory {
@@ -41,6 +45,8 @@ public class AgencyDirectory {
     private static final String PROVINCIAL_PARTY_COMMITTEE_PREFIX = "TU-";
 
     private final Map<String, Agency> byCode = new LinkedHashMap<>();
+    /** agency code → the connected system that receives its items */
+    private final Map<String, String> reach = new ConcurrentHashMap<>();
 
     public AgencyDirectory(Environment env, ResourceLoader resources) {
         Binder binder = Binder.get(env);
@@ -48,37 +54,66 @@ public class AgencyDirectory {
                 "classpath:reference/agencies.csv")));
         files.addAll(binder.bind("hub.agencies.extra-directories", Bindable.listOf(String.class))
                 .orElse(List.of("classpath:reference/agencies-extra.csv")));
-        Map<String, String> systems = new LinkedHashMap<>();
-        binder.bind("hub.agencies.systems", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
-                .forEach((code, system) -> systems.put(code.toUpperCase(Locale.ROOT), system.isBlank() ? null : system));
         for (String file : files) {
             for (Agency a : read(resources.getResource(file), file)) {
-                add(a, systems);
+                add(a);
                 if (a.kind() == AgencyKind.PROVINCE) {
-                    add(partyCommitteeOf(a), systems);
+                    add(partyCommitteeOf(a));
                 }
             }
         }
-        systems.keySet().stream().filter(code -> !byCode.containsKey(code)).findFirst().ifPresent(code -> {
-            throw new IllegalArgumentException("hub.agencies.systems names agency " + code
-                    + ", which is in no agency list (" + files + ")");
-        });
     }
 
     public Optional<Agency> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.toUpperCase(Locale.ROOT)));
+        return code == null ? Optional.empty()
+                : Optional.ofNullable(byCode.get(code.toUpperCase(Locale.ROOT))).map(this::withReach);
     }
 
     public Collection<Agency> all() {
-        return byCode.values();
+        return byCode.values().stream().map(this::withReach).toList();
     }
 
-    private void add(Agency a, Map<String, String> systems) {
+    /**
+     * Declares the bodies whose items go through {@code system}, replacing what it declared before.
+     * Nothing changes when a code is unknown or already reached through another system: the
+     * problems say which, in words for the integrator who wrote the declaration.
+     */
+    public synchronized List<String> connect(String system, Collection<String> codes) {
+        List<String> problems = new ArrayList<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String raw : codes) {
+            String code = raw.strip().toUpperCase(Locale.ROOT);
+            String other = reach.get(code);
+            if (!byCode.containsKey(code)) {
+                problems.add("agency " + code + " is in no agency list");
+            } else if (other != null && !other.equals(system)) {
+                problems.add("agency " + code + " is already reached through system " + other);
+            } else {
+                wanted.add(code);
+            }
+        }
+        if (problems.isEmpty()) {
+            disconnect(system);
+            wanted.forEach(code -> reach.put(code, system));
+        }
+        return problems;
+    }
+
+    /** The system's bodies go back to the agency inbox (its connector file was removed). */
+    public synchronized void disconnect(String system) {
+        reach.values().removeIf(system::equals);
+    }
+
+    private Agency withReach(Agency a) {
+        return new Agency(a.code(), a.nameVi(), a.nameEn(), a.kind(), reach.get(a.code()));
+    }
+
+    private void add(Agency a) {
         String code = a.code().toUpperCase(Locale.ROOT);
         if (byCode.containsKey(code)) {
             throw new IllegalArgumentException("agency " + code + " is listed twice");
         }
-        byCode.put(code, new Agency(code, a.nameVi(), a.nameEn(), a.kind(), systems.get(code)));
+        byCode.put(code, new Agency(code, a.nameVi(), a.nameEn(), a.kind(), null));
     }
 
     /** Tỉnh X → Tỉnh ủy X, Thành phố X → Thành ủy X. */

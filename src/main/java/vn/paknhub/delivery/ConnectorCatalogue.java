@@ -1,6 +1,7 @@
 package vn.paknhub.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +20,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.paknhub.agency.AgencyDirectory;
 
 /**
  * The connected systems, from the integrators' files: every routes/&lt;system&gt;.yaml is checked with
- * its mappings ({@link ConnectorFileCheck}) and loaded only if sound. A broken file is reported by
+ * its mappings ({@link ConnectorFileCheck}) and loaded only if sound, and the bodies it declares
+ * (parameter {@code agencies}) are reached through it from then on. A broken file is reported by
  * name and keeps its own system's deliveries waiting (they retry, then park, and can be replayed);
  * every other system keeps working. Files are read at start-up and on {@link #reload()}, which an
  * operator triggers after editing them (a controlled reload rather than a file watcher: a half-saved
@@ -39,18 +42,31 @@ public class ConnectorCatalogue {
     }
 
     private final CamelContext camel;
+    private final AgencyDirectory agencies;
     private final ConnectorFileCheck check;
     private final Path routesDir;
     private final Path mappingsDir;
     private final Map<String, ConnectorStatus> statuses = new ConcurrentHashMap<>();
 
-    public ConnectorCatalogue(CamelContext camel, ObjectMapper json, CanonicalXml canonicalXml,
+    public ConnectorCatalogue(CamelContext camel, AgencyDirectory agencies, ObjectMapper json, CanonicalXml canonicalXml,
             @Value("${hub.connectors.routes-dir}") Path routesDir,
             @Value("${hub.connectors.mappings-dir}") Path mappingsDir) {
         this.camel = camel;
+        this.agencies = agencies;
         this.check = new ConnectorFileCheck(json, canonicalXml);
         this.routesDir = routesDir;
         this.mappingsDir = mappingsDir;
+    }
+
+    /**
+     * Before the router starts, so that no item is sent to the agency inbox of a body whose system
+     * is connected (the routes themselves are loaded once the server's port is known).
+     */
+    @PostConstruct
+    void declareReach() {
+        for (Path file : routeFiles()) {
+            ConnectorFileCheck.agenciesOf(file).ifPresent(codes -> agencies.connect(ConnectorFileCheck.systemOf(file), codes));
+        }
     }
 
     /**
@@ -71,12 +87,15 @@ public class ConnectorCatalogue {
         for (String gone : new ArrayList<>(statuses.keySet())) {
             if (!present.contains(gone)) {
                 removeRoute(gone);
+                agencies.disconnect(gone);
                 statuses.remove(gone);
             }
         }
         for (Path file : files) {
             String system = ConnectorFileCheck.systemOf(file);
             List<String> problems = new ArrayList<>(check.check(file, mappingsDir));
+            ConnectorFileCheck.agenciesOf(file).ifPresent(codes -> agencies.connect(system, codes)
+                    .forEach(p -> problems.add(file + ": parameter 'agencies': " + p)));
             if (problems.isEmpty()) {
                 try {
                     removeRoute(system);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.transform.Templates;
@@ -44,6 +45,7 @@ public final class ConnectorFileCheck {
 
     private static final Pattern SYSTEM_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     private static final Pattern VARIABLE = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+    private static final Pattern AGENCY_CODES = Pattern.compile("^\\s*[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*\\s*$");
 
     private final ObjectMapper json;
     private final CanonicalXml canonicalXml;
@@ -95,6 +97,9 @@ public final class ConnectorFileCheck {
             problems.add(file + ": parameter 'signingKeyVariable' must name an environment variable (e.g. "
                     + "BKHCN_API_SIGNING_KEY), never hold the key itself");
         }
+        if (params.containsKey("agencies") && !AGENCY_CODES.matcher(params.get("agencies")).matches()) {
+            problems.add(file + ": parameter 'agencies' must list agency codes separated by commas (e.g. BTC, BXD)");
+        }
         String url = params.get("url");
         if (url != null && !url.startsWith("http://") && !url.startsWith("https://") && !url.startsWith("{{")) {
             problems.add(file + ": parameter 'url' must start with http:// or https://");
@@ -107,6 +112,21 @@ public final class ConnectorFileCheck {
             problems.addAll(runExamples(dir, template));
         }
         return problems;
+    }
+
+    /**
+     * The bodies the connector file says its system serves (parameter {@code agencies}); nothing when
+     * the file cannot be read, which {@link #check} reports.
+     */
+    public static Optional<List<String>> agenciesOf(Path routeFile) {
+        try {
+            Map<String, String> params = parameters(templatedRoute(Files.readString(routeFile, StandardCharsets.UTF_8))
+                    .get("parameters"), routeFile.toString(), new ArrayList<>());
+            String codes = params.getOrDefault("agencies", "");
+            return Optional.of(Stream.of(codes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Map<?, ?> templatedRoute(String yaml) {

@@ -38,6 +38,7 @@ import vn.paknhub.sandbox.SandboxPartner.Mode;
 class SandboxController {
 
     private static final Pattern PORTAL_TIME = Pattern.compile("^\\d{14}$");
+    private static final Pattern CASE_CODE = Pattern.compile("[A-Z]+-\\d{8}-\\d{6}");
 
     record Behaviour(Mode mode, Integer times) {
     }
@@ -166,6 +167,32 @@ class SandboxController {
         boolean fresh = partner.receive(key, caseCode, body);
         return slowly(mode, ResponseEntity.ok(SandboxXml.answer(fresh ? "0" : "2", "BYT-" + partner.position(key),
                 fresh ? "Đã tiếp nhận" : "Đã có")));
+    }
+
+    /**
+     * A partner for any system an integrator is connecting, before its real system is ready: it
+     * keeps every JSON or XML body that carries an Idempotency-Key and answers {@code {"status":
+     * "received" | "duplicate", "ticket": "<system>-<n>"}}. Point a new connector's url at
+     * {@code /sandbox/<system>/inbox} and see what it sends with {@code GET /sandbox/<system>/received}.
+     */
+    @PostMapping(path = "/{system}/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> anySystem(@PathVariable String system, @RequestBody String body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
+        SandboxPartner partner = sandboxes.partner(system);
+        Mode mode = partner.nextAttempt();
+        ResponseEntity<String> failure = misbehave(mode, "{\"status\": ");
+        if (failure != null) {
+            return failure;
+        }
+        if (mode == Mode.REFUSE || key == null || key.isBlank()) {
+            return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
+                    "errors", List.of(key == null || key.isBlank() ? "thiếu / missing: Idempotency-Key"
+                            : "từ chối thử nghiệm / test refusal"))));
+        }
+        var code = CASE_CODE.matcher(body);
+        boolean fresh = partner.receive(key, code.find() ? code.group() : "", body);
+        return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
+                "status", fresh ? "received" : "duplicate", "ticket", system + "-" + partner.position(key)))));
     }
 
     /** Behaviours that do not depend on the message; null = go on and answer normally. */

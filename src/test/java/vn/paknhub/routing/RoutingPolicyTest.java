@@ -18,13 +18,19 @@ import vn.paknhub.routing.RoutingDecision.Rule;
 /** Đ10 rules 1–4, returns (Đ11.2c) and multi-body items (Đ11.2đ), from the item's own words to the decision. */
 class RoutingPolicyTest {
 
-    static final AgencyDirectory DIRECTORY = new AgencyDirectory(new MockEnvironment()
-            .withProperty("hub.agencies.systems.BKHCN", "bkhcn-api")
-            .withProperty("hub.agencies.systems.BYT", "byt-soap")
-            .withProperty("hub.agencies.systems.68", "lamdong-kafka"), new DefaultResourceLoader());
+    static final AgencyDirectory DIRECTORY = connected(new AgencyDirectory(new MockEnvironment(),
+            new DefaultResourceLoader()));
     static final Classifier CLASSIFIER = VocabularyClassifier.fromResources(DIRECTORY, RoutingPolicyTest.class.getClassLoader());
     static final RoutingPolicy POLICY = new RoutingPolicy(DIRECTORY,
             new RoutingSettings(0.6, 0.6, 0.35, "dvcqg-pakn", Set.of("BCDTW-KHCN")), "VPTW");
+
+    /** As the shipped connector files declare. */
+    private static AgencyDirectory connected(AgencyDirectory directory) {
+        directory.connect("bkhcn-api", List.of("BKHCN"));
+        directory.connect("byt-soap", List.of("BYT"));
+        directory.connect("lamdong-kafka", List.of("68"));
+        return directory;
+    }
 
     /**
      * Columns: title | content | stated field | stated addressee | rule | lead | destinations
