@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# PAKN Hub intake benchmark: accepted submissions/s and latency of POST /api/v1/submissions at several
-# concurrency levels, next to PostgreSQL's own commit ceiling (pgbench, same server, same concurrency).
+# PAKN Hub benchmarks, each next to PostgreSQL's own commit ceiling (pgbench, same server, same run):
 #
-#   bench/run.sh                          # 8 32 64 clients, 10 s warm-up, 30 s measured, embedded PostgreSQL
+# BENCH=intake (default): accepted submissions/s and latency of POST /api/v1/submissions at several
+#   concurrency levels; pgbench at the same concurrency.
+# BENCH=delivery: submissions at a fixed rate (open loop), each routed by Article 10 to one of the
+#   four shipped connectors in turn and delivered to its embedded sandbox; deliveries/s and the
+#   latency from submission (case received_at) to the partner's receipt (delivery delivered_at).
+#
+#   bench/run.sh                          # intake: 8 32 64 clients, 10 s warm-up, 30 s measured
 #   CONCURRENCY="64" DURATION=20 bench/run.sh
+#   BENCH=delivery RATE=200 bench/run.sh  # delivery: 200 submissions/s
 #
 # Environment (all optional):
-#   CONCURRENCY   client counts to run                          (default "8 32 64")
+#   BENCH         intake or delivery                            (default intake)
+#   RATE          submissions/s offered in BENCH=delivery       (default 200)
+#   CONCURRENCY   client counts to run; in BENCH=delivery, pgbench's client count (default "8 32 64"; delivery 16)
 #   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
 #                 done most of its work before anything is measured (default 60; 0 = none)
 #   WARMUP        seconds of warm-up per level, discarded       (default 10)
@@ -25,7 +33,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-CONCURRENCY=${CONCURRENCY:-"8 32 64"}
+BENCH=${BENCH:-intake}
+RATE=${RATE:-200}
+if [[ "$BENCH" == delivery ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
 PREWARM=${PREWARM:-60}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
@@ -172,14 +182,18 @@ q "set client_min_messages = warning; create schema if not exists bench;
        case_code text not null, topic text not null, payload jsonb not null, created_at timestamptz not null default now());
    create index on bench.outbox_row (case_code, id);"
 
-# Waits until the hub has relayed every outbox row and its statistics consumer has caught up, so that
-# pgbench does not share the server with the hub's background work. Prints the seconds it took.
+# Waits until the hub has relayed every outbox row, its statistics consumer has caught up and no
+# delivery is waiting, so that pgbench does not share the server with the hub's background work.
+# Prints the seconds it took.
 drain() {
     local start=$SECONDS
     for _ in $(seq 300); do
         local left
-        left=$(q "select (select count(*) from outbox) + greatest(0, (select count(*) from case_event)
-                  - (select coalesce(sum(events), 0) from case_event_tally))")
+        # notes that change no state (deliveries, reads of personal data, ...) never go on the bus
+        left=$(q "select (select count(*) from outbox) + greatest(0, (select count(*) from case_event where action not in
+                  ('DELIVERED', 'DELIVERY_PARKED', 'READ_PERSONAL_DATA', 'ACCESS_DENIED', 'ROUTED_TO_TRIAGE'))
+                  - (select coalesce(sum(events), 0) from case_event_tally))
+                  + (select count(*) from delivery where status = 'PENDING')")
         [[ "$left" == 0 ]] && { echo $((SECONDS - start)); return; }
         sleep 1
     done
@@ -191,10 +205,71 @@ URL="http://127.0.0.1:$PORT/api/v1/submissions"
 if [[ "$PREWARM" -gt 0 ]]; then
     maxc=$(tr ' ' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)
     say ""
-    say "== pre-warm: ${PREWARM} s at $maxc clients (JIT warm-up, not reported)"
-    java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$maxc" --warmup 0 --duration "$PREWARM" --label "prewarm-$RANDOM" \
-        | grep -E '^(accepted|errors|first)'
+    if [[ "$BENCH" == delivery ]]; then
+        say "== pre-warm: ${PREWARM} s at $RATE submissions/s (JIT warm-up, not reported)"
+        java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate "$RATE" --warmup "$PREWARM" --duration 1 \
+            --label "prewarm$RANDOM" | grep -E '^offered'
+    else
+        say "== pre-warm: ${PREWARM} s at $maxc clients (JIT warm-up, not reported)"
+        java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$maxc" --warmup 0 --duration "$PREWARM" --label "prewarm-$RANDOM" \
+            | grep -E '^(accepted|errors|first)'
+    fi
     drain >/dev/null
+fi
+
+# pgbench on the hub's server: one case row + one outbox row per transaction. Prints its tps.
+ceiling() {
+    local c=$1
+    q "checkpoint" >/dev/null
+    say "== $c clients: pgbench, same server (one case row + one outbox row per transaction, ${DURATION} s)" >&2
+    pgbench -n -c "$c" -j 2 -T "$DURATION" -M prepared -f "$ROOT/bench/pgbench-intake.sql" >"$WORK/pgbench-$c.txt" 2>&1 \
+        || { cat "$WORK/pgbench-$c.txt" >&2; die "pgbench failed"; }
+    grep -E 'number of (transactions actually processed|failed)|latency average|^tps' "$WORK/pgbench-$c.txt" >&2
+    printf '%.0f' "$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench-$c.txt")"
+}
+
+if [[ "$BENCH" == delivery ]]; then
+    label="d$RANDOM"
+    say ""
+    say "== delivery: $RATE submissions/s open loop (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" \
+        --label "$label" | tee "$WORK/delivery.txt"
+    d=$(drain)
+    say "every delivery settled ${d} s after the load stopped"
+    measured="from delivery d join case_file c on c.code = d.case_code where c.content like '%${label}-m-%'"
+    latency="extract(epoch from d.delivered_at - c.received_at) * 1000"
+    say ""
+    say "== submit -> partner receipt, per system"
+    psql -X -P footer=off -c "select d.system, count(*) as deliveries, count(*) filter (where d.status = 'DELIVERED') as delivered,
+        round(percentile_cont(0.5) within group (order by $latency)::numeric, 1) as p50_ms,
+        round(percentile_cont(0.99) within group (order by $latency)::numeric, 1) as p99_ms,
+        round(max($latency)::numeric, 1) as max_ms $measured group by d.system order by d.system"
+    say ""
+    say "== where the time goes (ms): submission -> routed (outbox relay, Kafka, Article 10) -> partner receipt"
+    routed="extract(epoch from e.occurred_at - c.received_at) * 1000"
+    sent="extract(epoch from d.delivered_at - e.occurred_at) * 1000"
+    psql -X -P footer=off -c "select
+        round(percentile_cont(0.5) within group (order by $routed)::numeric, 1) as routed_p50,
+        round(percentile_cont(0.99) within group (order by $routed)::numeric, 1) as routed_p99,
+        round(percentile_cont(0.5) within group (order by $sent)::numeric, 1) as then_delivered_p50,
+        round(percentile_cont(0.99) within group (order by $sent)::numeric, 1) as then_delivered_p99
+        from delivery d join case_file c on c.code = d.case_code
+        join case_event e on e.case_id = c.id and e.action = 'FORWARD' where c.content like '%${label}-m-%'"
+    IFS='|' read -r n delivered rate p50 p99 max notdelivered < <(q "select count(*), count(*) filter (where d.status = 'DELIVERED'),
+        round((count(*) filter (where d.status = 'DELIVERED') / greatest(extract(epoch from max(d.delivered_at) - min(c.received_at)), 0.001))::numeric, 1),
+        round(percentile_cont(0.5) within group (order by $latency)::numeric, 1),
+        round(percentile_cont(0.99) within group (order by $latency)::numeric, 1),
+        round(max($latency)::numeric, 1), count(*) filter (where d.status <> 'DELIVERED') $measured")
+    res=$(grep '^RESULT' "$WORK/delivery.txt" | tail -1)
+    offered=$(sed -E 's/.* offered=([^ ]+).*/\1/' <<<"$res"); ip99=$(sed -E 's/.* intake_p99=([^ ]+).*/\1/' <<<"$res")
+    tps=$(ceiling "$CONCURRENCY")
+    say ""
+    say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + sandboxes + load generator)"
+    say "offered/s  deliveries  delivered  not delivered  deliveries/s  p50 (ms)  p99 (ms)  max (ms)  intake p99 (ms)  pgbench tps ($CONCURRENCY clients)"
+    say "$(printf '%9s %11s %10s %14s %13s %9s %9s %9s %16s %12s' "$offered" "$n" "$delivered" "$notdelivered" "$rate" "$p50" "$p99" "$max" "$ip99" "$tps")"
+    say "latency = delivery.delivered_at - case_file.received_at: intake, outbox relay, Kafka, Article 10 routing,"
+    say "dispatch, mapping, the partner's answer and the receipt's commit; deliveries/s = delivered ÷ (last receipt - first submission)"
+    exit 0
 fi
 declare -a ROWS
 for c in $CONCURRENCY; do
@@ -208,14 +283,8 @@ for c in $CONCURRENCY; do
     hubms=$(val hub_ms); pgms=$(val pg_ms); genms=$(val gen_ms); other=$(val other_cores)
     d=$(drain)
     say "hub background work (outbox relay, statistics consumer) drained ${d} s after the load stopped"
-    q "checkpoint" >/dev/null
-    say "== $c clients: pgbench, same server (one case row + one outbox row per transaction, ${DURATION} s)"
-    pgbench -n -c "$c" -j 2 -T "$DURATION" -M prepared -f "$ROOT/bench/pgbench-intake.sql" >"$WORK/pgbench-$c.txt" 2>&1 \
-        || { cat "$WORK/pgbench-$c.txt"; die "pgbench failed"; }
-    grep -E 'number of (transactions actually processed|failed)|latency average|^tps' "$WORK/pgbench-$c.txt"
-    tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench-$c.txt")
+    tps=$(ceiling "$c")
     ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-    tps=$(printf '%.0f' "$tps")
     ROWS+=("$(printf '%11s %14s %9s %9s %7s %12s %6s   %5s %5s %5s %6s' "$c" "$rate" "$p50" "$p99" "$errors" "$tps" "$ratio" \
         "$hubms" "$pgms" "$genms" "$other")")
 done

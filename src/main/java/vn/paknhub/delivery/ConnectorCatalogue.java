@@ -130,11 +130,12 @@ public class ConnectorCatalogue {
     }
 
     private void removeRoute(String system) {
-        String id = "deliver-" + system;
         try {
-            if (camel.getRoute(id) != null) {
-                camel.getRouteController().stopRoute(id);
-                camel.removeRoute(id);
+            for (String id : List.of(ConnectorFileCheck.DELIVERY + system, ConnectorFileCheck.STATUS + system)) {
+                if (camel.getRoute(id) != null) {
+                    camel.getRouteController().stopRoute(id);
+                    camel.removeRoute(id);
+                }
             }
             // mapping endpoints cache their compiled files: a reload must read the edited ones
             camel.removeEndpoints("*" + mappingsDir + "/" + system + "/*");

@@ -33,15 +33,24 @@ import vn.paknhub.core.xml.UntrustedXml;
  */
 public final class ConnectorFileCheck {
 
-    /** A connector template: its required parameters and the mapping files it reads. */
-    record Template(List<String> parameters, List<String> mappings) {
+    /**
+     * A connector template: the route id prefix of its instances ({@code deliver-} for the way items
+     * reach the system, {@code status-} for the way its status updates reach the hub), its required
+     * parameters and the mapping files it reads.
+     */
+    record Template(String routePrefix, List<String> parameters, List<String> mappings) {
     }
 
+    static final String DELIVERY = "deliver-";
+    static final String STATUS = "status-";
+
     static final Map<String, Template> TEMPLATES = Map.of(
-            "rest-json-connector", new Template(List.of("system", "url", "signingKeyVariable"),
+            "rest-json-connector", new Template(DELIVERY, List.of("system", "url", "signingKeyVariable"),
                     List.of("dispatch.jsonata", "reply.jsonata")),
-            "http-xml-connector", new Template(List.of("system", "url"), List.of("dispatch.xsl", "reply.xsl")),
-            "kafka-connector", new Template(List.of("system", "topic"), List.of("dispatch.jsonata")));
+            "http-xml-connector", new Template(DELIVERY, List.of("system", "url"), List.of("dispatch.xsl", "reply.xsl")),
+            "kafka-connector", new Template(DELIVERY, List.of("system", "topic"), List.of("dispatch.jsonata")),
+            "status-webhook", new Template(STATUS, List.of("system", "signingKeyVariable"), List.of("status.jsonata")),
+            "status-kafka", new Template(STATUS, List.of("system", "topic", "errorTopic"), List.of("status.jsonata")));
 
     private static final Pattern SYSTEM_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     private static final Pattern VARIABLE = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
@@ -67,22 +76,48 @@ public final class ConnectorFileCheck {
         if (!SYSTEM_ID.matcher(system).matches()) {
             return List.of(file + ": the file name must be the system id: lower-case letters, digits and '-'");
         }
-        Map<?, ?> templated;
+        List<Map<?, ?>> entries;
         try {
-            templated = templatedRoute(Files.readString(routeFile, StandardCharsets.UTF_8));
+            entries = templatedRoutes(Files.readString(routeFile, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | IOException e) {
             return List.of(file + ": " + e.getMessage());
         } catch (RuntimeException e) {
             return List.of(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        Object ref = templated.get("routeTemplateRef");
-        Template template = TEMPLATES.get(String.valueOf(ref));
-        if (template == null) {
-            return List.of(file + ": routeTemplateRef '" + ref + "' is not a connector template; use one of "
-                    + TEMPLATES.keySet().stream().sorted().toList());
+        List<Template> used = new ArrayList<>();
+        for (Map<?, ?> templated : entries) {
+            Object ref = templated.get("routeTemplateRef");
+            Template template = TEMPLATES.get(String.valueOf(ref));
+            if (template == null) {
+                return List.of(file + ": routeTemplateRef '" + ref + "' is not a connector template; use one of "
+                        + TEMPLATES.keySet().stream().sorted().toList());
+            }
+            if (used.stream().anyMatch(t -> t.routePrefix().equals(template.routePrefix()))) {
+                return List.of(file + ": more than one '" + template.routePrefix() + "' entry: a system has one way in"
+                        + " and one way out");
+            }
+            used.add(template);
+            problems.addAll(checkEntry(file, system, template, templated));
         }
-        if (!("deliver-" + system).equals(templated.get("routeId"))) {
-            problems.add(file + ": routeId must be 'deliver-" + system + "'");
+        if (used.stream().noneMatch(t -> t.routePrefix().equals(DELIVERY))) {
+            problems.add(file + ": no delivery entry: use one of " + TEMPLATES.entrySet().stream()
+                    .filter(e -> e.getValue().routePrefix().equals(DELIVERY)).map(Map.Entry::getKey).sorted().toList());
+        }
+        Path dir = mappingsDir.resolve(system);
+        List<String> mappings = used.stream().flatMap(t -> t.mappings().stream()).toList();
+        for (String mapping : mappings) {
+            problems.addAll(checkMapping(dir.resolve(mapping)));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(runExamples(dir, mappings));
+        }
+        return problems;
+    }
+
+    private static List<String> checkEntry(String file, String system, Template template, Map<?, ?> templated) {
+        List<String> problems = new ArrayList<>();
+        if (!(template.routePrefix() + system).equals(templated.get("routeId"))) {
+            problems.add(file + ": routeId must be '" + template.routePrefix() + system + "'");
         }
         Map<String, String> params = parameters(templated.get("parameters"), file, problems);
         for (String required : template.parameters()) {
@@ -104,15 +139,9 @@ public final class ConnectorFileCheck {
         if (url != null && !url.startsWith("http://") && !url.startsWith("https://") && !url.startsWith("{{")) {
             problems.add(file + ": parameter 'url' must start with http:// or https://");
         }
-        Path dir = mappingsDir.resolve(system);
-        for (String mapping : template.mappings()) {
-            problems.addAll(checkMapping(dir.resolve(mapping)));
-        }
-        if (problems.isEmpty()) {
-            problems.addAll(runExamples(dir, template));
-        }
         return problems;
     }
+
 
     /**
      * The bodies the connector file says its system serves (parameter {@code agencies}); nothing when
@@ -120,22 +149,35 @@ public final class ConnectorFileCheck {
      */
     public static Optional<List<String>> agenciesOf(Path routeFile) {
         try {
-            Map<String, String> params = parameters(templatedRoute(Files.readString(routeFile, StandardCharsets.UTF_8))
-                    .get("parameters"), routeFile.toString(), new ArrayList<>());
-            String codes = params.getOrDefault("agencies", "");
+            String codes = "";
+            for (Map<?, ?> entry : templatedRoutes(Files.readString(routeFile, StandardCharsets.UTF_8))) {
+                codes = parameters(entry.get("parameters"), routeFile.toString(), new ArrayList<>())
+                        .getOrDefault("agencies", codes);
+            }
             return Optional.of(Stream.of(codes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Map<?, ?> templatedRoute(String yaml) {
+    private static List<Map<?, ?>> templatedRoutes(String yaml) {
         Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(doc instanceof List<?> list) || list.size() != 1 || !(list.get(0) instanceof Map<?, ?> entry)
-                || !(entry.get("templatedRoute") instanceof Map<?, ?> templated)) {
-            throw new IllegalArgumentException("must hold exactly one '- templatedRoute:' entry");
+        List<Map<?, ?>> entries = new ArrayList<>();
+        if (doc instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> entry && entry.size() == 1 && entry.get("templatedRoute") instanceof Map<?, ?> t) {
+                    entries.add(t);
+                } else {
+                    entries.clear();
+                    break;
+                }
+            }
         }
-        return templated;
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("must hold '- templatedRoute:' entries only: one to deliver items and at"
+                    + " most one to receive status updates");
+        }
+        return entries;
     }
 
     private static Map<String, String> parameters(Object raw, String file, List<String> problems) {
@@ -175,10 +217,10 @@ public final class ConnectorFileCheck {
      * Golden examples: examples/&lt;mapping&gt;[-&lt;case&gt;].input.* must map to the matching .expected.*.
      * Every mapping needs at least one, so that an edit that changes its output is seen at once.
      */
-    private List<String> runExamples(Path dir, Template template) {
+    private List<String> runExamples(Path dir, List<String> mappings) {
         List<String> problems = new ArrayList<>();
         Path examples = dir.resolve("examples");
-        for (String mapping : template.mappings()) {
+        for (String mapping : mappings) {
             String name = mapping.substring(0, mapping.indexOf('.'));
             List<Path> inputs;
             try (Stream<Path> files = Files.isDirectory(examples) ? Files.list(examples) : Stream.empty()) {

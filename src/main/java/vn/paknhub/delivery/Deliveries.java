@@ -36,6 +36,15 @@ public class Deliveries {
         this.clock = clock;
     }
 
+    /** Whether {@code system} received the case as the lead body {@code agency}'s system (Đ11.2đ). */
+    public boolean leadThrough(String caseCode, String system, String agency) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from delivery where case_code = :code and system = :system
+                    and agency = :agency and role = 'LEAD')""",
+                new MapSqlParameterSource("code", caseCode).addValue("system", system).addValue("agency", agency),
+                Boolean.class));
+    }
+
     /**
      * Records the destinations of a routing step, in the caller's transaction (the one that forwards
      * the case), so that a forwarded case always has its deliveries. Inbox destinations are delivered

@@ -99,7 +99,7 @@ public class DispatchComposer {
     }
 
     /** A canonical message's date-time: RFC 3339 in the hub's time zone. */
-    static String timestamp(Instant at, ZoneId zone) {
+    public static String timestamp(Instant at, ZoneId zone) {
         // always with seconds: OffsetDateTime.toString() drops them when zero, which RFC 3339 refuses
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone).toOffsetDateTime());
     }

@@ -25,7 +25,8 @@ class RoutingConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(CaseEventBus.batchConsumerUri(RoutingConsumer.CONSUMER))
+                // one consumer per partition: events of one case share a partition, so each case keeps its order
+                from(CaseEventBus.batchConsumerUri(RoutingConsumer.CONSUMER) + "&consumersCount={{hub.routing.consumers}}")
                         .routeId("case-routing")
                         .autoStartup("{{hub.routing.enabled}}")
                         .bean(RoutingConsumer.class, "apply")

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 class ProvinceTopicSandbox extends RouteBuilder {
 
     static final String TOPIC = "lamdong.pakn-inbox";
+    /** where the province writes its status updates (routes/lamdong-kafka.yaml) */
+    static final String STATUS_TOPIC = "lamdong.pakn-status";
 
     private final Sandboxes sandboxes;
 

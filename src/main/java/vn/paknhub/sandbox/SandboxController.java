@@ -44,14 +44,16 @@ class SandboxController {
     }
 
     private final Sandboxes sandboxes;
+    private final SandboxStatusSender statusSender;
     private final ConnectorSigner signer;
     private final ObjectMapper json;
     private final Clock clock;
     private final long timeoutMs;
 
-    SandboxController(Sandboxes sandboxes, ConnectorSigner signer, ObjectMapper json, Clock clock,
-            @Value("${camel.component.http.response-timeout}") long responseTimeoutMs) {
+    SandboxController(Sandboxes sandboxes, SandboxStatusSender statusSender, ConnectorSigner signer, ObjectMapper json,
+            Clock clock, @Value("${camel.component.http.response-timeout}") long responseTimeoutMs) {
         this.sandboxes = sandboxes;
+        this.statusSender = statusSender;
         this.signer = signer;
         this.json = json;
         this.clock = clock;
@@ -193,6 +195,14 @@ class SandboxController {
         boolean fresh = partner.receive(key, code.find() ? code.group() : "", body);
         return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
                 "status", fresh ? "received" : "duplicate", "ticket", system + "-" + partner.position(key)))));
+    }
+
+    /** The partner tells the hub what happened to a case, in its own format and by its own means. */
+    @PostMapping(path = "/{system}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> sendStatus(@PathVariable String system, @RequestBody SandboxStatusSender.StatusRequest request)
+            throws Exception {
+        SandboxStatusSender.HubAnswer answer = statusSender.send(system, request);
+        return ResponseEntity.status(answer.status()).body(answer.body());
     }
 
     /** Behaviours that do not depend on the message; null = go on and answer normally. */

@@ -1,7 +1,6 @@
 package vn.paknhub.sandbox;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ public final class SandboxPartner {
         REFUSE
     }
 
-    public record Received(String messageId, String caseCode, String body, Instant at) {
+    /** @param position 1 for the first message this partner kept, 2 for the next, … */
+    public record Received(int position, String messageId, String caseCode, String body, Instant at) {
     }
 
     private final String system;
@@ -67,12 +67,13 @@ public final class SandboxPartner {
             duplicates.incrementAndGet();
             return false;
         }
-        received.put(messageId, new Received(messageId, caseCode, body, Instant.now()));
+        received.put(messageId, new Received(received.size() + 1, messageId, caseCode, body, Instant.now()));
         return true;
     }
 
     public synchronized int position(String messageId) {
-        return new ArrayList<>(received.keySet()).indexOf(messageId) + 1;
+        Received r = received.get(messageId);
+        return r == null ? 0 : r.position();
     }
 
     public synchronized Map<String, Object> report() {

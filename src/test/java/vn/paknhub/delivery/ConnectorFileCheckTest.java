@@ -52,7 +52,8 @@ class ConnectorFileCheckTest {
 
         Files.writeString(route, Files.readString(route).replace("soap-connector", "rest-json-connector")
                 .replace("deliver-bkhcn-api", "bkhcn").replace("BKHCN_API_SIGNING_KEY", "s3cr3t-key"));
-        assertThat(check.check(route, dir.resolve("mappings"))).hasSize(2)
+        // the key is named twice: by the delivery entry and by the status webhook entry
+        assertThat(check.check(route, dir.resolve("mappings"))).hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("routeId must be 'deliver-bkhcn-api'"))
                 .anySatisfy(p -> assertThat(p).contains("signingKeyVariable").contains("never hold the key"));
     }

@@ -150,8 +150,8 @@ class CanonicalMessagesTest {
                 needReason.add(status.asText());
             }
         }
-        assertThat(needReason).containsExactly(
-                "FAST_CLOSED", "REJECTED", "RESULT_POSTED", "RETURNED_TO_CENTRAL_OFFICE", "SUPPLEMENT_REQUESTED");
+        assertThat(needReason).containsExactly("APPEAL_ANSWERED", "COORDINATION_REQUESTED", "FAST_CLOSED",
+                "PROGRESS_UPDATE", "REJECTED", "RESULT_POSTED", "RETURNED_TO_CENTRAL_OFFICE", "SUPPLEMENT_REQUESTED");
     }
 
     @Test

@@ -1,0 +1,125 @@
+package vn.paknhub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.paknhub.delivery.ConnectorSigner;
+
+/**
+ * The simulated partners telling the hub what happened to a case, each in its own format and by its
+ * own means: the ministry's JSON API and the national portal by signed webhook, the province on its
+ * Kafka status topic. Integrators use it to try a status mapping; tests use it as the partner.
+ */
+@Component
+@ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
+public class SandboxStatusSender {
+
+    /**
+     * @param status      the partner's own status code (e.g. DA_TIEP_NHAN, or "2" for the portal)
+     * @param sequence    the partner's counter for the case; next one when null
+     * @param eventId     the partner's event id; a new one when null (give the same to send a copy)
+     * @param sentAt      epoch seconds for the signature; now when null (an old one is a replay)
+     */
+    public record StatusRequest(String caseCode, String agency, String status, String reason, Long sequence,
+            String targetAgency, String eventId, Long sentAt) {
+    }
+
+    /** What the hub answered (a webhook), or 202 once the record is on the partner's topic. */
+    public record HubAnswer(int status, String body) {
+    }
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final ConnectorSigner signer;
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+    private final Environment env;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+    SandboxStatusSender(ConnectorSigner signer, ProducerTemplate producer, ObjectMapper json, Environment env, Clock clock) {
+        this.signer = signer;
+        this.producer = producer;
+        this.json = json;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    public HubAnswer send(String system, StatusRequest r) throws IOException, InterruptedException {
+        long sequence = r.sequence() != null ? r.sequence()
+                : sequences.computeIfAbsent(system + "/" + r.caseCode(), k -> new AtomicLong()).incrementAndGet();
+        String eventId = r.eventId() != null ? r.eventId() : UUID.randomUUID().toString();
+        String at = clock.instant().atZone(VIETNAM).toOffsetDateTime().withNano(0).toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (system) {
+            case Sandboxes.JSON_MINISTRY -> {
+                m.put("maSuKien", eventId);
+                m.put("maHoSoHub", r.caseCode());
+                m.put("maCoQuan", r.agency() != null ? r.agency() : "BKHCN");
+                m.put("soThuTu", sequence);
+                m.put("trangThai", r.status());
+                m.put("lyDo", r.reason());
+                m.put("thoiDiem", at);
+                m.put("coQuanChuyenDen", r.targetAgency());
+                return webhook(system, "BKHCN_API_SIGNING_KEY", json.writeValueAsString(m), r.sentAt());
+            }
+            case Sandboxes.NATIONAL_PORTAL -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("MaGiaoDich", eventId);
+                data.put("MaHoSo", r.caseCode());
+                data.put("SoThuTu", sequence);
+                data.put("TrangThai", r.status());
+                data.put("NoiDungXuLy", r.reason());
+                data.put("ThoiDiemXuLy", PORTAL_TIME.format(clock.instant().atZone(VIETNAM)));
+                m.put("service", "CapNhatTienDoHoSoMC");
+                m.put("madonvi", r.agency());
+                m.put("data", data);
+                return webhook(system, "DVCQG_PAKN_SIGNING_KEY", json.writeValueAsString(m), r.sentAt());
+            }
+            case Sandboxes.KAFKA_PROVINCE -> {
+                m.put("eventId", eventId);
+                m.put("hoSo", r.caseCode());
+                m.put("donVi", r.agency() != null ? r.agency() : "68");
+                m.put("stt", sequence);
+                m.put("trangThai", r.status());
+                m.put("ghiChu", r.reason());
+                m.put("luc", at);
+                m.put("chuyenDen", r.targetAgency());
+                producer.sendBodyAndHeader("kafka:" + ProvinceTopicSandbox.STATUS_TOPIC, json.writeValueAsString(m),
+                        "kafka.KEY", r.caseCode());
+                return new HubAnswer(202, "{\"topic\": \"" + ProvinceTopicSandbox.STATUS_TOPIC + "\"}");
+            }
+            default -> throw new IllegalArgumentException("no status sandbox for system " + system);
+        }
+    }
+
+    private HubAnswer webhook(String system, String keyVariable, String body, Long sentAt)
+            throws IOException, InterruptedException {
+        String timestamp = Long.toString(sentAt != null ? sentAt : clock.instant().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + env.getRequiredProperty("local.server.port") + "/api/v1/partners/" + system + "/status"))
+                .header("Content-Type", "application/json")
+                .header("X-Pakn-Timestamp", timestamp)
+                .header("X-Pakn-Signature", ConnectorSigner.signature(signer.keyFor(keyVariable), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new HubAnswer(answer.statusCode(), answer.body());
+    }
+}

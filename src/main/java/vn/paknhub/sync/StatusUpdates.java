@@ -1,0 +1,228 @@
+package vn.paknhub.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.paknhub.casefile.ActionInput;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseAction;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.core.messages.CanonicalMessages;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.core.text.VietnameseText;
+import vn.paknhub.delivery.Deliveries;
+import vn.paknhub.sync.StatusOutcome.Kind;
+
+/**
+ * Applies what a handling system says happened to a case (Đ23), once its message has been mapped to
+ * the canonical status update: valid, once per message id, in the order of the sender's sequence,
+ * only by the system that leads the case, and only as the state machine allows. Every update is kept
+ * with its outcome, applied or not; an applied one appears in the case history with its source.
+ */
+@Component("statusUpdates")
+public class StatusUpdates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
+
+    /** How the update reached the hub. */
+    public enum Via {
+        WEBHOOK, KAFKA, POLLING
+    }
+
+    private final CaseService cases;
+    private final Deliveries deliveries;
+    private final CanonicalMessages messages;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public StatusUpdates(CaseService cases, Deliveries deliveries, CanonicalMessages messages,
+            NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+        this.cases = cases;
+        this.deliveries = deliveries;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** For connector routes: the mapped message in the body, the system and the means in headers. */
+    public StatusOutcome apply(@Header("PaknSystem") String system, @Header("PaknVia") Via via, String mapped) {
+        JsonNode m;
+        try {
+            m = json.readTree(mapped);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return StatusOutcome.of(Kind.INVALID, "NOT_JSON", "Thông điệp không phải JSON", "The message is not JSON");
+        }
+        UUID messageId = uuid(m.path("messageId").asText(""));
+        if (messageId == null) {
+            return StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
+                    "messageId missing or not a UUID");
+        }
+        if (m.path("status").isNull() || m.path("status").isMissingNode()) {
+            return park(system, via, messageId, m);
+        }
+        List<String> violations = messages.violationsOf(CanonicalMessages.Kind.STATUS_UPDATE, m);
+        if (!system.equals(m.path("system").asText())) {
+            violations = List.of("system: phải là / must be " + system);
+        }
+        if (!violations.isEmpty()) {
+            return StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE",
+                    "Thông điệp không hợp lệ: " + String.join("; ", violations),
+                    "Invalid status update: " + String.join("; ", violations));
+        }
+        Optional<String> earlier = outcomeOf(messageId);
+        if (earlier.isPresent()) {
+            return StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get() + ")",
+                    "This message was already received (" + earlier.get() + ")");
+        }
+        try {
+            return tx.execute(s -> applyOnce(system, via, messageId, m));
+        } catch (ApiProblem refused) {
+            // the state machine's answer (or a FORWARDED to an unknown body), as any caller of the case store gets it
+            FieldError why = refused.errors().isEmpty()
+                    ? new FieldError("$", "refused", refused.titleVi(), refused.titleEn()) : refused.errors().get(0);
+            StatusOutcome outcome = StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn());
+            tx.executeWithoutResult(s -> {
+                keep(system, via, messageId, m, outcome);
+                // a refused update still used its number: the next one is not a gap
+                jdbc.update("update status_sequence set last_sequence = greatest(last_sequence, :seq)"
+                        + " where case_code = :code and system = :system", new MapSqlParameterSource("seq",
+                                m.path("sequence").asLong()).addValue("code", m.path("caseCode").asText())
+                        .addValue("system", system));
+            });
+            return outcome;
+        }
+    }
+
+    private StatusOutcome applyOnce(String system, Via via, UUID messageId, JsonNode m) {
+        String code = m.path("caseCode").asText();
+        String agency = m.path("agency").asText();
+        long sequence = m.path("sequence").asLong();
+        Optional<CaseFile> found = cases.find(code);
+        if (found.isEmpty() || !agency.equals(found.get().assignedAgency())
+                || !deliveries.leadThrough(code, system, agency)) {
+            return keep(system, via, messageId, m, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
+                    "Hồ sơ " + code + " không do cơ quan " + agency + " xử lý qua hệ thống " + system,
+                    "Case " + code + " is not handled by " + agency + " through " + system));
+        }
+        long last = lastSequence(code, system);
+        if (sequence <= last) {
+            return keep(system, via, messageId, m, StatusOutcome.of(Kind.STALE, "STALE",
+                    "Cập nhật số " + sequence + " cũ hơn cập nhật số " + last + " đã áp dụng; không áp dụng",
+                    "Update " + sequence + " is older than update " + last + ", already applied; not applied"));
+        }
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("source", system);
+        source.put("via", via.name());
+        source.put("messageId", messageId.toString());
+        source.put("sequence", sequence);
+        copy(m, source, "externalStatus", "externalReference", "handler");
+        if (last > 0 && sequence > last + 1) {
+            // updates last+1 .. sequence-1 never arrived (or are late): apply the newer state, and say so
+            source.put("missingSequences", last + 1 == sequence - 1 ? String.valueOf(last + 1) : (last + 1) + "-" + (sequence - 1));
+            LOG.warn("Status updates {}..{} of case {} from {} are missing", last + 1, sequence - 1, code, system);
+        }
+        jdbc.update("update status_sequence set last_sequence = :seq where case_code = :code and system = :system",
+                new MapSqlParameterSource("seq", sequence).addValue("code", code).addValue("system", system));
+        Actor actor = new Actor(ActorRole.AGENCY, agency);
+        String status = m.path("status").asText();
+        Optional<CaseAction> action = StatusVocabulary.actionFor(status);
+        if (action.isEmpty()) {
+            cases.record(found.get(), "STATUS_" + status, actor, null, source);
+            return keep(system, via, messageId, m, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
+                    found.get().state().name()));
+        }
+        String target = m.path("targetAgency").isTextual() ? m.path("targetAgency").asText() : null;
+        CaseFile after = cases.apply(code, action.get(), actor, VietnameseText.normalize(m.path("reason").asText(null)),
+                new ActionInput(target, null, null, null, List.of(), source));
+        return keep(system, via, messageId, m, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
+                after.state().name()));
+    }
+
+    /** The sender's status is not one its mapping knows: kept for an operator, never guessed. */
+    private StatusOutcome park(String system, Via via, UUID messageId, JsonNode m) {
+        Optional<String> earlier = outcomeOf(messageId);
+        if (earlier.isPresent()) {
+            return StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get() + ")",
+                    "This message was already received (" + earlier.get() + ")");
+        }
+        String external = m.path("externalStatus").asText("?");
+        StatusOutcome outcome = StatusOutcome.of(Kind.PARKED, "UNKNOWN_STATUS",
+                "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata; đã lưu chờ xử lý",
+                "Status '" + external + "' is not in mappings/" + system + "/status.jsonata; kept for an operator");
+        LOG.error("Status update {} from {} parked: {}", messageId, system, outcome.messageEn());
+        tx.executeWithoutResult(s -> keep(system, via, messageId, m, outcome));
+        return outcome;
+    }
+
+    private long lastSequence(String code, String system) {
+        MapSqlParameterSource key = new MapSqlParameterSource("code", code).addValue("system", system);
+        jdbc.update("insert into status_sequence (case_code, system, last_sequence) values (:code, :system, 0)"
+                + " on conflict do nothing", key);
+        // serialises the updates of one case from one system
+        return jdbc.queryForObject("select last_sequence from status_sequence where case_code = :code and system = :system"
+                + " for update", key, Long.class);
+    }
+
+    private StatusOutcome keep(String system, Via via, UUID messageId, JsonNode m, StatusOutcome outcome) {
+        jdbc.update("""
+                insert into status_update (message_id, system, case_code, sequence, status, external_status, via,
+                    outcome, reason, message, received_at)
+                values (:id, :system, :code, :seq, :status, :external, :via, :outcome, :reason, cast(:message as jsonb), :at)
+                on conflict (message_id) do nothing""",
+                new MapSqlParameterSource("id", messageId).addValue("system", system)
+                        .addValue("code", text(m, "caseCode")).addValue("seq", m.path("sequence").isIntegralNumber()
+                                ? m.path("sequence").asLong() : null)
+                        .addValue("status", text(m, "status")).addValue("external", text(m, "externalStatus"))
+                        .addValue("via", via.name()).addValue("outcome", outcome.kind().name())
+                        .addValue("reason", outcome.kind() == Kind.APPLIED || outcome.kind() == Kind.RECORDED ? null
+                                : outcome.code() + ": " + outcome.messageEn())
+                        .addValue("message", m.toString()).addValue("at", Timestamp.from(clock.instant())));
+        return outcome;
+    }
+
+    private Optional<String> outcomeOf(UUID messageId) {
+        return jdbc.queryForList("select outcome from status_update where message_id = :id",
+                new MapSqlParameterSource("id", messageId), String.class).stream().findFirst();
+    }
+
+    private static void copy(JsonNode m, Map<String, Object> to, String... fields) {
+        for (String f : fields) {
+            if (m.path(f).isTextual()) {
+                to.put(f, m.path(f).asText());
+            }
+        }
+    }
+
+    private static String text(JsonNode m, String field) {
+        return m.path(field).isTextual() ? m.path(field).asText() : null;
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
