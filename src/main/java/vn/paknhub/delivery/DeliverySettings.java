@@ -1,6 +1,7 @@
 package vn.paknhub.delivery;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.paknhub.core.Backoff;
 
 /**
  * @param pollIntervalMs          how often due deliveries are looked for
@@ -20,10 +21,6 @@ public record DeliverySettings(long pollIntervalMs, int batchSize, int concurren
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failures (exponential, capped). */
     public long backoffMs(int attempt) {
-        long wait = initialBackoffMs;
-        for (int i = 1; i < attempt && wait < maxBackoffMs; i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, maxBackoffMs);
+        return Backoff.exponentialMs(initialBackoffMs, maxBackoffMs, attempt);
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.core.env.MapPropertySource;
 import vn.paknhub.agency.AgencyCredentials;
 
 /**
- * Gives the hub a real PostgreSQL and a real Kafka broker when none is configured, so that
+ * Gives the hub a real PostgreSQL, a real Kafka broker and a real mail server when none is configured, so that
  * {@code ./mvnw spring-boot:run} works on a bare machine. Runs after application.yml is loaded
  * (lowest precedence order) and only fills what is still blank: an operator who names an external
  * database or broker never gets an embedded one.
@@ -82,6 +82,17 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("camel.component.kafka.brokers", brokers);
             log.warn("No CAMEL_COMPONENT_KAFKA_BROKERS configured: using the embedded Kafka broker at " + brokers
                     + ". Not for production.");
+        }
+
+        if (isBlank(env.getProperty("hub.notify.smtp.host"))
+                && env.getProperty("hub.embedded.mail.enabled", Boolean.class, true)) {
+            int[] ports = EmbeddedMailServer.ports();
+            startedAny = true;
+            props.put("hub.notify.smtp.host", "localhost");
+            props.put("hub.notify.smtp.port", ports[0]);
+            props.put("hub.embedded.mail.imap-port", ports[1]);
+            log.warn("No HUB_NOTIFY_SMTP_HOST configured: notifications go to the embedded mail server (SMTP localhost:"
+                    + ports[0] + ", IMAP localhost:" + ports[1] + "). Not for production.");
         }
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
         if (startedAny) {

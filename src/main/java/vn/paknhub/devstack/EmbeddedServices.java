@@ -34,6 +34,7 @@ final class EmbeddedServices {
         if (--leases == 0) {
             EmbeddedKafkaServer.stop();
             EmbeddedPostgresServer.stop();
+            EmbeddedMailServer.stop();
         }
     }
 }

@@ -197,6 +197,21 @@ class SandboxController {
                 "status", fresh ? "received" : "duplicate", "ticket", system + "-" + partner.position(key)))));
     }
 
+    /** An SMS gateway: keeps each message once per reference and answers as a gateway that queued it. */
+    @PostMapping(path = "/" + Sandboxes.SMS_GATEWAY + "/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> smsGateway(@RequestBody String body) throws Exception {
+        SandboxPartner partner = sandboxes.partner(Sandboxes.SMS_GATEWAY);
+        ResponseEntity<String> failure = misbehave(partner.nextAttempt(), "{\"status\": ");
+        if (failure != null) {
+            return failure;
+        }
+        JsonNode m = json.readTree(body);
+        var code = CASE_CODE.matcher(m.path("text").asText());
+        partner.receive(m.path("reference").asText(), code.find() ? code.group() : "", body);
+        return ResponseEntity.accepted().body(json.writeValueAsString(Map.of("status", "queued",
+                "id", "SMS-" + partner.position(m.path("reference").asText()))));
+    }
+
     /** The partner tells the hub what happened to a case, in its own format and by its own means. */
     @PostMapping(path = "/{system}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> sendStatus(@PathVariable String system, @RequestBody SandboxStatusSender.StatusRequest request)

@@ -14,6 +14,7 @@ public class Sandboxes {
     public static final String JSON_MINISTRY = "bkhcn-api";
     public static final String XML_MINISTRY = "byt-soap";
     public static final String KAFKA_PROVINCE = "lamdong-kafka";
+    public static final String SMS_GATEWAY = "sms-gateway";
 
     private final Map<String, SandboxPartner> partners = new ConcurrentHashMap<>();
 

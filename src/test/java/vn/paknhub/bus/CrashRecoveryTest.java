@@ -80,7 +80,8 @@ class CrashRecoveryTest {
                 assertThat(marker.status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).until(() -> db.queryForObject(
                         "select count(*) from processed_message m join case_event e on e.event_id::text = m.message_id"
-                        + " join case_file c on c.id = e.case_id where c.code = ?", Integer.class, code) == 2);
+                        + " join case_file c on c.id = e.case_id where m.consumer = 'statistics' and c.code = ?",
+                        Integer.class, code) == 2);
                 assertThat(applied(db, eventId)).isEqualTo(1);
                 assertThat(submitsTallied(db)).isEqualTo(tallied);
             }
@@ -88,7 +89,8 @@ class CrashRecoveryTest {
     }
 
     private static int applied(JdbcTemplate db, String eventId) {
-        return db.queryForObject("select count(*) from processed_message where message_id = ?", Integer.class, eventId);
+        return db.queryForObject("select count(*) from processed_message where consumer = 'statistics' and message_id = ?",
+                Integer.class, eventId);
     }
 
     private static long submitsTallied(JdbcTemplate db) {

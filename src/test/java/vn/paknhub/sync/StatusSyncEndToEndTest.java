@@ -67,9 +67,10 @@ class StatusSyncEndToEndTest {
         return db.queryForObject("select state from case_file where code = ?", String.class, code);
     }
 
+    /** Changes to the case; reads of personal data (e.g. by the notifier) come and go on their own. */
     private long events(String code) {
         return db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
-                + " where f.code = ?", Long.class, code);
+                + " where f.code = ? and e.action <> 'READ_PERSONAL_DATA'", Long.class, code);
     }
 
     private JsonNode lastEvent(String code, String action) {

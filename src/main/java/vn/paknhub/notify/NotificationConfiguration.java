@@ -1,0 +1,77 @@
+package vn.paknhub.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import vn.paknhub.bus.CaseEventBus;
+
+@Configuration
+class NotificationConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationConfiguration.class);
+
+    /** Checked at start-up; a broken template is logged by file and does not stop intake. */
+    @Bean
+    NotificationTemplates notificationTemplates(NotificationSettings settings) {
+        NotificationTemplates templates = new NotificationTemplates(Path.of(settings.templatesDir()));
+        templates.problems(NotificationPolicy.templates())
+                .forEach(p -> LOG.error("Notification template problem (messages using it will be parked): {}", p));
+        return templates;
+    }
+
+    @Bean
+    RouteBuilder notificationRoutes(NotificationSettings settings, Environment env, ObjectMapper json) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CaseEventBus.batchConsumerUri(NotificationPlanner.CONSUMER))
+                        .routeId("notification-planning")
+                        .autoStartup("{{hub.notify.enabled}}")
+                        .bean(NotificationPlanner.class, "plan")
+                        .process(CaseEventBus::commitBatch);
+
+                from("timer:notification-dispatch?delay=1000&period={{hub.notify.poll-interval-ms}}")
+                        .routeId("notification-dispatch")
+                        .autoStartup("{{hub.notify.enabled}}")
+                        .bean(NotificationSender.class, "sendDue");
+
+                // only the headers we set reach the mail server
+                from("direct:notify-email")
+                        .routeId("notify-email")
+                        .removeHeaders("*", "To", "Subject")
+                        .to(smtpUri(settings));
+
+                from("direct:notify-sms")
+                        .routeId("notify-sms")
+                        .process(e -> e.getMessage().setBody(json.writeValueAsString(Map.of(
+                                "to", e.getMessage().getHeader("PaknPhone", String.class),
+                                "text", e.getMessage().getBody(String.class),
+                                "reference", e.getMessage().getHeader("PaknReference", String.class)))))
+                        .removeHeaders("*")
+                        .setHeader("Content-Type", constant("application/json; charset=utf-8"))
+                        .setHeader("X-Api-Key", constant(env.getProperty(settings.sms().apiKeyVariable(), "")))
+                        .to("{{hub.notify.sms.url}}?httpMethod=POST");
+            }
+        };
+    }
+
+    private static String smtpUri(NotificationSettings settings) {
+        NotificationSettings.Smtp smtp = settings.smtp();
+        StringBuilder uri = new StringBuilder(smtp.ssl() ? "smtps://" : "smtp://").append(smtp.host()).append(':')
+                .append(smtp.port()).append("?from=").append(URLEncoder.encode(settings.from(), StandardCharsets.UTF_8))
+                .append("&contentType=").append(URLEncoder.encode("text/plain; charset=UTF-8", StandardCharsets.UTF_8));
+        if (smtp.username() != null && !smtp.username().isBlank()) {
+            uri.append("&username=RAW(").append(smtp.username()).append(")&password=RAW(")
+                    .append(smtp.password() == null ? "" : smtp.password()).append(')');
+        }
+        return uri.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package vn.paknhub.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.paknhub.bus.CaseEventMessage;
+import vn.paknhub.bus.ConsumerInbox;
+
+/**
+ * Plans the submitter's notifications from the case-event bus: a batch of events, its dedupe
+ * records and its notification rows in one transaction, so that a redelivered event never plans a
+ * second message. Sending is someone else's work ({@link NotificationSender}): a failing mail or
+ * SMS gateway never holds the bus back.
+ */
+@Component
+class NotificationPlanner {
+
+    static final String CONSUMER = "notifier";
+
+    private final Notifications notifications;
+    private final ConsumerInbox inbox;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final List<Notifications.Channel> channels;
+
+    NotificationPlanner(Notifications notifications, ConsumerInbox inbox, TransactionTemplate tx, ObjectMapper json,
+            NotificationSettings settings) {
+        this.notifications = notifications;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.json = json;
+        this.channels = settings.sms().enabled() ? List.of(Notifications.Channel.EMAIL, Notifications.Channel.SMS)
+                : List.of(Notifications.Channel.EMAIL);
+    }
+
+    public void plan(List<Exchange> records) throws Exception {
+        Map<String, CaseEventMessage> events = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            CaseEventMessage e = json.readValue(record.getMessage().getBody(String.class), CaseEventMessage.class);
+            if (NotificationPolicy.templateFor(e.action()).isPresent()) {
+                events.put(e.eventId().toString(), e);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER, new ArrayList<>(events.keySet())));
+            events.forEach((id, e) -> {
+                if (fresh.contains(id)) {
+                    notifications.plan(e.eventId(), e.caseCode(), NotificationPolicy.templateFor(e.action()).orElseThrow(),
+                            channels);
+                }
+            });
+        });
+    }
+}

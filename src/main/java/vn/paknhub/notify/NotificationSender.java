@@ -1,0 +1,110 @@
+package vn.paknhub.notify;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.paknhub.agency.AgencyDirectory;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseEvent;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.notify.Notifications.Channel;
+import vn.paknhub.notify.Notifications.Notification;
+import vn.paknhub.notify.NotificationTemplates.Rendered;
+
+/**
+ * Sends what is due: reads the submitter's address from the case (the read is logged, Đ17), fills
+ * the operators' template and hands it to the mail server or the SMS gateway. A failure is retried
+ * with back-off and, after the budget, parked with its reason. A message is marked sent once the
+ * server took it: at least once, and twice only if the node dies between those two steps.
+ */
+@Component
+public class NotificationSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+    private static final Actor NOTIFIER = new Actor(ActorRole.SYSTEM, "notifier");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Notifications notifications;
+    private final NotificationTemplates templates;
+    private final NotificationSettings settings;
+    private final CaseService cases;
+    private final CaseSettings caseSettings;
+    private final AgencyDirectory agencies;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+
+    public NotificationSender(Notifications notifications, NotificationTemplates templates, NotificationSettings settings,
+            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.settings = settings;
+        this.cases = cases;
+        this.caseSettings = caseSettings;
+        this.agencies = agencies;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    /** Called by the notification timer. */
+    public int sendDue() {
+        int sent = 0;
+        for (Notification n : notifications.claimDue(settings.batchSize(), settings.leaseSeconds())) {
+            try {
+                send(n);
+                notifications.markSent(n.id());
+                sent++;
+            } catch (Exception e) {
+                String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                if (n.attempts() >= settings.maxAttempts()) {
+                    LOG.error("Notification {} ({} of case {}) parked after {} attempts: {}", n.id(), n.template(),
+                            n.caseCode(), n.attempts(), error);
+                    notifications.park(n.id(), error);
+                } else {
+                    LOG.warn("Notification {} of case {} failed (attempt {}), retried: {}", n.id(), n.caseCode(),
+                            n.attempts(), error);
+                    notifications.retryLater(n.id(), error, clock.instant().plusMillis(settings.backoffMs(n.attempts())));
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void send(Notification n) {
+        CaseFile c = cases.find(n.caseCode()).orElseThrow();
+        SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
+        Map<String, String> values = new HashMap<>();
+        values.put("name", who.fullName());
+        values.put("code", c.code());
+        values.put("title", c.title());
+        values.put("reason", reasonOf(c, n));
+        values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
+                .map(a -> a.nameVi()).orElse(c.assignedAgency()));
+        values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));
+        values.put("date", DATE.format(clock.instant().atZone(caseSettings.timeZone())));
+        Rendered message = templates.render(n.template(), n.channel(), values);
+        Map<String, Object> headers = new HashMap<>();
+        if (n.channel() == Channel.EMAIL) {
+            headers.put("To", who.email());
+            headers.put("Subject", message.subject());
+            producer.requestBodyAndHeaders("direct:notify-email", message.body(), headers);
+        } else {
+            headers.put("PaknPhone", who.phone());
+            headers.put("PaknReference", n.id().toString());
+            producer.requestBodyAndHeaders("direct:notify-sms", message.body(), headers);
+        }
+    }
+
+    private String reasonOf(CaseFile c, Notification n) {
+        return cases.fullHistory(c).stream().filter(e -> e.eventId().equals(n.eventId())).map(CaseEvent::reason)
+                .filter(r -> r != null).findFirst().orElse("");
+    }
+}

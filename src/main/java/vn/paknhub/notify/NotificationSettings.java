@@ -1,0 +1,28 @@
+package vn.paknhub.notify;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.paknhub.core.Backoff;
+
+/**
+ * @param templatesDir     the operators' templates, one {@code <template>.email.txt} (first line
+ *                         {@code Subject: …}) and one {@code <template>.sms.txt} each
+ * @param lookupUrl        where a submitter follows the item; {@code {code}} is replaced by the tracking code
+ * @param maxAttempts      sending attempts before a notification is parked with its reason
+ */
+@ConfigurationProperties("hub.notify")
+public record NotificationSettings(boolean enabled, String templatesDir, String from, String lookupUrl,
+        long pollIntervalMs, int batchSize, int leaseSeconds, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
+        Smtp smtp, Sms sms) {
+
+    /** @param password from the environment (HUB_NOTIFY_SMTP_PASSWORD), never from a file */
+    public record Smtp(String host, int port, String username, String password, boolean ssl) {
+    }
+
+    /** @param apiKeyVariable the environment variable holding the gateway's key */
+    public record Sms(boolean enabled, String url, String apiKeyVariable) {
+    }
+
+    public long backoffMs(int attempt) {
+        return Backoff.exponentialMs(initialBackoffMs, maxBackoffMs, attempt);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.paknhub.notify;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The notification records: planned once per case event and channel, claimed by nodes with SKIP LOCKED and a lease. */
+@Repository
+public class Notifications {
+
+    public enum Channel {
+        EMAIL, SMS
+    }
+
+    public record Notification(UUID id, UUID eventId, String caseCode, Channel channel, String template, int attempts) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public Notifications(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Plans the message for a case event on each channel the submitter can be reached by (an email
+     * address, a phone number), in the caller's transaction; a second plan of the same event adds nothing.
+     */
+    public int plan(UUID eventId, String caseCode, String template, List<Channel> channels) {
+        return jdbc.update("""
+                insert into notification (id, event_id, case_code, channel, template, status, next_attempt_at, created_at)
+                select gen_random_uuid(), :event, f.code, c.channel, :template, 'PENDING', now(), now()
+                from case_file f cross join lateral (values ('EMAIL', f.submitter_email_enc is not null),
+                                                            ('SMS', f.submitter_phone_enc is not null)) as c (channel, reachable)
+                where f.code = :code and c.reachable and c.channel = any(cast(:channels as text[]))
+                on conflict (event_id, channel) do nothing""",
+                new MapSqlParameterSource("event", eventId).addValue("code", caseCode).addValue("template", template)
+                        .addValue("channels", channels.stream().map(Channel::name).toArray(String[]::new)));
+    }
+
+    public List<Notification> claimDue(int limit, int leaseSeconds) {
+        return jdbc.query("""
+                update notification n set lease_until = now() + make_interval(secs => :lease), attempts = n.attempts + 1
+                where n.id in (select id from notification
+                               where status = 'PENDING' and next_attempt_at <= now()
+                                 and (lease_until is null or lease_until < now())
+                               order by next_attempt_at limit :limit for update skip locked)
+                returning n.id, n.event_id, n.case_code, n.channel, n.template, n.attempts""",
+                new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit),
+                (rs, i) -> new Notification(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6)));
+    }
+
+    public void markSent(UUID id) {
+        jdbc.update("update notification set status = 'SENT', sent_at = now(), lease_until = null, last_error = null"
+                + " where id = :id and status = 'PENDING'", Map.of("id", id));
+    }
+
+    public void retryLater(UUID id, String error, Instant next) {
+        jdbc.update("update notification set last_error = :error, next_attempt_at = :next, lease_until = null"
+                + " where id = :id and status = 'PENDING'",
+                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", Timestamp.from(next)));
+    }
+
+    public void park(UUID id, String error) {
+        jdbc.update("update notification set status = 'PARKED', last_error = :error, lease_until = null"
+                + " where id = :id and status = 'PENDING'", new MapSqlParameterSource("id", id).addValue("error", error));
+    }
+}

@@ -1,0 +1,61 @@
+package vn.paknhub.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+import vn.paknhub.notify.Notifications.Channel;
+
+/** The operators' templates: the shipped ones are complete, a mistake is named by file, rendering fills and normalises. */
+class NotificationTemplatesTest {
+
+    private static final Path SHIPPED = Path.of("templates/notifications");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_template_the_policy_uses_ships_for_email_and_sms_and_names_the_tracking_code() throws IOException {
+        assertThat(new NotificationTemplates(SHIPPED).problems(NotificationPolicy.templates())).isEmpty();
+        for (String template : NotificationPolicy.templates()) {
+            for (Channel channel : Channel.values()) {
+                assertThat(Files.readString(new NotificationTemplates(SHIPPED).fileOf(template, channel)))
+                        .as(template + " " + channel).contains("{{code}}");
+            }
+        }
+    }
+
+    @Test
+    void a_missing_file_a_missing_subject_and_an_unknown_placeholder_are_each_named() throws IOException {
+        FileSystemUtils.copyRecursively(SHIPPED, dir);
+        NotificationTemplates templates = new NotificationTemplates(dir);
+        Files.delete(templates.fileOf("accepted", Channel.SMS));
+        Files.writeString(templates.fileOf("rejected", Channel.EMAIL), "Không có tiêu đề {{code}} {{ly_do}}");
+
+        assertThat(templates.problems(List.of("accepted", "rejected"))).containsExactlyInAnyOrder(
+                templates.fileOf("accepted", Channel.SMS) + ": missing",
+                templates.fileOf("rejected", Channel.EMAIL) + ": unknown placeholder {{ly_do}}; use "
+                        + NotificationTemplates.PLACEHOLDERS,
+                templates.fileOf("rejected", Channel.EMAIL) + ": the first line must be 'Subject: …'");
+    }
+
+    @Test
+    void rendering_fills_the_placeholders_splits_the_subject_and_gives_nfc_text() throws IOException {
+        Files.writeString(dir.resolve("accepted.email.txt"), "Subject: Hồ sơ {{code}}\n\nKính gửi {{ name }},\n{{reason}}\n");
+        String decomposed = Normalizer.normalize("Nguyễn Thị Minh Thư", Normalizer.Form.NFD);
+
+        NotificationTemplates.Rendered r = new NotificationTemplates(dir).render("accepted", Channel.EMAIL,
+                Map.of("code", "SKGP-20261122-000001", "name", decomposed));
+
+        assertThat(r.subject()).isEqualTo("Hồ sơ SKGP-20261122-000001");
+        assertThat(r.body()).isEqualTo("Kính gửi Nguyễn Thị Minh Thư,\n");
+        assertThat(Normalizer.isNormalized(r.body(), Normalizer.Form.NFC)).isTrue();
+    }
+}
