@@ -1,6 +1,12 @@
 package vn.paknhub.bus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,11 +20,45 @@ import org.springframework.stereotype.Repository;
 public class ConsumerInbox {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
     private final int retentionDays;
 
-    public ConsumerInbox(NamedParameterJdbcTemplate jdbc, @Value("${hub.bus.dedupe-retention-days}") int retentionDays) {
+    public ConsumerInbox(NamedParameterJdbcTemplate jdbc, ObjectMapper json,
+            @Value("${hub.bus.dedupe-retention-days}") int retentionDays) {
         this.jdbc = jdbc;
+        this.json = json;
         this.retentionDays = retentionDays;
+    }
+
+    /**
+     * The case events of a batch, in order; a record that is not a case event is parked with the
+     * reason (in the caller's transaction) instead of stopping the consumer for good.
+     */
+    public List<CaseEventMessage> readOrPark(String consumer, List<Exchange> records) {
+        List<CaseEventMessage> events = new ArrayList<>();
+        for (Exchange record : records) {
+            Message m = record.getMessage();
+            String payload = m.getBody(String.class);
+            try {
+                events.add(parse(payload));
+            } catch (IllegalArgumentException malformed) {
+                park(consumer, m.getHeader(KafkaConstants.TOPIC, String.class), m.getHeader(KafkaConstants.KEY, String.class),
+                        payload, malformed.getMessage());
+            }
+        }
+        return events;
+    }
+
+    private CaseEventMessage parse(String payload) {
+        try {
+            CaseEventMessage e = json.readValue(payload, CaseEventMessage.class);
+            if (e.eventId() == null || e.occurredAt() == null || e.action() == null || e.toState() == null) {
+                throw new IllegalArgumentException("case event lacks eventId, occurredAt, action or toState");
+            }
+            return e;
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("not a case event: " + ex.getOriginalMessage(), ex);
+        }
     }
 
     /**

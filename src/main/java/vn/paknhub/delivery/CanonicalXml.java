@@ -25,11 +25,16 @@ public class CanonicalXml {
         this.json = json;
     }
 
-    public String dispatchAsXml(String dispatchJson) throws Exception {
-        String xml = toXml(json.readTree(dispatchJson), "caseDispatch", "urn:pakn-hub:case-dispatch:v1");
-        List<String> violations = messages.violationsOfXml(CanonicalMessages.Kind.CASE_DISPATCH, xml);
+    /** A case dispatch or a status update, in its XML form (validated against its XSD). */
+    public String asXml(String messageJson) throws Exception {
+        JsonNode message = json.readTree(messageJson);
+        CanonicalMessages.Kind kind = CanonicalMessages.Kind.STATUS_UPDATE.schemaId().equals(message.path("schema").asText())
+                ? CanonicalMessages.Kind.STATUS_UPDATE : CanonicalMessages.Kind.CASE_DISPATCH;
+        String xml = toXml(message, kind == CanonicalMessages.Kind.STATUS_UPDATE ? "statusUpdate" : "caseDispatch",
+                "urn:pakn-hub:" + kind.messageName() + ":v1");
+        List<String> violations = messages.violationsOfXml(kind, xml);
         if (!violations.isEmpty()) {
-            throw new InvalidMessageException(CanonicalMessages.Kind.CASE_DISPATCH, violations);
+            throw new InvalidMessageException(kind, violations);
         }
         return xml;
     }

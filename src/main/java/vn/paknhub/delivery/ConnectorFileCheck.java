@@ -46,9 +46,10 @@ public final class ConnectorFileCheck {
 
     static final Map<String, Template> TEMPLATES = Map.of(
             "rest-json-connector", new Template(DELIVERY, List.of("system", "url", "signingKeyVariable"),
-                    List.of("dispatch.jsonata", "reply.jsonata")),
-            "http-xml-connector", new Template(DELIVERY, List.of("system", "url"), List.of("dispatch.xsl", "reply.xsl")),
-            "kafka-connector", new Template(DELIVERY, List.of("system", "topic"), List.of("dispatch.jsonata")),
+                    List.of("dispatch.jsonata", "update.jsonata", "reply.jsonata")),
+            "http-xml-connector", new Template(DELIVERY, List.of("system", "url"),
+                    List.of("dispatch.xsl", "update.xsl", "reply.xsl")),
+            "kafka-connector", new Template(DELIVERY, List.of("system", "topic"), List.of("dispatch.jsonata", "update.jsonata")),
             "status-webhook", new Template(STATUS, List.of("system", "signingKeyVariable"), List.of("status.jsonata")),
             "status-kafka", new Template(STATUS, List.of("system", "topic", "errorTopic"), List.of("status.jsonata")));
 
@@ -267,7 +268,7 @@ public final class ConnectorFileCheck {
                     .evaluate(json.readValue(input, Object.class));
             return json.writeValueAsString(result);
         }
-        String source = input.strip().startsWith("{") ? canonicalXml.dispatchAsXml(input) : input;
+        String source = input.strip().startsWith("{") ? canonicalXml.asXml(input) : input;
         StringWriter out = new StringWriter();
         xslt(mapping).newTransformer().transform(new StreamSource(new StringReader(source)), new StreamResult(out));
         return out.toString();

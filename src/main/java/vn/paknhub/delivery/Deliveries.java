@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import vn.paknhub.core.crypto.Randomness;
 public class Deliveries {
 
     private static final String COLUMNS = """
-            id, case_code, case_version, agency, system, role, status, attempts, next_attempt_at, last_error,
+            id, kind, event_id, case_code, case_version, agency, system, role, status, attempts, next_attempt_at, last_error,
             external_reference, routing::text, created_at, delivered_at""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -46,11 +47,71 @@ public class Deliveries {
     }
 
     /**
+     * The system through which {@code agency} received the case as its lead body, and the reference
+     * that system gave it; empty when the body works in the agency inbox.
+     */
+    public record LeadSystem(String system, String externalReference) {
+    }
+
+    public Optional<LeadSystem> leadSystem(String caseCode, String agency) {
+        return jdbc.query("""
+                select system, external_reference from delivery
+                where case_code = :code and agency = :agency and role = 'LEAD' and kind = 'DISPATCH' and system <> 'inbox'
+                order by case_version desc limit 1""",
+                new MapSqlParameterSource("code", caseCode).addValue("agency", agency),
+                (rs, i) -> new LeadSystem(rs.getString(1), rs.getString(2))).stream().findFirst();
+    }
+
+    /** The body that led the case before the step that made {@code caseVersion}, when one was dispatched to. */
+    public Optional<String> previousLeadAgency(String caseCode, int caseVersion) {
+        return jdbc.queryForList("""
+                select agency from delivery where case_code = :code and case_version < :version and role = 'LEAD'
+                    and kind = 'DISPATCH' order by case_version desc limit 1""",
+                new MapSqlParameterSource("code", caseCode).addValue("version", caseVersion), String.class)
+                .stream().findFirst();
+    }
+
+    /** Whether the routing step that made {@code caseVersion} already planned its dispatches. */
+    public boolean dispatched(String caseCode, int caseVersion) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from delivery where case_code = :code and case_version = :version
+                    and kind = 'DISPATCH')""",
+                new MapSqlParameterSource("code", caseCode).addValue("version", caseVersion), Boolean.class));
+    }
+
+    /**
+     * Plans the update of a case that {@code to} handles for {@code agency}: the case event
+     * {@code eventId}, told as {@code status} (schemas/messages/status-update.v1), in the caller's
+     * transaction. A second plan of the same event adds nothing.
+     */
+    public void planUpdate(CaseFile c, int caseVersion, String agency, LeadSystem to, UUID eventId, String status) {
+        Map<String, Object> routing = new LinkedHashMap<>();
+        routing.put("status", status);
+        routing.put("externalReference", to.externalReference());
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                insert into delivery (id, kind, event_id, case_id, case_code, case_version, agency, system, role, routing,
+                    status, next_attempt_at, created_at, updated_at)
+                values (:id, 'UPDATE', :event, :caseId, :code, :version, :agency, :system, 'LEAD', cast(:routing as jsonb),
+                    'PENDING', :now, :now, :now)
+                on conflict (case_code, case_version, agency, kind) do nothing""",
+                new MapSqlParameterSource("id", Randomness.uuid()).addValue("event", eventId).addValue("caseId", c.id())
+                        .addValue("code", c.code()).addValue("version", caseVersion).addValue("agency", agency)
+                        .addValue("system", to.system()).addValue("routing", toJson(routing))
+                        .addValue("now", now));
+    }
+
+    /**
      * Records the destinations of a routing step, in the caller's transaction (the one that forwards
      * the case), so that a forwarded case always has its deliveries. Inbox destinations are delivered
      * at once: the agency reads the case through the inbox API.
      */
     public void plan(CaseFile c, List<DeliveryTarget> targets, Map<String, Object> routing) {
+        plan(c, c.version(), targets, routing);
+    }
+
+    /** As {@link #plan(CaseFile, List, Map)}, for the step that gave the case {@code caseVersion}. */
+    public void plan(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing) {
         Timestamp now = Timestamp.from(clock.instant());
         String routingJson = toJson(routing);
         for (DeliveryTarget t : targets) {
@@ -60,9 +121,9 @@ public class Deliveries {
                         next_attempt_at, created_at, updated_at, delivered_at)
                     values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
                         :now, :now, :now, :delivered)
-                    on conflict (case_code, case_version, agency) do nothing""",
+                    on conflict (case_code, case_version, agency, kind) do nothing""",
                     new MapSqlParameterSource("id", Randomness.uuid()).addValue("caseId", c.id())
-                            .addValue("code", c.code()).addValue("version", c.version()).addValue("agency", t.agency())
+                            .addValue("code", c.code()).addValue("version", caseVersion).addValue("agency", t.agency())
                             .addValue("system", inbox ? Delivery.INBOX : t.system()).addValue("role", t.role())
                             .addValue("routing", routingJson).addValue("status", inbox ? Delivery.DELIVERED : Delivery.PENDING)
                             .addValue("now", now).addValue("delivered", inbox ? now : null));
@@ -143,10 +204,10 @@ public class Deliveries {
     }
 
     private static Delivery row(ResultSet rs, int i) throws SQLException {
-        Timestamp delivered = rs.getTimestamp(14);
-        return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant(),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
-                delivered == null ? null : delivered.toInstant());
+        Timestamp delivered = rs.getTimestamp(16);
+        return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13), rs.getString(14),
+                rs.getTimestamp(15).toInstant(), delivered == null ? null : delivered.toInstant());
     }
 }

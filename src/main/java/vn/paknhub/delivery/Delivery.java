@@ -3,10 +3,17 @@ package vn.paknhub.delivery;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One destination's delivery of a routing step, as stored. {@code id} is the idempotency key. */
-public record Delivery(UUID id, String caseCode, int caseVersion, String agency, String system, String role,
-        String status, int attempts, Instant nextAttemptAt, String lastError, String externalReference,
+/**
+ * One message to one destination, as stored: a routing step's dispatch of the case, or an update of
+ * a case the destination already has ({@link #UPDATE}, for the case event {@code eventId}).
+ * {@code id} is the idempotency key.
+ */
+public record Delivery(UUID id, String kind, UUID eventId, String caseCode, int caseVersion, String agency, String system,
+        String role, String status, int attempts, Instant nextAttemptAt, String lastError, String externalReference,
         String routingJson, Instant createdAt, Instant deliveredAt) {
+
+    public static final String DISPATCH = "DISPATCH";
+    public static final String UPDATE = "UPDATE";
 
     public static final String INBOX = "inbox";
     public static final String PENDING = "PENDING";

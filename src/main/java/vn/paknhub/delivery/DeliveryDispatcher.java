@@ -37,6 +37,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     /** Connector routes consume {@code direct:deliver-<system>}; see src/main/resources/camel/connector-templates.yaml. */
+    public static final String MESSAGE_KIND = "PaknMessageKind";
     public static final String MESSAGE_ID = "PaknMessageId";
     public static final String CASE_CODE = "PaknCaseCode";
 
@@ -114,7 +115,8 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             String dispatch = composer.compose(d);
             Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch,
-                    Map.of(MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));
+                    Map.of(MESSAGE_KIND, Delivery.UPDATE.equals(d.kind()) ? "update" : "dispatch",
+                            MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));
             ConnectorReply answer = ConnectorReply.parse(reply == null ? null : reply.toString(), json);
             breakers.succeeded(d.system());
             delivered(d, answer);

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.AttachmentStore.StoredAttachment;
+import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
@@ -28,6 +30,8 @@ import vn.paknhub.core.messages.CanonicalMessages;
 public class DispatchComposer {
 
     static final Actor DELIVERY = new Actor(ActorRole.SYSTEM, "delivery");
+    /** The hub, as the sender of the updates it sends to partner systems. */
+    public static final String HUB_SYSTEM = "pakn-hub";
 
     private final CaseService cases;
     private final CanonicalMessages messages;
@@ -44,7 +48,51 @@ public class DispatchComposer {
         this.clock = clock;
     }
 
+    /** The canonical message of a delivery: the case dispatch, or the status update of one case event. */
     public String compose(Delivery d) {
+        return Delivery.UPDATE.equals(d.kind()) ? update(d) : dispatch(d);
+    }
+
+    /**
+     * A step taken on the hub's side, for the system handling the case (Đ23): the hub is the sender,
+     * the sequence is the case's version, and the reason carries what the step says (the
+     * supplement's text, the grounds of an appeal or a withdrawal request, a rating).
+     */
+    private String update(Delivery d) {
+        CaseFile c = cases.find(d.caseCode()).orElseThrow(CaseService::noSuchCase);
+        CaseEvent e = cases.fullHistory(c).stream().filter(x -> x.eventId().equals(d.eventId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("delivery " + d.id() + ": no event " + d.eventId()));
+        ObjectNode m = json.createObjectNode();
+        m.put("schema", CanonicalMessages.Kind.STATUS_UPDATE.schemaId());
+        m.put("messageId", d.id().toString());
+        m.put("caseCode", c.code());
+        m.put("system", HUB_SYSTEM);
+        m.put("agency", d.agency());
+        ObjectNode routing = readRouting(d);
+        m.put("externalReference", routing.path("externalReference").isTextual() ? routing.path("externalReference").asText()
+                : null);
+        m.put("sequence", d.caseVersion());
+        m.put("status", routing.path("status").asText());
+        m.put("targetAgency", (String) e.details().get("targetAgency"));
+        m.put("reason", reasonOf(e));
+        m.put("occurredAt", local(e.occurredAt()));
+        m.put("handler", e.actorKind().labelVi());
+        messages.requireValid(CanonicalMessages.Kind.STATUS_UPDATE, m);
+        return m.toString();
+    }
+
+    private static String reasonOf(CaseEvent e) {
+        Map<String, Object> d = e.details();
+        if (d.containsKey("score")) {
+            return "Đánh giá " + d.get("score") + "/5, " + (Boolean.TRUE.equals(d.get("agree")) ? "đồng ý" : "không đồng ý")
+                    + " với kết quả" + (e.reason() == null ? "" : ". " + e.reason()) + (d.get("text") == null ? ""
+                            : ". " + d.get("text"));
+        }
+        String text = d.get("text") == null ? null : d.get("text").toString();
+        return e.reason() != null && text != null ? e.reason() + "\n" + text : e.reason() != null ? e.reason() : text;
+    }
+
+    private String dispatch(Delivery d) {
         CaseFile c = cases.find(d.caseCode()).orElseThrow(CaseService::noSuchCase);
         ObjectNode routing = readRouting(d);
         ObjectNode m = json.createObjectNode();

@@ -1,6 +1,5 @@
 package vn.paknhub.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,31 +26,25 @@ class NotificationPlanner {
     private final Notifications notifications;
     private final ConsumerInbox inbox;
     private final TransactionTemplate tx;
-    private final ObjectMapper json;
     private final List<Notifications.Channel> channels;
 
-    NotificationPlanner(Notifications notifications, ConsumerInbox inbox, TransactionTemplate tx, ObjectMapper json,
+    NotificationPlanner(Notifications notifications, ConsumerInbox inbox, TransactionTemplate tx,
             NotificationSettings settings) {
         this.notifications = notifications;
         this.inbox = inbox;
         this.tx = tx;
-        this.json = json;
         this.channels = settings.sms().enabled() ? List.of(Notifications.Channel.EMAIL, Notifications.Channel.SMS)
                 : List.of(Notifications.Channel.EMAIL);
     }
 
-    public void plan(List<Exchange> records) throws Exception {
-        Map<String, CaseEventMessage> events = new LinkedHashMap<>();
-        for (Exchange record : records) {
-            CaseEventMessage e = json.readValue(record.getMessage().getBody(String.class), CaseEventMessage.class);
-            if (NotificationPolicy.templateFor(e.action()).isPresent()) {
-                events.put(e.eventId().toString(), e);
-            }
-        }
-        if (events.isEmpty()) {
-            return;
-        }
+    public void plan(List<Exchange> records) {
         tx.executeWithoutResult(s -> {
+            Map<String, CaseEventMessage> events = new LinkedHashMap<>();
+            for (CaseEventMessage e : inbox.readOrPark(CONSUMER, records)) {
+                if (NotificationPolicy.templateFor(e.action()).isPresent()) {
+                    events.put(e.eventId().toString(), e);
+                }
+            }
             Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER, new ArrayList<>(events.keySet())));
             events.forEach((id, e) -> {
                 if (fresh.contains(id)) {

@@ -76,7 +76,10 @@ class SandboxController {
         sandboxes.partner(system).reset();
     }
 
-    /** The PAKN system of the National Public Service Portal (conventions of reference/notes.md §4.6). */
+    /**
+     * The PAKN system of the National Public Service Portal (conventions of reference/notes.md §4.6):
+     * new items by GuiPAKN, updates of its items by DongBoHoSoMC.
+     */
     @PostMapping(path = "/dvcqg-pakn/api", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> nationalPortal(@RequestBody String body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
@@ -90,11 +93,14 @@ class SandboxController {
         JsonNode data = m.path("data").path(0);
         List<String> errors = new ArrayList<>();
         require(errors, !m.path("madonvi").asText().isBlank(), "madonvi");
-        require(errors, "GuiPAKN".equals(m.path("service").asText()), "service = GuiPAKN");
-        for (String field : List.of("MaHoSo", "TrichYeu", "NoiDung", "ChuHoSo", "DonViXuLy", "MaGiaoDich")) {
+        boolean update = "DongBoHoSoMC".equals(m.path("service").asText());
+        require(errors, update || "GuiPAKN".equals(m.path("service").asText()), "service = GuiPAKN | DongBoHoSoMC");
+        for (String field : update ? List.of("MaHoSo", "SuKien", "MaGiaoDich")
+                : List.of("MaHoSo", "TrichYeu", "NoiDung", "ChuHoSo", "DonViXuLy", "MaGiaoDich")) {
             require(errors, !data.path(field).asText().isBlank(), "data[0]." + field);
         }
-        require(errors, PORTAL_TIME.matcher(data.path("NgayTiepNhan").asText()).matches(), "data[0].NgayTiepNhan yyyyMMddHHmmss");
+        String time = update ? "ThoiDiem" : "NgayTiepNhan";
+        require(errors, PORTAL_TIME.matcher(data.path(time).asText()).matches(), "data[0]." + time + " yyyyMMddHHmmss");
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
             return ResponseEntity.badRequest().body(json.writeValueAsString(Map.of("error_code", "500",
                     "message", "DATA_INCORRECT: " + (errors.isEmpty() ? "từ chối thử nghiệm / test refusal" : errors))));
@@ -107,7 +113,7 @@ class SandboxController {
                 "duplicate", !fresh, "data", Map.of("MaPAKN", reference)))));
     }
 
-    /** The Ministry of Science and Technology's JSON API: HMAC-signed bodies only. */
+    /** The Ministry of Science and Technology's JSON API: HMAC-signed bodies only; updates have "loai": "CAP_NHAT". */
     @PostMapping(path = "/bkhcn-api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> jsonMinistry(@RequestBody String body,
             @RequestHeader(name = "X-Pakn-Timestamp", required = false) String timestamp,
@@ -126,10 +132,12 @@ class SandboxController {
         }
         JsonNode m = json.readTree(body);
         List<String> errors = new ArrayList<>();
-        for (String field : List.of("maHoSoHub", "tieuDe", "noiDung", "vaiTro")) {
+        boolean update = "CAP_NHAT".equals(m.path("loai").asText());
+        for (String field : update ? List.of("maHoSoHub", "suKien", "maCapNhat")
+                : List.of("maHoSoHub", "tieuDe", "noiDung", "vaiTro")) {
             require(errors, !m.path(field).asText().isBlank(), field);
         }
-        require(errors, !m.path("nguoiGui").path("hoTen").asText().isBlank(), "nguoiGui.hoTen");
+        require(errors, update || !m.path("nguoiGui").path("hoTen").asText().isBlank(), "nguoiGui.hoTen");
         require(errors, key != null && !key.isBlank(), "Idempotency-Key");
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
             return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
@@ -140,7 +148,7 @@ class SandboxController {
                 "status", fresh ? "received" : "duplicate", "ticket", "BKHCN-%06d".formatted(partner.position(key))))));
     }
 
-    /** The Ministry of Health's SOAP-style XML service. */
+    /** The Ministry of Health's SOAP-style XML service: TiepNhanPAKN for new items, CapNhatPAKN for updates. */
     @PostMapping(path = "/byt-soap/pakn", produces = MediaType.TEXT_XML_VALUE)
     ResponseEntity<String> xmlMinistry(@RequestBody String body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -154,7 +162,9 @@ class SandboxController {
         String caseCode = "";
         try {
             Document d = UntrustedXml.parse(body);
-            for (String element : List.of("MaHoSo", "TieuDe", "NoiDung", "HoTenNguoiGui", "VaiTro")) {
+            boolean update = d.getElementsByTagNameNS("*", "CapNhatPAKN").getLength() > 0;
+            for (String element : update ? List.of("MaHoSo", "SuKien", "MaGiaoDich")
+                    : List.of("MaHoSo", "TieuDe", "NoiDung", "HoTenNguoiGui", "VaiTro")) {
                 require(errors, !SandboxXml.text(d, element).isBlank(), element);
             }
             caseCode = SandboxXml.text(d, "MaHoSo");

@@ -1,17 +1,12 @@
 package vn.paknhub.statistics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,12 +27,10 @@ public class CaseEventTally {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ConsumerInbox inbox;
-    private final ObjectMapper json;
 
-    public CaseEventTally(NamedParameterJdbcTemplate jdbc, ConsumerInbox inbox, ObjectMapper json) {
+    public CaseEventTally(NamedParameterJdbcTemplate jdbc, ConsumerInbox inbox) {
         this.jdbc = jdbc;
         this.inbox = inbox;
-        this.json = json;
     }
 
     private record TallyKey(Date day, String agency, String channel, String action, String toState) {
@@ -45,17 +38,7 @@ public class CaseEventTally {
 
     @Transactional
     public void apply(List<Exchange> records) {
-        List<CaseEventMessage> events = new ArrayList<>();
-        for (Exchange record : records) {
-            Message m = record.getMessage();
-            String payload = m.getBody(String.class);
-            try {
-                events.add(parse(payload));
-            } catch (IllegalArgumentException malformed) {
-                inbox.park(CONSUMER, m.getHeader(KafkaConstants.TOPIC, String.class),
-                        m.getHeader(KafkaConstants.KEY, String.class), payload, malformed.getMessage());
-            }
-        }
+        List<CaseEventMessage> events = inbox.readOrPark(CONSUMER, records);
         Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER,
                 events.stream().map(e -> e.eventId().toString()).distinct().toList()));
         Map<TallyKey, Integer> increments = new LinkedHashMap<>();
@@ -72,17 +55,5 @@ public class CaseEventTally {
                 on conflict (day, agency, channel, action, to_state) do update set events = case_event_tally.events + :n""",
                 new MapSqlParameterSource("day", k.day()).addValue("agency", k.agency()).addValue("channel", k.channel())
                         .addValue("action", k.action()).addValue("toState", k.toState()).addValue("n", n)));
-    }
-
-    private CaseEventMessage parse(String payload) {
-        try {
-            CaseEventMessage e = json.readValue(payload, CaseEventMessage.class);
-            if (e.eventId() == null || e.occurredAt() == null || e.action() == null || e.toState() == null) {
-                throw new IllegalArgumentException("case event lacks eventId, occurredAt, action or toState");
-            }
-            return e;
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("not a case event: " + ex.getOriginalMessage(), ex);
-        }
     }
 }

@@ -90,6 +90,11 @@ public class StatusUpdates {
                     "Thông điệp không hợp lệ: " + String.join("; ", violations),
                     "Invalid status update: " + String.join("; ", violations));
         }
+        if (!StatusVocabulary.reportable(m.path("status").asText())) {
+            return StatusOutcome.of(Kind.INVALID, "NOT_REPORTABLE", "Trạng thái «" + m.path("status").asText()
+                    + "» do hệ thống PAKN gửi, không nhận từ hệ thống xử lý", "Status '" + m.path("status").asText()
+                    + "' is sent by the hub, not reported by a handling system");
+        }
         Optional<String> earlier = outcomeOf(messageId);
         if (earlier.isPresent()) {
             return StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get() + ")",

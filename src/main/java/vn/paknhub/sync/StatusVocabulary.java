@@ -5,9 +5,10 @@ import java.util.Optional;
 import vn.paknhub.casefile.CaseAction;
 
 /**
- * The canonical statuses a handling system reports (schemas/messages/status-update.v1) and the step
- * of the regulation each one is in the hub's case file. RECEIVED only acknowledges the dispatch: it
- * is recorded and changes nothing.
+ * The canonical statuses of schemas/messages/status-update.v1, both ways. A handling system reports
+ * a step it took, which is a step of the regulation in the hub's case file (RECEIVED only
+ * acknowledges the dispatch: recorded, nothing changes). The hub tells the handling system of a step
+ * taken on its own side: by the submitter, by the Central Party Office, or a re-assignment.
  */
 public final class StatusVocabulary {
 
@@ -27,7 +28,31 @@ public final class StatusVocabulary {
             Map.entry("FORWARDED", CaseAction.FORWARD),
             Map.entry("APPEAL_ANSWERED", CaseAction.ANSWER_APPEAL));
 
+    /** Steps on the hub's side that the system handling the case must hear about (Đ23). */
+    private static final Map<CaseAction, String> TOLD_TO_HANDLER = Map.ofEntries(
+            Map.entry(CaseAction.ADD_SUPPLEMENT, "SUPPLEMENT_ADDED"),
+            Map.entry(CaseAction.REQUEST_WITHDRAWAL, "WITHDRAWAL_REQUESTED"),
+            Map.entry(CaseAction.CONFIRM_WITHDRAWAL, "WITHDRAWN"),
+            Map.entry(CaseAction.REFUSE_WITHDRAWAL, "WITHDRAWAL_REFUSED"),
+            Map.entry(CaseAction.APPEAL, "APPEALED"),
+            Map.entry(CaseAction.RATE, "RATED"),
+            Map.entry(CaseAction.RETURN_FOR_REWORK, "RETURNED_FOR_REWORK"),
+            Map.entry(CaseAction.PUBLISH, "PUBLISHED"),
+            Map.entry(CaseAction.FORWARD, "REASSIGNED"),
+            Map.entry(CaseAction.PLACE_ON_HOLD, "ON_HOLD"),
+            Map.entry(CaseAction.RELEASE_HOLD, "HOLD_RELEASED"));
+
     private StatusVocabulary() {
+    }
+
+    /** Whether a handling system may report this status (the others are the hub's to send). */
+    public static boolean reportable(String status) {
+        return RECEIVED.equals(status) || ACTIONS.containsKey(status);
+    }
+
+    /** The status that tells the handling system of a step taken on the hub's side; empty if it need not hear of it. */
+    public static Optional<String> toldToHandler(CaseAction action) {
+        return Optional.ofNullable(TOLD_TO_HANDLER.get(action));
     }
 
     /** The step a status stands for; empty for RECEIVED, which changes nothing. */

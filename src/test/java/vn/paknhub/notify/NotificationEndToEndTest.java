@@ -86,11 +86,15 @@ class NotificationEndToEndTest {
         assertThat(receipt.getValue()).contains("Kính gửi Ông/Bà Nguyễn Thị Minh Thư").contains("Mã số theo dõi: " + code);
 
         String accepted = UUID.randomUUID().toString();
-        partner.send(Sandboxes.JSON_MINISTRY, new StatusRequest(code, "BKHCN", "DA_TIEP_NHAN", null, 1L, null, accepted, null));
-        partner.send(Sandboxes.JSON_MINISTRY, new StatusRequest(code, "BKHCN", "DA_TIEP_NHAN", null, 1L, null, accepted, null));
-        partner.send(Sandboxes.JSON_MINISTRY, new StatusRequest(code, "BKHCN", "DANG_XU_LY", null, 2L, null, null, null));
-        partner.send(Sandboxes.JSON_MINISTRY, new StatusRequest(code, "BKHCN", "CO_KET_QUA",
-                "Bộ sẽ đưa đề xuất vào chương trình nghiên cứu năm 2027.", 3L, null, null, null));
+        for (StatusRequest update : List.of(
+                new StatusRequest(code, "BKHCN", "DA_TIEP_NHAN", null, 1L, null, accepted, null),
+                new StatusRequest(code, "BKHCN", "DA_TIEP_NHAN", null, 1L, null, accepted, null),
+                new StatusRequest(code, "BKHCN", "DANG_XU_LY", null, 2L, null, null, null),
+                new StatusRequest(code, "BKHCN", "CO_KET_QUA", "Bộ sẽ đưa đề xuất vào chương trình nghiên cứu năm 2027.",
+                        3L, null, null, null))) {
+            SandboxStatusSender.HubAnswer answer = partner.send(Sandboxes.JSON_MINISTRY, update);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
         // the result is the last step: once it is planned, every earlier step has been (one partition, in order)
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from notification where case_code = ?"
                 + " and channel = 'EMAIL' and template = 'result-posted'", Integer.class, code) == 1);

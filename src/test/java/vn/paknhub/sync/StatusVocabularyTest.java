@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,11 +33,16 @@ class StatusVocabularyTest {
     }
 
     @Test
-    void the_vocabulary_covers_the_schema() throws Exception {
+    void every_status_of_the_schema_goes_one_way_reported_by_a_handler_or_sent_by_the_hub() throws Exception {
         JsonNode statuses = new ObjectMapper().readTree(Path.of("schemas/messages/status-update.v1.schema.json").toFile())
                 .at("/properties/status/enum");
+        Set<String> sentByHub = new HashSet<>();
+        for (CaseAction a : CaseAction.values()) {
+            StatusVocabulary.toldToHandler(a).ifPresent(sentByHub::add);
+        }
         assertThat(statuses).isNotEmpty();
-        statuses.forEach(s -> assertThat(StatusVocabulary.actionFor(s.asText()).isPresent()
-                || s.asText().equals("RECEIVED")).as(s.asText()).isTrue());
+        statuses.forEach(s -> assertThat(StatusVocabulary.reportable(s.asText()) != sentByHub.contains(s.asText()))
+                .as(s.asText()).isTrue());
+        assertThat(sentByHub).hasSize(11);
     }
 }
