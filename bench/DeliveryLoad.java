@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java bench/DeliveryLoad.java --url http://127.0.0.1:18080/api/v1/submissions --rate 200 \
- *      --warmup 10 --duration 30 --label run1
+ *      --warmup 10 --duration 30 --label run1 [--only 2]
  * </pre>
  * The last line is {@code RESULT key=value ...}.
  */
@@ -49,6 +49,8 @@ public class DeliveryLoad {
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
         int duration = Integer.parseInt(opt.getOrDefault("duration", "30"));
         String label = opt.getOrDefault("label", "d" + Long.toString(System.currentTimeMillis(), 36));
+        // --only K: every submission is item K (0 ministry JSON, 1 ministry XML, 2 province Kafka, 3 portal)
+        int only = Integer.parseInt(opt.getOrDefault("only", "-1"));
         if (rate < 1 || rate > 5000 || duration < 1 || warmup < 0) {
             System.err.println("rate must be 1..5000 per second, duration ≥ 1 s, warmup ≥ 0 s");
             System.exit(2);
@@ -79,7 +81,7 @@ public class DeliveryLoad {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             boolean measured = n >= warmupCount;
-            String[] item = ITEMS[(int) (n % ITEMS.length)];
+            String[] item = ITEMS[only >= 0 ? only : (int) (n % ITEMS.length)];
             String marker = label + (measured ? "-m-" : "-w-") + n;
             String body = "{\"title\":\"Đề xuất đổi mới sáng tạo " + marker + "\",\"addressee\":\"" + item[0]
                     + "\",\"content\":\"" + item[1] + " Mã tham chiếu " + marker + ".\",\"submitter\":{"

@@ -10,11 +10,19 @@
 #   bench/run.sh                          # intake: 8 32 64 clients, 10 s warm-up, 30 s measured
 #   CONCURRENCY="64" DURATION=20 bench/run.sh
 #   BENCH=delivery RATE=200 bench/run.sh  # delivery: 200 submissions/s
+#   BENCH=status bench/run.sh             # status updates applied per second, Kafka and webhook
+#
+# BENCH=status: CASES items for Lâm Đồng (Kafka) and CASES for the Ministry of Science and Technology
+#   (webhook) are submitted and delivered first; then each case gets PER_CASE legal updates in order
+#   (accepted, processing, progress updates) from bench/StatusLoad.java, on the province's topic and
+#   through the ministry's signed webhook; the figure is updates applied per second, read from the
+#   hub's status_update table.
 #
 # Environment (all optional):
 #   BENCH         intake or delivery                            (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
-#   CONCURRENCY   client counts to run; in BENCH=delivery, pgbench's client count (default "8 32 64"; delivery 16)
+#   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
+#   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
 #   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
 #                 done most of its work before anything is measured (default 60; 0 = none)
 #   WARMUP        seconds of warm-up per level, discarded       (default 10)
@@ -35,7 +43,7 @@ ROOT=$(pwd)
 
 BENCH=${BENCH:-intake}
 RATE=${RATE:-200}
-if [[ "$BENCH" == delivery ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
+if [[ "$BENCH" != intake ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
 PREWARM=${PREWARM:-60}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
@@ -109,7 +117,9 @@ say "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15-min load average before th
 say "NOTE: the load generator runs on the same $(nproc) cores as the hub, its PostgreSQL and Kafka."
 
 # --- PostgreSQL (durable mode: our own server) --------------------------------------------------
-HUB_ENV=(HUB_EMBEDDED_DATA_DIR="$WORK/data")
+# a known key for the ministry's webhook (BENCH=status signs with it)
+BENCH_KEY=$(head -c 24 /dev/urandom | base64)
+HUB_ENV=(HUB_EMBEDDED_DATA_DIR="$WORK/data" BKHCN_API_SIGNING_KEY="$BENCH_KEY")
 if [[ "$PG_MODE" == durable ]]; then
     say "== starting a separate PostgreSQL with fsync=on (PG_MODE=durable)"
     mkdir -p "$WORK/pg"
@@ -130,7 +140,7 @@ if [[ "$PG_MODE" == durable ]]; then
         -c unix_socket_directories=$WORK/pg -c fsync=on -c synchronous_commit=on -c max_connections=200 $PG_OPTS" >/dev/null
     HUB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres
              SPRING_DATASOURCE_PASSWORD= HUB_CRYPTO_MASTER_KEY="$(head -c 32 /dev/urandom | base64)"
-             HUB_EMBEDDED_DATA_DIR="$WORK/data")
+             HUB_EMBEDDED_DATA_DIR="$WORK/data" BKHCN_API_SIGNING_KEY="$BENCH_KEY")
 elif [[ "$PG_MODE" != embedded ]]; then
     die "PG_MODE must be embedded or durable"
 fi
@@ -183,7 +193,7 @@ q "set client_min_messages = warning; create schema if not exists bench;
    create index on bench.outbox_row (case_code, id);"
 
 # Waits until the hub has relayed every outbox row, its statistics consumer has caught up and no
-# delivery is waiting, so that pgbench does not share the server with the hub's background work.
+# delivery or notification is waiting, so that pgbench does not share the server with the hub's background work.
 # Prints the seconds it took.
 drain() {
     local start=$SECONDS
@@ -193,7 +203,8 @@ drain() {
         left=$(q "select (select count(*) from outbox) + greatest(0, (select count(*) from case_event where action not in
                   ('DELIVERED', 'DELIVERY_PARKED', 'READ_PERSONAL_DATA', 'ACCESS_DENIED', 'ROUTED_TO_TRIAGE'))
                   - (select coalesce(sum(events), 0) from case_event_tally))
-                  + (select count(*) from delivery where status = 'PENDING')")
+                  + (select count(*) from delivery where status = 'PENDING')
+                  + (select count(*) from notification where status = 'PENDING')")
         [[ "$left" == 0 ]] && { echo $((SECONDS - start)); return; }
         sleep 1
     done
@@ -227,6 +238,62 @@ ceiling() {
     grep -E 'number of (transactions actually processed|failed)|latency average|^tps' "$WORK/pgbench-$c.txt" >&2
     printf '%.0f' "$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench-$c.txt")"
 }
+
+if [[ "$BENCH" == status ]]; then
+    CASES=${CASES:-1000}; PER_CASE=${PER_CASE:-10}; CLIENTS=${CLIENTS:-16}
+    BROKERS=$(grep -o 'using the embedded Kafka broker at [^ .]*' "$WORK/hub.log" | head -1 | sed 's/.* at //')
+    mkdir -p "$WORK/lib"
+    unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib"
+    CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
+    declare -a SROWS
+    for means in kafka webhook; do
+        label="s$RANDOM"
+        if [[ "$means" == kafka ]]; then only=2; agency=68; else only=0; agency=BKHCN; fi
+        say ""
+        say "== status via $means: $CASES cases for $agency, submitted and delivered first"
+        java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate 100 --warmup 0 --duration $((CASES / 100)) --only "$only" \
+            --label "$label" | grep -E '^offered'
+        for _ in $(seq 300); do
+            left=$(q "select count(*) from case_file c where c.content like '%${label}-m-%' and not exists (select 1 from
+                      delivery d where d.case_code = c.code and d.agency = '$agency' and d.status = 'DELIVERED')")
+            [[ "$left" == 0 ]] && break
+            sleep 1
+        done
+        q "select code from case_file where content like '%${label}-m-%'" > "$WORK/codes-$means.txt"
+        drain >/dev/null
+        say "== status via $means: $PER_CASE updates per case, in order"
+        if [[ "$means" == kafka ]]; then
+            java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode kafka --brokers "$BROKERS" --codes "$WORK/codes-$means.txt" \
+                --per-case "$PER_CASE" | tee "$WORK/status-$means.txt"
+        else
+            java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode webhook --url "http://127.0.0.1:$PORT/api/v1/partners/bkhcn-api/status" \
+                --key "$BENCH_KEY" --codes "$WORK/codes-$means.txt" --per-case "$PER_CASE" --clients "$CLIENTS" \
+                | tee "$WORK/status-$means.txt"
+        fi
+        start_ms=$(sed -nE 's/^RESULT .*start_ms=([0-9]+).*/\1/p' "$WORK/status-$means.txt")
+        want=$((CASES * PER_CASE)); prev=-1
+        for _ in $(seq 600); do
+            got=$(q "select count(*) from status_update where via = '${means^^}' and case_code in
+                     (select code from case_file where content like '%${label}-m-%')")
+            [[ "$got" -ge "$want" || "$got" == "$prev" && "$got" -gt 0 ]] && break
+            prev=$got; sleep 1
+        done
+        IFS='|' read -r total applied other secs < <(q "select count(*), count(*) filter (where outcome = 'APPLIED'),
+            count(*) filter (where outcome <> 'APPLIED'),
+            round((extract(epoch from max(received_at)) - $start_ms / 1000.0)::numeric, 1)
+            from status_update where via = '${means^^}' and case_code in (select code from case_file where content like '%${label}-m-%')")
+        rate=$(awk -v n="$applied" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+        SROWS+=("$(printf '%-8s %8s %8s %8s %10s %9s' "$means" "$want" "$applied" "$other" "$secs" "$rate")")
+    done
+    tps=$(ceiling "$CONCURRENCY")
+    say ""
+    say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + load generator)"
+    say "means       sent  applied  refused  seconds  applied/s    (pgbench tps, $CONCURRENCY clients: $tps)"
+    for r in "${SROWS[@]}"; do say "$r"; done
+    say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
+    say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0)"
+    exit 0
+fi
 
 if [[ "$BENCH" == delivery ]]; then
     label="d$RANDOM"

@@ -14,7 +14,8 @@ import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.core.problem.ApiProblem;
 
 /**
- * Who may see which case: an agency sees the cases assigned to it; the Central Party Office
+ * Who may see which case: an agency sees the cases assigned to it and reads those it coordinates
+ * (Đ11.2đ: the lead body acts, the coordinating bodies contribute); the Central Party Office
  * supervises them all (Đ21) and receives those with no recipient yet (Đ10.4). Anything else is
  * answered exactly like an unknown code, and the attempt is written into the case's audit history.
  */
@@ -26,11 +27,14 @@ public class AgencyAccess {
     private final AgencyCredentials credentials;
     private final CaseService cases;
     private final CaseSettings settings;
+    private final CaseParticipation participation;
 
-    public AgencyAccess(AgencyCredentials credentials, CaseService cases, CaseSettings settings) {
+    public AgencyAccess(AgencyCredentials credentials, CaseService cases, CaseSettings settings,
+            CaseParticipation participation) {
         this.credentials = credentials;
         this.cases = cases;
         this.settings = settings;
+        this.participation = participation;
     }
 
     /** The calling agency, from an {@code Authorization: Bearer} header. */
@@ -57,13 +61,17 @@ public class AgencyAccess {
         return settings.centralOffice().equals(agency);
     }
 
-    /** The case as the calling agency may act on it, with the role it acts in. */
-    public Actor actorFor(String agency, CaseFile c) {
+    /** Resolves the case and the caller's role on it in one step, refusing (and logging) foreign cases. */
+    public Access access(String agency, String code) {
+        CaseFile c = cases.find(code).orElseThrow(CaseService::noSuchCase);
         if (isCentralOffice(agency)) {
-            return new Actor(ActorRole.CENTRAL_OFFICE, agency);
+            return new Access(c, new Actor(ActorRole.CENTRAL_OFFICE, agency), false);
         }
         if (agency.equals(c.assignedAgency())) {
-            return new Actor(ActorRole.AGENCY, agency);
+            return new Access(c, new Actor(ActorRole.AGENCY, agency), false);
+        }
+        if (participation.coordinates(code, agency)) {
+            return new Access(c, new Actor(ActorRole.AGENCY, agency), true);
         }
         cases.recordAccess(c, CaseEvent.ACCESS_DENIED, new Actor(ActorRole.AGENCY, agency),
                 "case not assigned to this agency");
@@ -71,12 +79,17 @@ public class AgencyAccess {
         throw CaseService.noSuchCase();
     }
 
-    /** Resolves the case and the caller's role on it in one step, refusing (and logging) foreign cases. */
-    public Access access(String agency, String code) {
-        CaseFile c = cases.find(code).orElseThrow(CaseService::noSuchCase);
-        return new Access(c, actorFor(agency, c));
-    }
+    /** @param coordinating the caller reads the case as a coordinating body: it takes no step on it */
+    public record Access(CaseFile caseFile, Actor actor, boolean coordinating) {
 
-    public record Access(CaseFile caseFile, Actor actor) {
+        /** Steps on a case are the lead body's and the Central Party Office's (Đ11.2đ). */
+        public Access toAct() {
+            if (coordinating) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "Cơ quan phối hợp không thực hiện thao tác trên hồ sơ;"
+                        + " cơ quan chủ trì xử lý", "A coordinating body takes no step on the case; the lead body does",
+                        List.of());
+            }
+            return this;
+        }
     }
 }

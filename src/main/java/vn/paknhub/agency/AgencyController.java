@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +42,16 @@ class AgencyController {
     private final CaseRepository repository;
     private final AgencyDirectory directory;
     private final CaseSettings settings;
+    private final CaseParticipation participation;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
-            CaseSettings settings) {
+            CaseSettings settings, CaseParticipation participation) {
         this.access = access;
         this.cases = cases;
         this.repository = repository;
         this.directory = directory;
         this.settings = settings;
+        this.participation = participation;
     }
 
     record CaseSummary(String code, String title, CaseState state, String field, String channel,
@@ -77,14 +80,21 @@ class AgencyController {
     @GetMapping
     CaseList list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(required = false) CaseState state, @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(defaultValue = "0") int offset) {
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "lead") String role) {
         String agency = access.authenticate(authorization);
         if (limit < 1 || limit > 200 || offset < 0) {
             throw ApiProblem.invalid("query:limit", "range", "limit phải từ 1 đến 200 và offset không âm.",
                     "limit must be 1–200 and offset not negative.");
         }
-        List<CaseSummary> items = repository.listForAgency(agency, access.isCentralOffice(agency), state, limit, offset)
-                .stream().map(this::summary).toList();
+        if (!role.equals("lead") && !role.equals("coordinating")) {
+            throw ApiProblem.invalid("query:role", "enum", "role là lead (chủ trì) hoặc coordinating (phối hợp).",
+                    "role is lead or coordinating.");
+        }
+        List<CaseFile> found = role.equals("lead")
+                ? repository.listForAgency(agency, access.isCentralOffice(agency), state, limit, offset)
+                : participation.coordinatedBy(agency, limit, offset).stream().map(cases::find).flatMap(Optional::stream)
+                        .filter(c -> state == null || c.state() == state).toList();
+        List<CaseSummary> items = found.stream().map(this::summary).toList();
         return new CaseList(items, limit, offset);
     }
 
@@ -96,7 +106,8 @@ class AgencyController {
         SubmitterDetails submitter = cases.readSubmitter(c, a.actor(), "GET /api/v1/agency/cases/" + code);
         return new CaseDetail(c.code(), c.title(), c.state(), c.fieldCode(), c.channel().name(), local(c),
                 c.assignedAgency(), c.content(), c.addressee(), c.consentToPublish(), submitter,
-                cases.attachmentsOf(c), c.resumeState(), cases.allowedActions(c, a.actor().role()));
+                cases.attachmentsOf(c), c.resumeState(),
+                a.coordinating() ? Set.of() : cases.allowedActions(c, a.actor().role()));
     }
 
     @GetMapping("/{code}/history")
@@ -113,7 +124,7 @@ class AgencyController {
     @PostMapping("/{code}/actions")
     StateView act(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable String code, @RequestBody AgencyActionRequest request) {
-        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+        AgencyAccess.Access a = access.access(access.authenticate(authorization), code).toAct();
         if (request.action() == null) {
             throw ApiProblem.invalid("action", "required", "Cần chọn thao tác.", "An action is required.");
         }

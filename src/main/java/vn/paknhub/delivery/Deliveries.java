@@ -16,12 +16,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.agency.CaseParticipation;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.core.crypto.Randomness;
 
-/** The delivery records: one per destination, claimed by nodes with SKIP LOCKED and a lease. */
+/**
+ * The delivery records: one per destination, claimed by nodes with SKIP LOCKED and a lease. Where an
+ * item was sent also tells which bodies coordinate it.
+ */
 @Repository
-public class Deliveries {
+public class Deliveries implements CaseParticipation {
 
     private static final String COLUMNS = """
             id, kind, event_id, case_code, case_version, agency, system, role, status, attempts, next_attempt_at, last_error,
@@ -35,6 +39,23 @@ public class Deliveries {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean coordinates(String caseCode, String agency) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from delivery where case_code = :code and agency = :agency
+                    and role = 'COORDINATING' and kind = 'DISPATCH')""",
+                new MapSqlParameterSource("code", caseCode).addValue("agency", agency), Boolean.class));
+    }
+
+    @Override
+    public List<String> coordinatedBy(String agency, int limit, int offset) {
+        return jdbc.queryForList("""
+                select case_code from delivery where agency = :agency and role = 'COORDINATING' and kind = 'DISPATCH'
+                group by case_code order by min(created_at), case_code limit :limit offset :offset""",
+                new MapSqlParameterSource("agency", agency).addValue("limit", limit).addValue("offset", offset),
+                String.class);
     }
 
     /** Whether {@code system} received the case as the lead body {@code agency}'s system (Đ11.2đ). */

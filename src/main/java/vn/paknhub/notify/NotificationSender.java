@@ -3,10 +3,16 @@ package vn.paknhub.notify;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.Actor;
@@ -27,7 +33,7 @@ import vn.paknhub.notify.NotificationTemplates.Rendered;
  * server took it: at least once, and twice only if the node dies between those two steps.
  */
 @Component
-public class NotificationSender {
+public class NotificationSender implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
     private static final Actor NOTIFIER = new Actor(ActorRole.SYSTEM, "notifier");
@@ -41,6 +47,7 @@ public class NotificationSender {
     private final AgencyDirectory agencies;
     private final ProducerTemplate producer;
     private final Clock clock;
+    private final ExecutorService senders;
 
     public NotificationSender(Notifications notifications, NotificationTemplates templates, NotificationSettings settings,
             CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock) {
@@ -52,30 +59,52 @@ public class NotificationSender {
         this.agencies = agencies;
         this.producer = producer;
         this.clock = clock;
+        this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+            Thread t = new Thread(r, "notification-sender");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Called by the notification timer. */
+    /**
+     * Called by the notification timer: sends what is due on {@code concurrency} threads (a mail
+     * server answers in tens of milliseconds; one at a time could not keep up with intake) and
+     * returns once the batch is done, so that batches never overlap on one node.
+     */
     public int sendDue() {
-        int sent = 0;
-        for (Notification n : notifications.claimDue(settings.batchSize(), settings.leaseSeconds())) {
-            try {
-                send(n);
-                notifications.markSent(n.id());
-                sent++;
-            } catch (Exception e) {
-                String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-                if (n.attempts() >= settings.maxAttempts()) {
-                    LOG.error("Notification {} ({} of case {}) parked after {} attempts: {}", n.id(), n.template(),
-                            n.caseCode(), n.attempts(), error);
-                    notifications.park(n.id(), error);
-                } else {
-                    LOG.warn("Notification {} of case {} failed (attempt {}), retried: {}", n.id(), n.caseCode(),
-                            n.attempts(), error);
-                    notifications.retryLater(n.id(), error, clock.instant().plusMillis(settings.backoffMs(n.attempts())));
-                }
+        List<Notification> due = notifications.claimDue(settings.batchSize(), settings.leaseSeconds());
+        AtomicInteger sent = new AtomicInteger();
+        CompletableFuture.allOf(due.stream().map(n -> CompletableFuture.runAsync(() -> {
+            if (sendOne(n)) {
+                sent.incrementAndGet();
             }
+        }, senders)).toArray(CompletableFuture[]::new)).join();
+        return sent.get();
+    }
+
+    private boolean sendOne(Notification n) {
+        try {
+            send(n);
+            notifications.markSent(n.id());
+            return true;
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            if (n.attempts() >= settings.maxAttempts()) {
+                LOG.error("Notification {} ({} of case {}) parked after {} attempts: {}", n.id(), n.template(),
+                        n.caseCode(), n.attempts(), error);
+                notifications.park(n.id(), error);
+            } else {
+                LOG.warn("Notification {} of case {} failed (attempt {}), retried: {}", n.id(), n.caseCode(),
+                        n.attempts(), error);
+                notifications.retryLater(n.id(), error, clock.instant().plusMillis(settings.backoffMs(n.attempts())));
+            }
+            return false;
         }
-        return sent;
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 
     private void send(Notification n) {

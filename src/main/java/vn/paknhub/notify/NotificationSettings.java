@@ -7,11 +7,12 @@ import vn.paknhub.core.Backoff;
  * @param templatesDir     the operators' templates, one {@code <template>.email.txt} (first line
  *                         {@code Subject: …}) and one {@code <template>.sms.txt} each
  * @param lookupUrl        where a submitter follows the item; {@code {code}} is replaced by the tracking code
+ * @param concurrency      messages one node sends at once
  * @param maxAttempts      sending attempts before a notification is parked with its reason
  */
 @ConfigurationProperties("hub.notify")
 public record NotificationSettings(boolean enabled, String templatesDir, String from, String lookupUrl,
-        long pollIntervalMs, int batchSize, int leaseSeconds, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
+        long pollIntervalMs, int batchSize, int concurrency, int leaseSeconds, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
         Smtp smtp, Sms sms) {
 
     /** @param password from the environment (HUB_NOTIFY_SMTP_PASSWORD), never from a file */

@@ -1,12 +1,16 @@
 package vn.paknhub.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.paknhub.support.Samples.BKHCN;
 import static vn.paknhub.support.Samples.BYT;
 import static vn.paknhub.support.Samples.VPTW;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
 
 @HubIntegrationTest
 class AgencyAccessTest {
@@ -49,7 +54,8 @@ class AgencyAccessTest {
         assertThat(detail.path("submitter").path("phone").asText()).isEqualTo("0912345678");
         assertThat(detail.path("assignedAgency").asText()).isEqualTo("BKHCN");
         assertThat(detail.path("allowedActions").toString()).contains("ACCEPT", "RETURN_TO_CENTRAL_OFFICE");
-        assertThat(auditTrail("READ_PERSONAL_DATA")).containsExactly("BKHCN");
+        // the delivery and the notifier read it too, on their own time; the agency's read is logged once
+        assertThat(auditTrail("READ_PERSONAL_DATA")).containsOnlyOnce("BKHCN");
     }
 
     @Test
@@ -124,5 +130,30 @@ class AgencyAccessTest {
         assertThat(last.path("reason").asText()).isEqualTo("Nội dung thuộc thẩm quyền của Bộ Y tế");
         assertThat(last.path("toState").asText()).isEqualTo("RETURNED_TO_CENTRAL_OFFICE");
         assertThat(api.get("/api/v1/agency/cases/" + code, HubApi.bearer(BKHCN)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_coordinating_body_reads_the_case_and_finds_it_in_its_list_but_takes_no_step() {
+        Map<String, Object> item = Samples.submission();
+        item.remove("field");
+        item.put("content", "Kính gửi: Bộ Khoa học và Công nghệ\nĐồng kính gửi: Bộ Y tế\n"
+                + "Đề xuất dùng chung dữ liệu y sinh cho nghiên cứu trí tuệ nhân tạo. " + UUID.randomUUID());
+        String multi = api.postJson("/api/v1/submissions", item).json().path("code").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+                "select count(*) from delivery where case_code = ? and agency = 'BYT' and role = 'COORDINATING'",
+                Integer.class, multi) == 1);
+
+        HubApi.Reply read = api.get("/api/v1/agency/cases/" + multi, HubApi.bearer(BYT));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("assignedAgency").asText()).isEqualTo("BKHCN");
+        assertThat(read.json().path("allowedActions")).isEmpty();
+        HubApi.Reply list = api.get("/api/v1/agency/cases?role=coordinating&limit=200", HubApi.bearer(BYT));
+        assertThat(list.json().path("items").toString()).contains(multi);
+
+        HubApi.Reply act = Flows.act(api, BYT, multi, "ACCEPT", null, null);
+        assertThat(act.status()).isEqualTo(403);
+        assertThat(act.body()).contains("cơ quan chủ trì");
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, multi))
+                .isEqualTo("FORWARDED");
     }
 }
