@@ -51,7 +51,8 @@ public final class ConnectorFileCheck {
                     List.of("dispatch.xsl", "update.xsl", "reply.xsl")),
             "kafka-connector", new Template(DELIVERY, List.of("system", "topic"), List.of("dispatch.jsonata", "update.jsonata")),
             "status-webhook", new Template(STATUS, List.of("system", "signingKeyVariable"), List.of("status.jsonata")),
-            "status-kafka", new Template(STATUS, List.of("system", "topic", "errorTopic"), List.of("status.jsonata")));
+            "status-kafka", new Template(STATUS, List.of("system", "topic", "errorTopic"), List.of("status.jsonata")),
+            "status-polling", new Template(STATUS, List.of("system", "url"), List.of("poll.jsonata")));
 
     private static final Pattern SYSTEM_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     private static final Pattern VARIABLE = Pattern.compile("^[A-Z_][A-Z0-9_]*$");

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.w3c.dom.Document;
 import vn.paknhub.core.xml.UntrustedXml;
@@ -111,6 +112,14 @@ class SandboxController {
                 partner.position(id));
         return slowly(mode, ResponseEntity.ok(json.writeValueAsString(Map.of("error_code", "00", "message", "Thành công",
                 "duplicate", !fresh, "data", Map.of("MaPAKN", reference)))));
+    }
+
+    /** The portal's progress query: what changed since the hub's cursor (a position in the portal's list). */
+    @GetMapping(path = "/dvcqg-pakn/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> nationalPortalProgress(@RequestParam(defaultValue = "") String since) {
+        Map.Entry<List<Object>, Integer> changes = sandboxes.partner(Sandboxes.NATIONAL_PORTAL)
+                .statusSince(since.isBlank() ? 0 : Integer.parseInt(since));
+        return Map.of("error_code", "00", "data", changes.getKey(), "next", String.valueOf(changes.getValue()));
     }
 
     /** The Ministry of Science and Technology's JSON API: HMAC-signed bodies only; updates have "loai": "CAP_NHAT". */

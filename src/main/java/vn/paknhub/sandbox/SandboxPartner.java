@@ -1,6 +1,7 @@
 package vn.paknhub.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class SandboxPartner {
 
     private final String system;
     private final Map<String, Received> received = new LinkedHashMap<>();
+    /** status changes a polled partner has for the hub, oldest first; the hub's cursor is a position here */
+    private final List<Object> statusChanges = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private Mode mode = Mode.ACCEPT;
@@ -74,6 +77,17 @@ public final class SandboxPartner {
     public synchronized int position(String messageId) {
         Received r = received.get(messageId);
         return r == null ? 0 : r.position();
+    }
+
+    /** A status change the hub will find when it next polls this partner. */
+    public synchronized void queueStatus(Object change) {
+        statusChanges.add(change);
+    }
+
+    /** The status changes after position {@code cursor}, and the position to poll from next. */
+    public synchronized Map.Entry<List<Object>, Integer> statusSince(int cursor) {
+        int from = Math.max(0, Math.min(cursor, statusChanges.size()));
+        return Map.entry(List.copyOf(statusChanges.subList(from, statusChanges.size())), statusChanges.size());
     }
 
     public synchronized Map<String, Object> report() {

@@ -22,8 +22,8 @@ import vn.paknhub.delivery.ConnectorSigner;
 
 /**
  * The simulated partners telling the hub what happened to a case, each in its own format and by its
- * own means: the ministry's JSON API and the national portal by signed webhook, the province on its
- * Kafka status topic. Integrators use it to try a status mapping; tests use it as the partner.
+ * own means: the ministry's JSON API by signed webhook, the province on its Kafka status topic, the
+ * national portal by keeping the change until the hub polls for it. Integrators use it to try a status mapping; tests use it as the partner.
  */
 @Component
 @ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
@@ -39,13 +39,14 @@ public class SandboxStatusSender {
             String targetAgency, String eventId, Long sentAt) {
     }
 
-    /** What the hub answered (a webhook), or 202 once the record is on the partner's topic. */
+    /** What the hub answered (a webhook), or 202 once the change is on the partner's topic or queue. */
     public record HubAnswer(int status, String body) {
     }
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    private final Sandboxes sandboxes;
     private final ConnectorSigner signer;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
@@ -54,7 +55,9 @@ public class SandboxStatusSender {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
 
-    SandboxStatusSender(ConnectorSigner signer, ProducerTemplate producer, ObjectMapper json, Environment env, Clock clock) {
+    SandboxStatusSender(Sandboxes sandboxes, ConnectorSigner signer, ProducerTemplate producer, ObjectMapper json,
+            Environment env, Clock clock) {
+        this.sandboxes = sandboxes;
         this.signer = signer;
         this.producer = producer;
         this.json = json;
@@ -81,17 +84,17 @@ public class SandboxStatusSender {
                 return webhook(system, "BKHCN_API_SIGNING_KEY", json.writeValueAsString(m), r.sentAt());
             }
             case Sandboxes.NATIONAL_PORTAL -> {
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("MaGiaoDich", eventId);
-                data.put("MaHoSo", r.caseCode());
-                data.put("SoThuTu", sequence);
-                data.put("TrangThai", r.status());
-                data.put("NoiDungXuLy", r.reason());
-                data.put("ThoiDiemXuLy", PORTAL_TIME.format(clock.instant().atZone(VIETNAM)));
-                m.put("service", "CapNhatTienDoHoSoMC");
-                m.put("madonvi", r.agency());
-                m.put("data", data);
-                return webhook(system, "DVCQG_PAKN_SIGNING_KEY", json.writeValueAsString(m), r.sentAt());
+                // the portal does not call back: the change waits until the hub polls for it
+                m.put("MaGiaoDich", eventId);
+                m.put("MaHoSo", r.caseCode());
+                m.put("MaDonVi", r.agency());
+                m.put("SoThuTu", sequence);
+                m.put("TrangThai", r.status());
+                m.put("NoiDungXuLy", r.reason());
+                m.put("ThoiDiemXuLy", PORTAL_TIME.format(clock.instant().atZone(VIETNAM)));
+                m.put("NguoiXuLy", "Cán bộ một cửa");
+                sandboxes.partner(system).queueStatus(m);
+                return new HubAnswer(202, "{\"queued\": true}");
             }
             case Sandboxes.KAFKA_PROVINCE -> {
                 m.put("eventId", eventId);

@@ -171,15 +171,18 @@ class StatusSyncEndToEndTest {
     }
 
     @Test
-    void the_national_portal_reports_in_its_own_status_codes() throws Exception {
+    void the_national_portal_is_polled_and_its_own_status_codes_are_understood_or_parked() throws Exception {
         String code = deliveredTo("Bộ Y tế", "BYT",
                 "Thủ tục hành chính cấp chứng chỉ hành nghề khám bệnh còn rườm rà, mã 1.004227.");
 
-        HubAnswer rejected = partner.send(Sandboxes.NATIONAL_PORTAL, new StatusRequest(code, "BYT", "3",
+        // the portal keeps the change until the hub polls its progress query
+        partner.send(Sandboxes.NATIONAL_PORTAL, new StatusRequest(code, "BYT", "3",
                 "Nội dung thuộc diện khiếu nại, đề nghị gửi theo Luật Khiếu nại.", 1L, null, null, null));
+        partner.send(Sandboxes.NATIONAL_PORTAL, new StatusRequest(code, "BYT", "6", null, 2L, null, null, null));
 
-        assertThat(rejected.status()).isEqualTo(200);
-        assertThat(state(code)).isEqualTo("REJECTED");
+        await().atMost(PATIENCE).until(() -> "REJECTED".equals(state(code)));
+        assertThat(db.queryForList("select via || ' ' || outcome from status_update where case_code = ? order by sequence",
+                String.class, code)).containsExactly("POLLING APPLIED", "POLLING PARKED");
         assertThat(lastEvent(code, "REJECT").path("reason").asText()).contains("Luật Khiếu nại");
     }
 
