@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class StatusLoad {
     }
 
     private static String now() {
-        return OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0).toString();
+        // ISO_OFFSET_DATE_TIME keeps ":00" seconds, which toString() drops and RFC 3339 requires
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0));
     }
 
     /** Records keyed by case code, so that one case's updates keep their order. */

@@ -25,8 +25,7 @@ class ProvinceTopicSandbox extends RouteBuilder {
     @Override
     public void configure() {
         // a group per hub deployment, so that a second hub on the same broker has its own sandbox
-        from("kafka:" + TOPIC + "?groupId=sandbox-lamdong-{{hub.bus.consumer-group}}&autoOffsetReset=earliest"
-                + "&metadataMaxAgeMs=5000")
+        from("kafka:" + TOPIC + "?groupId=sandbox-lamdong-{{hub.bus.consumer-group}}&autoOffsetReset=earliest")
                 .routeId("sandbox-lamdong-kafka")
                 .process(e -> {
                     SandboxPartner partner = sandboxes.partner(Sandboxes.KAFKA_PROVINCE);

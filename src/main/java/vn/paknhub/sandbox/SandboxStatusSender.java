@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.paknhub.delivery.ConnectorSigner;
+import vn.paknhub.delivery.DispatchComposer;
 
 /**
  * The simulated partners telling the hub what happened to a case, each in its own format and by its
@@ -69,7 +71,8 @@ public class SandboxStatusSender {
         long sequence = r.sequence() != null ? r.sequence()
                 : sequences.computeIfAbsent(system + "/" + r.caseCode(), k -> new AtomicLong()).incrementAndGet();
         String eventId = r.eventId() != null ? r.eventId() : UUID.randomUUID().toString();
-        String at = clock.instant().atZone(VIETNAM).toOffsetDateTime().withNano(0).toString();
+        // with seconds always: OffsetDateTime.toString() drops ":00", which RFC 3339 (and the schema) refuses
+        String at = DispatchComposer.timestamp(clock.instant().truncatedTo(ChronoUnit.SECONDS), VIETNAM);
         Map<String, Object> m = new LinkedHashMap<>();
         switch (system) {
             case Sandboxes.JSON_MINISTRY -> {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.core.crypto.Randomness;
@@ -24,6 +26,7 @@ import vn.paknhub.delivery.DispatchComposer;
 @Component("statusErrors")
 public class StatusErrors {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatusErrors.class);
     private static final Pattern NOT_CODE = Pattern.compile("[^A-Z0-9_]");
 
     private final CanonicalMessages messages;
@@ -40,6 +43,7 @@ public class StatusErrors {
 
     public String refusal(@Body StatusOutcome outcome, @Header("PaknSystem") String system,
             @ExchangeProperty("statusUpdate") String mapped) {
+        LOG.warn("Status update from {} not applied ({}): {}", system, outcome.code(), outcome.messageEn());
         return error(system, mapped, outcome.code(), outcome.messageVi() + " / " + outcome.messageEn());
     }
 

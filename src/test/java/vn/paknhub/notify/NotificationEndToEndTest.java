@@ -119,7 +119,11 @@ class NotificationEndToEndTest {
         partner.send(Sandboxes.NATIONAL_PORTAL, new StatusRequest(code, "BYT", "3",
                 "Nội dung là khiếu nại, đề nghị gửi theo Luật Khiếu nại.", 1L, null, null, null));
 
+        // the portal is polled: the third way a status reaches the hub, and still one email
         awaitMail(code, "không được tiếp nhận");
+        assertThat(count(code, "không được tiếp nhận")).isOne();
+        assertThat(db.queryForObject("select count(*) from notification where case_code = ? and template = 'rejected'"
+                + " and channel = 'EMAIL'", Integer.class, code)).isOne();
         assertThat(mailAbout(code).stream().filter(m -> m.getKey().contains("không được tiếp nhận")).findFirst()
                 .orElseThrow().getValue()).contains("Luật Khiếu nại");
     }
@@ -155,9 +159,11 @@ class NotificationEndToEndTest {
         } finally {
             sandboxes.partner(Sandboxes.SMS_GATEWAY).behave(SandboxPartner.Mode.ACCEPT, -1);
         }
-        await().atMost(PATIENCE).until(() -> smsAbout(code).size() == 2);
-        assertThat(db.queryForList("select status from notification where case_code = ?", String.class, code))
-                .containsOnly("SENT");
+        // the gateway keeps a message before the hub has recorded its answer: wait for both
+        await().atMost(PATIENCE).until(() -> smsAbout(code).size() == 2 && db.queryForList(
+                "select status from notification where case_code = ?", String.class, code).stream()
+                .allMatch("SENT"::equals));
+        assertThat(smsAbout(code)).hasSize(2);
     }
 
     private List<SandboxPartner.Received> smsAbout(String code) {
