@@ -1,6 +1,5 @@
 package vn.paknhub.sync;
 
-import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -9,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.paknhub.delivery.JsonMappings;
 
 /**
  * Polls a handling system's query API for what changed since the stored cursor (the
@@ -34,16 +33,18 @@ public class StatusPoller {
 
     private final StatusPolls polls;
     private final StatusUpdates updates;
+    private final JsonMappings mappings;
     private final ObjectMapper json;
     private final Path mappingsDir;
     private final HttpClient http;
     private final Duration timeout;
 
-    public StatusPoller(StatusPolls polls, StatusUpdates updates, ObjectMapper json,
+    public StatusPoller(StatusPolls polls, StatusUpdates updates, JsonMappings mappings, ObjectMapper json,
             @Value("${hub.connectors.mappings-dir}") Path mappingsDir,
             @Value("${camel.component.http.response-timeout}") long timeoutMs) {
         this.polls = polls;
         this.updates = updates;
+        this.mappings = mappings;
         this.json = json;
         this.mappingsDir = mappingsDir;
         this.timeout = Duration.ofMillis(timeoutMs);
@@ -65,8 +66,8 @@ public class StatusPoller {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + answer.statusCode() + " from " + url);
             }
-            Object mapped = Jsonata.jsonata(Files.readString(mappingsDir.resolve(system).resolve("poll.jsonata")))
-                    .evaluate(json.readValue(answer.body(), Object.class));
+            Object mapped = mappings.evaluate(mappingsDir.resolve(system).resolve("poll.jsonata"),
+                    json.readValue(answer.body(), Object.class));
             JsonNode result = json.valueToTree(mapped);
             for (JsonNode update : result.path("updates")) {
                 StatusOutcome outcome = updates.apply(system, StatusUpdates.Via.POLLING, update.toString());
