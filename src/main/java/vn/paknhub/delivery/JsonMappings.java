@@ -3,7 +3,6 @@ package vn.paknhub.delivery;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,10 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * The integrators' JSONata mappings, compiled once per file version (camel-jsonata compiles the
- * expression for every message, a tenth of a delivery's CPU). An edited file is compiled again at
- * its next use; a compiled expression is kept per thread, as evaluation keeps state in it.
+ * The integrators' JSONata mappings. The file is read once per version (an edited file is used at its
+ * next message), and the expression is compiled for every message: a compiled expression keeps
+ * state from one evaluation to the next in this JSONata implementation, and reusing one was measured
+ * 30–50 times slower than compiling afresh (about 35 µs for a status mapping).
  */
 @Component("jsonMappings")
 public class JsonMappings {
@@ -25,11 +25,11 @@ public class JsonMappings {
     /** The header connector routes name the mapping file in. */
     public static final String MAPPING = "PaknMapping";
 
-    private record Compiled(FileTime modified, ThreadLocal<Jsonata> expression) {
+    private record Source(FileTime modified, String text) {
     }
 
     private final ObjectMapper json;
-    private final Map<Path, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<Path, Source> sources = new ConcurrentHashMap<>();
 
     public JsonMappings(ObjectMapper json) {
         this.json = json;
@@ -41,17 +41,16 @@ public class JsonMappings {
     }
 
     public Object evaluate(Path file, Object input) throws IOException {
-        return expression(file).evaluate(input);
+        return Jsonata.jsonata(source(file)).evaluate(input);
     }
 
-    private Jsonata expression(Path file) throws IOException {
+    private String source(Path file) throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
-        Compiled c = compiled.get(file);
-        if (c == null || !c.modified().equals(modified)) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            c = new Compiled(modified, ThreadLocal.withInitial(() -> Jsonata.jsonata(text)));
-            compiled.put(file, c);
+        Source s = sources.get(file);
+        if (s == null || !s.modified().equals(modified)) {
+            s = new Source(modified, Files.readString(file, StandardCharsets.UTF_8));
+            sources.put(file, s);
         }
-        return c.expression().get();
+        return s.text();
     }
 }

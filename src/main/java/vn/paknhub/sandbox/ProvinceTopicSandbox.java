@@ -25,7 +25,9 @@ class ProvinceTopicSandbox extends RouteBuilder {
     @Override
     public void configure() {
         // a group per hub deployment, so that a second hub on the same broker has its own sandbox
-        from("kafka:" + TOPIC + "?groupId=sandbox-lamdong-{{hub.bus.consumer-group}}&autoOffsetReset=earliest")
+        // the topic appears with the hub's first delivery: look for it every few seconds, not every five minutes
+        from("kafka:" + TOPIC + "?groupId=sandbox-lamdong-{{hub.bus.consumer-group}}&autoOffsetReset=earliest"
+                + "&metadataMaxAgeMs=5000")
                 .routeId("sandbox-lamdong-kafka")
                 .process(e -> {
                     SandboxPartner partner = sandboxes.partner(Sandboxes.KAFKA_PROVINCE);

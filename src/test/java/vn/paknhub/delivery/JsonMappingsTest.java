@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mapping is compiled once per file version, gives each thread its own result, and an edit is used at once. */
+/** A mapping gives each thread its own result, and an edit is used at its next message. */
 class JsonMappingsTest {
 
     private final JsonMappings mappings = new JsonMappings(new ObjectMapper());
