@@ -6,6 +6,7 @@ COPY target/pakn-hub-*.jar /app/pakn-hub.jar
 COPY routes /app/routes
 COPY mappings /app/mappings
 COPY schemas /app/schemas
+COPY templates /app/templates
 USER hub
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/pakn-hub.jar"]
