@@ -3,7 +3,12 @@ package vn.paknhub.bus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -47,6 +52,22 @@ public class ConsumerInbox {
             }
         }
         return events;
+    }
+
+    /**
+     * The case events of a batch that {@code consumer} wants and sees for the first time, in order
+     * and once each; records that are not case events are parked. Call it in the transaction that
+     * applies them, so that the dedupe records and the effects commit together.
+     */
+    public List<CaseEventMessage> firstSeen(String consumer, List<Exchange> records, Predicate<CaseEventMessage> wanted) {
+        Map<String, CaseEventMessage> events = new LinkedHashMap<>();
+        for (CaseEventMessage e : readOrPark(consumer, records)) {
+            if (wanted.test(e)) {
+                events.putIfAbsent(e.eventId().toString(), e);
+            }
+        }
+        Set<String> fresh = new HashSet<>(firstDeliveries(consumer, new ArrayList<>(events.keySet())));
+        return events.values().stream().filter(e -> fresh.contains(e.eventId().toString())).toList();
     }
 
     private CaseEventMessage parse(String payload) {

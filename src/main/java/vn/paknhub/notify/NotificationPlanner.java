@@ -1,15 +1,9 @@
 package vn.paknhub.notify;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.ConsumerInbox;
 
 /**
@@ -38,20 +32,9 @@ class NotificationPlanner {
     }
 
     public void plan(List<Exchange> records) {
-        tx.executeWithoutResult(s -> {
-            Map<String, CaseEventMessage> events = new LinkedHashMap<>();
-            for (CaseEventMessage e : inbox.readOrPark(CONSUMER, records)) {
-                if (NotificationPolicy.templateFor(e.action()).isPresent()) {
-                    events.put(e.eventId().toString(), e);
-                }
-            }
-            Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER, new ArrayList<>(events.keySet())));
-            events.forEach((id, e) -> {
-                if (fresh.contains(id)) {
-                    notifications.plan(e.eventId(), e.caseCode(), NotificationPolicy.templateFor(e.action()).orElseThrow(),
-                            channels);
-                }
-            });
-        });
+        tx.executeWithoutResult(s -> inbox.firstSeen(CONSUMER, records,
+                e -> NotificationPolicy.templateFor(e.action()).isPresent())
+                .forEach(e -> notifications.plan(e.eventId(), e.caseCode(),
+                        NotificationPolicy.templateFor(e.action()).orElseThrow(), channels)));
     }
 }

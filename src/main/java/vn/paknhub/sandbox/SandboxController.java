@@ -1,5 +1,6 @@
 package vn.paknhub.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -149,12 +151,9 @@ class SandboxController {
         require(errors, update || !m.path("nguoiGui").path("hoTen").asText().isBlank(), "nguoiGui.hoTen");
         require(errors, key != null && !key.isBlank(), "Idempotency-Key");
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
-            return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
-                    "errors", errors.isEmpty() ? List.of("từ chối thử nghiệm / test refusal") : errors)));
+            return rejected(errors);
         }
-        boolean fresh = partner.receive(key, m.path("maHoSoHub").asText(), body);
-        return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
-                "status", fresh ? "received" : "duplicate", "ticket", "BKHCN-%06d".formatted(partner.position(key))))));
+        return kept(mode, partner, key, m.path("maHoSoHub").asText(), body, n -> "BKHCN-%06d".formatted(n));
     }
 
     /** The Ministry of Health's SOAP-style XML service: TiepNhanPAKN for new items, CapNhatPAKN for updates. */
@@ -206,14 +205,10 @@ class SandboxController {
             return failure;
         }
         if (mode == Mode.REFUSE || key == null || key.isBlank()) {
-            return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
-                    "errors", List.of(key == null || key.isBlank() ? "thiếu / missing: Idempotency-Key"
-                            : "từ chối thử nghiệm / test refusal"))));
+            return rejected(key == null || key.isBlank() ? List.of("thiếu / missing: Idempotency-Key") : List.of());
         }
         var code = CASE_CODE.matcher(body);
-        boolean fresh = partner.receive(key, code.find() ? code.group() : "", body);
-        return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
-                "status", fresh ? "received" : "duplicate", "ticket", system + "-" + partner.position(key)))));
+        return kept(mode, partner, key, code.find() ? code.group() : "", body, n -> system + "-" + n);
     }
 
     /** An SMS gateway: keeps each message once per reference and answers as a gateway that queued it. */
@@ -237,6 +232,20 @@ class SandboxController {
             throws Exception {
         SandboxStatusSender.HubAnswer answer = statusSender.send(system, request);
         return ResponseEntity.status(answer.status()).body(answer.body());
+    }
+
+    /** A JSON partner refusing the message: the rules it breaks, or a test refusal. */
+    private ResponseEntity<String> rejected(List<String> errors) throws JsonProcessingException {
+        return ResponseEntity.unprocessableEntity().body(json.writeValueAsString(Map.of("status", "rejected",
+                "errors", errors.isEmpty() ? List.of("từ chối thử nghiệm / test refusal") : errors)));
+    }
+
+    /** A JSON partner keeping a valid message: 201 the first time, 200 for a copy, with its ticket. */
+    private ResponseEntity<String> kept(Mode mode, SandboxPartner partner, String key, String caseCode, String body,
+            IntFunction<String> ticket) throws JsonProcessingException {
+        boolean fresh = partner.receive(key, caseCode, body);
+        return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
+                "status", fresh ? "received" : "duplicate", "ticket", ticket.apply(partner.position(key))))));
     }
 
     /** Behaviours that do not depend on the message; null = go on and answer normally. */

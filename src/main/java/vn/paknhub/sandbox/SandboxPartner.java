@@ -74,6 +74,11 @@ public final class SandboxPartner {
         return true;
     }
 
+    /** What the partner kept about one case, in arrival order. */
+    public synchronized List<Received> receivedFor(String caseCode) {
+        return received.values().stream().filter(r -> caseCode.equals(r.caseCode())).toList();
+    }
+
     public synchronized int position(String messageId) {
         Received r = received.get(messageId);
         return r == null ? 0 : r.position();

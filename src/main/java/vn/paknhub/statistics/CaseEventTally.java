@@ -1,11 +1,9 @@
 package vn.paknhub.statistics;
 
 import java.sql.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,16 +36,11 @@ public class CaseEventTally {
 
     @Transactional
     public void apply(List<Exchange> records) {
-        List<CaseEventMessage> events = inbox.readOrPark(CONSUMER, records);
-        Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER,
-                events.stream().map(e -> e.eventId().toString()).distinct().toList()));
         Map<TallyKey, Integer> increments = new LinkedHashMap<>();
-        for (CaseEventMessage e : events) {
-            if (fresh.remove(e.eventId().toString())) {
-                increments.merge(new TallyKey(Date.valueOf(e.occurredAt().toLocalDate()),
-                        e.assignedAgency() == null ? "" : e.assignedAgency(), e.channel(), e.action(), e.toState()),
-                        1, Integer::sum);
-            }
+        for (CaseEventMessage e : inbox.firstSeen(CONSUMER, records, any -> true)) {
+            increments.merge(new TallyKey(Date.valueOf(e.occurredAt().toLocalDate()),
+                    e.assignedAgency() == null ? "" : e.assignedAgency(), e.channel(), e.action(), e.toState()),
+                    1, Integer::sum);
         }
         increments.forEach((k, n) -> jdbc.update("""
                 insert into case_event_tally (day, agency, channel, action, to_state, events)

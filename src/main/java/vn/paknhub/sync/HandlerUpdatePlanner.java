@@ -1,12 +1,9 @@
 package vn.paknhub.sync;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,20 +47,8 @@ class HandlerUpdatePlanner {
     }
 
     public void plan(List<Exchange> records) {
-        tx.executeWithoutResult(s -> {
-            Map<String, CaseEventMessage> events = new LinkedHashMap<>();
-            for (CaseEventMessage e : inbox.readOrPark(CONSUMER, records)) {
-                if (actionOf(e).flatMap(StatusVocabulary::toldToHandler).isPresent()) {
-                    events.put(e.eventId().toString(), e);
-                }
-            }
-            Set<String> fresh = new HashSet<>(inbox.firstDeliveries(CONSUMER, new ArrayList<>(events.keySet())));
-            events.forEach((id, e) -> {
-                if (fresh.contains(id)) {
-                    plan(e);
-                }
-            });
-        });
+        tx.executeWithoutResult(s -> inbox.firstSeen(CONSUMER, records,
+                e -> actionOf(e).flatMap(StatusVocabulary::toldToHandler).isPresent()).forEach(this::plan));
     }
 
     private void plan(CaseEventMessage e) {

@@ -9,8 +9,6 @@ import static vn.paknhub.support.Samples.VPTW;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,11 +132,8 @@ class AgencyAccessTest {
 
     @Test
     void a_coordinating_body_reads_the_case_and_finds_it_in_its_list_but_takes_no_step() {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("content", "Kính gửi: Bộ Khoa học và Công nghệ\nĐồng kính gửi: Bộ Y tế\n"
-                + "Đề xuất dùng chung dữ liệu y sinh cho nghiên cứu trí tuệ nhân tạo. " + UUID.randomUUID());
-        String multi = api.postJson("/api/v1/submissions", item).json().path("code").asText();
+        String multi = Flows.submitAddressedTo(api, null, "Kính gửi: Bộ Khoa học và Công nghệ\nĐồng kính gửi: Bộ Y tế\n"
+                + "Đề xuất dùng chung dữ liệu y sinh cho nghiên cứu trí tuệ nhân tạo.").path("code").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
                 "select count(*) from delivery where case_code = ? and agency = 'BYT' and role = 'COORDINATING'",
                 Integer.class, multi) == 1);

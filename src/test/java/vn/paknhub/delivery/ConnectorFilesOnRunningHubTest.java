@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
+import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.HubProcess;
@@ -109,13 +110,7 @@ class ConnectorFilesOnRunningHubTest {
     }
 
     private static String submit(HubApi api, String addressee, String content) {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("addressee", addressee);
-        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
-        HubApi.Reply r = api.postJson("/api/v1/submissions", item);
-        assertThat(r.status()).isEqualTo(202);
-        return r.json().path("code").asText();
+        return Flows.submitAddressedTo(api, addressee, content).path("code").asText();
     }
 
     private static HubApi.Reply reload(HubApi api) {

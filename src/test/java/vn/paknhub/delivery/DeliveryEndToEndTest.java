@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.sandbox.SandboxPartner;
 import vn.paknhub.sandbox.SandboxPartner.Mode;
 import vn.paknhub.sandbox.Sandboxes;
+import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.Samples;
@@ -51,19 +51,11 @@ class DeliveryEndToEndTest {
     }
 
     private String submit(String addressedTo, String content) {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("addressee", addressedTo);
-        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
-        HubApi.Reply r = api.postJson("/api/v1/submissions", item);
-        assertThat(r.status()).isEqualTo(202);
-        return r.json().path("code").asText();
+        return Flows.submitAddressedTo(api, addressedTo, content).path("code").asText();
     }
 
     private List<SandboxPartner.Received> receivedBy(String system, String code) {
-        @SuppressWarnings("unchecked")
-        List<SandboxPartner.Received> all = (List<SandboxPartner.Received>) sandboxes.partner(system).report().get("received");
-        return all.stream().filter(r -> code.equals(r.caseCode())).toList();
+        return sandboxes.partner(system).receivedFor(code);
     }
 
     private String deliveryStatus(String code, String agency) {

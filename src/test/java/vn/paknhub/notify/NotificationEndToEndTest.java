@@ -20,9 +20,9 @@ import vn.paknhub.sandbox.SandboxPartner;
 import vn.paknhub.sandbox.SandboxStatusSender;
 import vn.paknhub.sandbox.SandboxStatusSender.StatusRequest;
 import vn.paknhub.sandbox.Sandboxes;
+import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
-import vn.paknhub.support.Samples;
 
 /**
  * The submitter hears about every step Đ5.2 names, by email (the embedded mail server) and SMS (the
@@ -44,11 +44,7 @@ class NotificationEndToEndTest {
 
     /** A case of its own, so that its mail can be told from the other tests' mail. */
     private String submit(String addressee, String agency, String content) {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("addressee", addressee);
-        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
-        String code = new HubApi(port).postJson("/api/v1/submissions", item).json().path("code").asText();
+        String code = Flows.submitAddressedTo(new HubApi(port), addressee, content).path("code").asText();
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
                 + " and agency = ? and status = 'DELIVERED'", Integer.class, code, agency) == 1);
         return code;
@@ -167,9 +163,6 @@ class NotificationEndToEndTest {
     }
 
     private List<SandboxPartner.Received> smsAbout(String code) {
-        @SuppressWarnings("unchecked")
-        List<SandboxPartner.Received> all = (List<SandboxPartner.Received>) sandboxes.partner(Sandboxes.SMS_GATEWAY)
-                .report().get("received");
-        return all.stream().filter(r -> code.equals(r.caseCode())).toList();
+        return sandboxes.partner(Sandboxes.SMS_GATEWAY).receivedFor(code);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Steps that several tests take to bring a case where they need it, through the public APIs only. */
 public final class Flows {
@@ -15,6 +16,20 @@ public final class Flows {
     /** Submits a valid item and returns its receipt. */
     public static JsonNode submit(HubApi api) {
         HubApi.Reply r = api.postJson("/api/v1/submissions", Samples.submission());
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return r.json();
+    }
+
+    /**
+     * An item addressed to {@code addressee} in the writer's words (no field chosen, so the hub
+     * classifies it), made unique so that tests never see each other's cases; the 202 receipt.
+     */
+    public static JsonNode submitAddressedTo(HubApi api, String addressee, String content) {
+        Map<String, Object> item = Samples.submission();
+        item.remove("field");
+        item.put("addressee", addressee);
+        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
+        HubApi.Reply r = api.postJson("/api/v1/submissions", item);
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json();
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,11 +48,7 @@ class HandlerUpdatesEndToEndTest {
 
     /** Submitted, routed and delivered: the tracking code and the lookup secret. */
     private String[] delivered(String addressee, String agency, String content) {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("addressee", addressee);
-        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
-        JsonNode receipt = api.postJson("/api/v1/submissions", item).json();
+        JsonNode receipt = Flows.submitAddressedTo(api, addressee, content);
         String code = receipt.path("code").asText();
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
                 + " and agency = ? and kind = 'DISPATCH' and status = 'DELIVERED'", Integer.class, code, agency) == 1);
@@ -61,9 +56,7 @@ class HandlerUpdatesEndToEndTest {
     }
 
     private List<SandboxPartner.Received> receivedBy(String system, String code) {
-        @SuppressWarnings("unchecked")
-        List<SandboxPartner.Received> all = (List<SandboxPartner.Received>) sandboxes.partner(system).report().get("received");
-        return all.stream().filter(r -> code.equals(r.caseCode())).toList();
+        return sandboxes.partner(system).receivedFor(code);
     }
 
     @Test

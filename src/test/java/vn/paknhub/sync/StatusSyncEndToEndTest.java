@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import vn.paknhub.sandbox.SandboxStatusSender.HubAnswer;
 import vn.paknhub.sandbox.SandboxStatusSender.StatusRequest;
 import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.CaseEventsReader;
+import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.Samples;
@@ -52,11 +52,7 @@ class StatusSyncEndToEndTest {
     }
 
     private String deliveredTo(String addressee, String agency, String content) {
-        Map<String, Object> item = Samples.submission();
-        item.remove("field");
-        item.put("addressee", addressee);
-        item.put("content", content + " Mã tham chiếu " + UUID.randomUUID() + ".");
-        String code = api.postJson("/api/v1/submissions", item).json().path("code").asText();
+        String code = Flows.submitAddressedTo(api, addressee, content).path("code").asText();
         await().atMost(PATIENCE).until(() -> "DELIVERED".equals(db.queryForList(
                 "select status from delivery where case_code = ? and agency = ? and role = 'LEAD'", String.class, code,
                 agency).stream().findFirst().orElse(null)));
