@@ -70,7 +70,7 @@ public class StatusPoller {
                     json.readValue(answer.body(), Object.class));
             JsonNode result = json.valueToTree(mapped);
             for (JsonNode update : result.path("updates")) {
-                StatusOutcome outcome = updates.apply(system, StatusUpdates.Via.POLLING, update.toString());
+                StatusOutcome outcome = updates.apply(system, StatusUpdates.Via.POLLING, null, update.toString());
                 if (outcome.kind() == StatusOutcome.Kind.APPLIED) {
                     applied++;
                 } else if (outcome.refused()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +66,24 @@ public class StatusUpdates {
         this.clock = clock;
     }
 
-    /** For connector routes: the mapped message in the body, the system and the means in headers. */
-    public StatusOutcome apply(@Header("PaknSystem") String system, @Header("PaknVia") Via via, String mapped) {
+    /**
+     * For connector routes: the mapped message in the body, the system and the means in headers,
+     * what the system sent before mapping (kept so that a parked update can be mapped again) in a property.
+     */
+    public StatusOutcome apply(@Header("PaknSystem") String system, @Header("PaknVia") Via via,
+            @ExchangeProperty("PaknReceived") String received, String mapped) {
+        return apply(system, via, received, mapped, null);
+    }
+
+    /**
+     * Applies an update again on an operator's behalf; only one that is parked may be, so the
+     * earlier outcome is replaced instead of being taken as a duplicate.
+     */
+    StatusOutcome reprocess(String system, Via via, String received, String mapped, String operator) {
+        return apply(system, via, received, mapped, operator);
+    }
+
+    private StatusOutcome apply(String system, Via via, String received, String mapped, String reprocessedBy) {
         JsonNode m;
         try {
             m = json.readTree(mapped);
@@ -78,8 +95,9 @@ public class StatusUpdates {
             return StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
                     "messageId missing or not a UUID");
         }
+        Recording recording = new Recording(system, via, messageId, m, received, reprocessedBy);
         if (m.path("status").isNull() || m.path("status").isMissingNode()) {
-            return park(system, via, messageId, m);
+            return park(recording);
         }
         List<String> violations = messages.violationsOf(CanonicalMessages.Kind.STATUS_UPDATE, m);
         if (!system.equals(m.path("system").asText())) {
@@ -95,20 +113,19 @@ public class StatusUpdates {
                     + "» do hệ thống PAKN gửi, không nhận từ hệ thống xử lý", "Status '" + m.path("status").asText()
                     + "' is sent by the hub, not reported by a handling system");
         }
-        Optional<String> earlier = outcomeOf(messageId);
-        if (earlier.isPresent()) {
-            return StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get() + ")",
-                    "This message was already received (" + earlier.get() + ")");
+        Optional<StatusOutcome> duplicate = duplicate(recording);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
         try {
-            return tx.execute(s -> applyOnce(system, via, messageId, m));
+            return tx.execute(s -> applyOnce(recording));
         } catch (ApiProblem refused) {
             // the state machine's answer (or a FORWARDED to an unknown body), as any caller of the case store gets it
             FieldError why = refused.errors().isEmpty()
                     ? new FieldError("$", "refused", refused.titleVi(), refused.titleEn()) : refused.errors().get(0);
             StatusOutcome outcome = StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn());
             tx.executeWithoutResult(s -> {
-                keep(system, via, messageId, m, outcome);
+                keep(recording, outcome);
                 // a refused update still used its number: the next one is not a gap
                 jdbc.update("update status_sequence set last_sequence = greatest(last_sequence, :seq)"
                         + " where case_code = :code and system = :system", new MapSqlParameterSource("seq",
@@ -119,27 +136,32 @@ public class StatusUpdates {
         }
     }
 
-    private StatusOutcome applyOnce(String system, Via via, UUID messageId, JsonNode m) {
+    private StatusOutcome applyOnce(Recording r) {
+        String system = r.system();
+        JsonNode m = r.message();
         String code = m.path("caseCode").asText();
         String agency = m.path("agency").asText();
         long sequence = m.path("sequence").asLong();
         Optional<CaseFile> found = cases.find(code);
         if (found.isEmpty() || !agency.equals(found.get().assignedAgency())
                 || !deliveries.leadThrough(code, system, agency)) {
-            return keep(system, via, messageId, m, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
+            return keep(r, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
                     "Hồ sơ " + code + " không do cơ quan " + agency + " xử lý qua hệ thống " + system,
                     "Case " + code + " is not handled by " + agency + " through " + system));
         }
         long last = lastSequence(code, system);
         if (sequence <= last) {
-            return keep(system, via, messageId, m, StatusOutcome.of(Kind.STALE, "STALE",
+            return keep(r, StatusOutcome.of(Kind.STALE, "STALE",
                     "Cập nhật số " + sequence + " cũ hơn cập nhật số " + last + " đã áp dụng; không áp dụng",
                     "Update " + sequence + " is older than update " + last + ", already applied; not applied"));
         }
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("source", system);
-        source.put("via", via.name());
-        source.put("messageId", messageId.toString());
+        source.put("via", r.via().name());
+        source.put("messageId", r.messageId().toString());
+        if (r.reprocessedBy() != null) {
+            source.put("reprocessedBy", r.reprocessedBy());
+        }
         source.put("sequence", sequence);
         copy(m, source, "externalStatus", "externalReference", "handler");
         if (last > 0 && sequence > last + 1) {
@@ -154,30 +176,41 @@ public class StatusUpdates {
         Optional<CaseAction> action = StatusVocabulary.actionFor(status);
         if (action.isEmpty()) {
             cases.record(found.get(), "STATUS_" + status, actor, null, source);
-            return keep(system, via, messageId, m, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
+            return keep(r, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
                     found.get().state().name()));
         }
         String target = m.path("targetAgency").isTextual() ? m.path("targetAgency").asText() : null;
         CaseFile after = cases.apply(code, action.get(), actor, VietnameseText.normalize(m.path("reason").asText(null)),
                 new ActionInput(target, null, null, null, List.of(), source));
-        return keep(system, via, messageId, m, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
+        return keep(r, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
                 after.state().name()));
     }
 
     /** The sender's status is not one its mapping knows: kept for an operator, never guessed. */
-    private StatusOutcome park(String system, Via via, UUID messageId, JsonNode m) {
-        Optional<String> earlier = outcomeOf(messageId);
-        if (earlier.isPresent()) {
-            return StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get() + ")",
-                    "This message was already received (" + earlier.get() + ")");
+    private StatusOutcome park(Recording r) {
+        Optional<StatusOutcome> duplicate = duplicate(r);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
-        String external = m.path("externalStatus").asText("?");
+        String system = r.system();
+        String external = r.message().path("externalStatus").asText("?");
         StatusOutcome outcome = StatusOutcome.of(Kind.PARKED, "UNKNOWN_STATUS",
                 "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata; đã lưu chờ xử lý",
                 "Status '" + external + "' is not in mappings/" + system + "/status.jsonata; kept for an operator");
-        LOG.error("Status update {} from {} parked: {}", messageId, system, outcome.messageEn());
-        tx.executeWithoutResult(s -> keep(system, via, messageId, m, outcome));
+        LOG.error("Status update {} from {} parked: {}", r.messageId(), system, outcome.messageEn());
+        tx.executeWithoutResult(s -> keep(r, outcome));
         return outcome;
+    }
+
+    /** A second copy of a message is not handled again, unless an operator reprocesses a parked one. */
+    private Optional<StatusOutcome> duplicate(Recording r) {
+        Optional<String> earlier = jdbc.queryForList("select outcome from status_update where message_id = :id",
+                new MapSqlParameterSource("id", r.messageId()), String.class).stream().findFirst();
+        if (earlier.isEmpty() || r.reprocessedBy() != null && earlier.get().equals(Kind.PARKED.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get()
+                + ")", "This message was already received (" + earlier.get() + ")"));
     }
 
     private long lastSequence(String code, String system) {
@@ -189,26 +222,38 @@ public class StatusUpdates {
                 + " for update", key, Long.class);
     }
 
-    private StatusOutcome keep(String system, Via via, UUID messageId, JsonNode m, StatusOutcome outcome) {
+    /** One update on its way to the record; {@code reprocessedBy} names the operator who sent it again. */
+    private record Recording(String system, Via via, UUID messageId, JsonNode message, String received,
+            String reprocessedBy) {
+    }
+
+    private StatusOutcome keep(Recording r, StatusOutcome outcome) {
+        JsonNode m = r.message();
+        // a reprocessed update replaces its parked outcome (and only that: a concurrent reprocess that
+        // applied it first wins, and the record keeps what really happened)
+        String conflict = r.reprocessedBy() == null ? "do nothing" : """
+                do update set status = excluded.status, outcome = excluded.outcome, reason = excluded.reason,
+                    message = excluded.message, reprocessed_at = excluded.reprocessed_at,
+                    reprocessed_by = excluded.reprocessed_by
+                where status_update.outcome = 'PARKED'""";
         jdbc.update("""
                 insert into status_update (message_id, system, case_code, sequence, status, external_status, via,
-                    outcome, reason, message, received_at)
-                values (:id, :system, :code, :seq, :status, :external, :via, :outcome, :reason, cast(:message as jsonb), :at)
-                on conflict (message_id) do nothing""",
-                new MapSqlParameterSource("id", messageId).addValue("system", system)
+                    outcome, reason, message, received, received_at, reprocessed_at, reprocessed_by)
+                values (:id, :system, :code, :seq, :status, :external, :via, :outcome, :reason, cast(:message as jsonb),
+                    :received, :at, :reprocessedAt, :reprocessedBy)
+                on conflict (message_id) """ + conflict,
+                new MapSqlParameterSource("id", r.messageId()).addValue("system", r.system())
                         .addValue("code", text(m, "caseCode")).addValue("seq", m.path("sequence").isIntegralNumber()
                                 ? m.path("sequence").asLong() : null)
                         .addValue("status", text(m, "status")).addValue("external", text(m, "externalStatus"))
-                        .addValue("via", via.name()).addValue("outcome", outcome.kind().name())
+                        .addValue("via", r.via().name()).addValue("outcome", outcome.kind().name())
                         .addValue("reason", outcome.kind() == Kind.APPLIED || outcome.kind() == Kind.RECORDED ? null
                                 : outcome.code() + ": " + outcome.messageEn())
-                        .addValue("message", m.toString()).addValue("at", Timestamp.from(clock.instant())));
+                        .addValue("message", m.toString()).addValue("received", r.received())
+                        .addValue("at", Timestamp.from(clock.instant()))
+                        .addValue("reprocessedAt", r.reprocessedBy() == null ? null : Timestamp.from(clock.instant()))
+                        .addValue("reprocessedBy", r.reprocessedBy()));
         return outcome;
-    }
-
-    private Optional<String> outcomeOf(UUID messageId) {
-        return jdbc.queryForList("select outcome from status_update where message_id = :id",
-                new MapSqlParameterSource("id", messageId), String.class).stream().findFirst();
     }
 
     private static void copy(JsonNode m, Map<String, Object> to, String... fields) {

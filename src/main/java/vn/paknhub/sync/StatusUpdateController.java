@@ -1,0 +1,65 @@
+package vn.paknhub.sync;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.core.problem.ApiProblem;
+
+/**
+ * Operating inbound status sync (Central Party Office only): the updates the hub kept, parked ones
+ * first, and reprocessing a parked update after its system's mapping is fixed or by hand.
+ */
+@RestController
+class StatusUpdateController {
+
+    /**
+     * An operator's decision: the status (and, where the status needs one, the reason) to apply;
+     * without a status, what the system sent is mapped again.
+     */
+    record Reprocess(String status, String reason) {
+    }
+
+    private final AgencyAccess access;
+    private final StatusUpdateRecords records;
+
+    StatusUpdateController(AgencyAccess access, StatusUpdateRecords records) {
+        this.access = access;
+        this.records = records;
+    }
+
+    @GetMapping("/api/v1/status-updates")
+    List<StatusUpdateRecord> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "PARKED") String outcome, @RequestParam(required = false) String system,
+            @RequestParam(required = false) String caseCode) {
+        access.requireCentralOffice(authorization);
+        String o = outcome.toUpperCase(Locale.ROOT);
+        if (!o.matches("APPLIED|RECORDED|STALE|REFUSED|PARKED")) {
+            throw ApiProblem.invalid("outcome", "one-of", "Kết quả phải là APPLIED, RECORDED, STALE, REFUSED hoặc PARKED.",
+                    "Outcome must be one of APPLIED, RECORDED, STALE, REFUSED, PARKED.");
+        }
+        return records.list(o, system, caseCode, 500);
+    }
+
+    @GetMapping("/api/v1/status-updates/{messageId}")
+    StatusUpdateRecord one(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID messageId) {
+        access.requireCentralOffice(authorization);
+        return records.find(messageId).orElseThrow(() -> ApiProblem.notFound("cập nhật trạng thái", "status update"));
+    }
+
+    @PostMapping("/api/v1/status-updates/{messageId}/reprocess")
+    StatusOutcome reprocess(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID messageId, @RequestBody(required = false) Reprocess decision) {
+        String operator = access.requireCentralOffice(authorization);
+        return records.reprocess(messageId, decision == null ? new Reprocess(null, null) : decision, operator);
+    }
+}
