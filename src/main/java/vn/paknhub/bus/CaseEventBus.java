@@ -46,8 +46,13 @@ public class CaseEventBus extends RouteBuilder {
      * in it: a batch spans partitions, and each record's commit handle covers only its own.
      */
     public static void commitBatch(Exchange batch) {
+        commitRecords(batch.getMessage().getBody(List.class));
+    }
+
+    /** The same, for a poll's records kept aside while the exchange carries something else. */
+    public static void commitRecords(List<?> records) {
         Map<Integer, KafkaManualCommit> lastPerPartition = new LinkedHashMap<>();
-        for (Object record : batch.getMessage().getBody(List.class)) {
+        for (Object record : records) {
             Message m = ((Exchange) record).getMessage();
             lastPerPartition.put(m.getHeader(KafkaConstants.PARTITION, Integer.class),
                     m.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));

@@ -1,9 +1,9 @@
 package vn.paknhub.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +14,15 @@ import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.ConsumerInbox;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseEvent;
+import vn.paknhub.core.Savepoints;
 
 /**
  * Feeds the router from the case-event bus: new items and items returned to the Central Party
- * Office. Each event is routed in its own transaction together with its dedupe record, so a
- * redelivered event (at-least-once Kafka) never routes or delivers twice. A database failure stops
- * the batch, to be redelivered; an event that cannot be routed for any other reason is parked with
- * the reason, and the others go on.
+ * Office. A poll is routed in one transaction together with its dedupe records, so a redelivered
+ * event (at-least-once Kafka) never routes or delivers twice, and a busy hour costs one commit per
+ * poll rather than per item. Each event is routed all or nothing (a savepoint): one that cannot be
+ * routed is parked with the reason and the others go on; a database failure stops the poll, to be
+ * read again.
  */
 @Component
 class RoutingConsumer {
@@ -31,43 +33,53 @@ class RoutingConsumer {
     private final CaseRouter router;
     private final ConsumerInbox inbox;
     private final TransactionTemplate tx;
+    private final Savepoints savepoints;
     private final ObjectMapper json;
 
-    RoutingConsumer(CaseRouter router, ConsumerInbox inbox, TransactionTemplate tx, ObjectMapper json) {
+    RoutingConsumer(CaseRouter router, ConsumerInbox inbox, TransactionTemplate tx, Savepoints savepoints,
+            ObjectMapper json) {
         this.router = router;
         this.inbox = inbox;
         this.tx = tx;
+        this.savepoints = savepoints;
         this.json = json;
     }
 
     public void apply(List<Exchange> records) {
-        for (Exchange record : records) {
-            Message m = record.getMessage();
-            String payload = m.getBody(String.class);
-            try {
-                CaseEventMessage e = json.readValue(payload, CaseEventMessage.class);
-                if (CaseEvent.SUBMIT.equals(e.action()) || CaseAction.RETURN_TO_CENTRAL_OFFICE.name().equals(e.action())) {
-                    tx.executeWithoutResult(s -> {
-                        if (!inbox.firstDeliveries(CONSUMER, List.of(e.eventId().toString())).isEmpty()) {
-                            route(e);
-                        }
-                    });
+        String topic = records.isEmpty() ? null : records.get(0).getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        tx.executeWithoutResult(s -> {
+            for (CaseEventMessage e : inbox.firstSeen(CONSUMER, records, RoutingConsumer::routable)) {
+                try {
+                    savepoints.within(() -> route(e));
+                } catch (DataAccessException transientFailure) {
+                    throw transientFailure;
+                } catch (RuntimeException unroutable) {
+                    LOG.error("Case event {} of {} could not be routed; parked: {}", e.eventId(), e.caseCode(),
+                            unroutable.getMessage(), unroutable);
+                    inbox.park(CONSUMER, topic, e.caseCode(), asJson(e), String.valueOf(unroutable.getMessage()));
                 }
-            } catch (DataAccessException transientFailure) {
-                throw transientFailure;
-            } catch (Exception e) {
-                LOG.error("Case event could not be routed; parked: {}", e.getMessage(), e);
-                tx.executeWithoutResult(s -> inbox.park(CONSUMER, m.getHeader(KafkaConstants.TOPIC, String.class),
-                        m.getHeader(KafkaConstants.KEY, String.class), payload, String.valueOf(e.getMessage())));
             }
-        }
+        });
     }
 
-    private void route(CaseEventMessage e) {
+    private static boolean routable(CaseEventMessage e) {
+        return CaseEvent.SUBMIT.equals(e.action()) || CaseAction.RETURN_TO_CENTRAL_OFFICE.name().equals(e.action());
+    }
+
+    private Void route(CaseEventMessage e) {
         if (CaseEvent.SUBMIT.equals(e.action())) {
             router.routeNew(e.caseCode());
         } else {
             router.routeReturned(e.caseCode(), e.actorId());
+        }
+        return null;
+    }
+
+    private String asJson(CaseEventMessage e) {
+        try {
+            return json.writeValueAsString(e);
+        } catch (JsonProcessingException impossible) {
+            return e.toString();
         }
     }
 }

@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,8 +20,8 @@ import vn.paknhub.delivery.DispatchComposer;
  * status update was not taken: what was wrong, in Vietnamese then English, and whether sending it
  * again can help.
  */
-@Component("statusErrors")
-public class StatusErrors {
+@Component
+class StatusErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusErrors.class);
     private static final Pattern NOT_CODE = Pattern.compile("[^A-Z0-9_]");
@@ -41,14 +38,13 @@ public class StatusErrors {
         this.zone = settings.timeZone();
     }
 
-    public String refusal(@Body StatusOutcome outcome, @Header("PaknSystem") String system,
-            @ExchangeProperty("statusUpdate") String mapped) {
+    String refusal(StatusOutcome outcome, String system, String mapped) {
         LOG.warn("Status update from {} not applied ({}): {}", system, outcome.code(), outcome.messageEn());
         return error(system, mapped, outcome.code(), outcome.messageVi() + " / " + outcome.messageEn());
     }
 
     /** A message that could not even be mapped (the partner's own format was not understood). */
-    public String unreadable(@Header("PaknSystem") String system, @ExchangeProperty("CamelExceptionCaught") Exception e) {
+    String unreadable(String system, Exception e) {
         return error(system, null, "UNREADABLE_MESSAGE", "Không đọc được thông điệp / The message could not be read: "
                 + String.valueOf(e == null ? "" : e.getMessage()).lines().findFirst().orElse(""));
     }

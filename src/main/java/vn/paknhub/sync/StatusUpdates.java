@@ -24,6 +24,7 @@ import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
+import vn.paknhub.core.Savepoints;
 import vn.paknhub.core.messages.CanonicalMessages;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
@@ -52,16 +53,18 @@ public class StatusUpdates {
     private final CanonicalMessages messages;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Savepoints savepoints;
     private final ObjectMapper json;
     private final Clock clock;
 
     public StatusUpdates(CaseService cases, Deliveries deliveries, CanonicalMessages messages,
-            NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+            NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Savepoints savepoints, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.deliveries = deliveries;
         this.messages = messages;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.savepoints = savepoints;
         this.json = json;
         this.clock = clock;
     }
@@ -84,54 +87,93 @@ public class StatusUpdates {
     }
 
     private StatusOutcome apply(String system, Via via, String received, String mapped, String reprocessedBy) {
+        Checked checked = check(system, via, received, mapped, reprocessedBy);
+        return checked.invalid() != null ? checked.invalid() : tx.execute(s -> decide(checked.recording()));
+    }
+
+    /** One update as its system sent it, and as its mapping made it. */
+    public record Received(String received, String mapped) {
+    }
+
+    /**
+     * A batch of updates from one system (a poll of its Kafka topic), in order, in one transaction:
+     * each update is still applied entirely or not at all (a savepoint each), and a refused one is
+     * recorded with its reason while the others go on. The outcomes are in the order of the updates.
+     */
+    public List<StatusOutcome> applyAll(String system, Via via, List<Received> updates) {
+        List<Checked> checked = updates.stream().map(u -> check(system, via, u.received(), u.mapped(), null)).toList();
+        return tx.execute(s -> checked.stream()
+                .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording())).toList());
+    }
+
+    /** An update read and checked as far as it can be without the case store: invalid, or to be decided. */
+    private record Checked(StatusOutcome invalid, Recording recording) {
+    }
+
+    private Checked check(String system, Via via, String received, String mapped, String reprocessedBy) {
         JsonNode m;
         try {
             m = json.readTree(mapped);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return StatusOutcome.of(Kind.INVALID, "NOT_JSON", "Thông điệp không phải JSON", "The message is not JSON");
+            return invalid(StatusOutcome.of(Kind.INVALID, "NOT_JSON", "Thông điệp không phải JSON",
+                    "The message is not JSON"));
         }
         UUID messageId = uuid(m.path("messageId").asText(""));
         if (messageId == null) {
-            return StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
-                    "messageId missing or not a UUID");
+            return invalid(StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
+                    "messageId missing or not a UUID"));
         }
-        Recording recording = new Recording(system, via, messageId, m, received, reprocessedBy);
-        if (m.path("status").isNull() || m.path("status").isMissingNode()) {
-            return park(recording);
+        Checked toDecide = new Checked(null, new Recording(system, via, messageId, m, received, reprocessedBy));
+        if (unknownStatus(m)) {
+            return toDecide;
         }
         List<String> violations = messages.violationsOf(CanonicalMessages.Kind.STATUS_UPDATE, m);
         if (!system.equals(m.path("system").asText())) {
             violations = List.of("system: phải là / must be " + system);
         }
         if (!violations.isEmpty()) {
-            return StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE",
+            return invalid(StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE",
                     "Thông điệp không hợp lệ: " + String.join("; ", violations),
-                    "Invalid status update: " + String.join("; ", violations));
+                    "Invalid status update: " + String.join("; ", violations)));
         }
         if (!StatusVocabulary.reportable(m.path("status").asText())) {
-            return StatusOutcome.of(Kind.INVALID, "NOT_REPORTABLE", "Trạng thái «" + m.path("status").asText()
+            return invalid(StatusOutcome.of(Kind.INVALID, "NOT_REPORTABLE", "Trạng thái «" + m.path("status").asText()
                     + "» do hệ thống PAKN gửi, không nhận từ hệ thống xử lý", "Status '" + m.path("status").asText()
-                    + "' is sent by the hub, not reported by a handling system");
+                    + "' is sent by the hub, not reported by a handling system"));
         }
-        Optional<StatusOutcome> duplicate = duplicate(recording);
+        return toDecide;
+    }
+
+    private static Checked invalid(StatusOutcome outcome) {
+        return new Checked(outcome, null);
+    }
+
+    private static boolean unknownStatus(JsonNode m) {
+        return m.path("status").isNull() || m.path("status").isMissingNode();
+    }
+
+    /** Within the caller's transaction: once per message id, parked if not understood, else applied or refused. */
+    private StatusOutcome decide(Recording r) {
+        Optional<StatusOutcome> duplicate = duplicate(r);
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
+        if (unknownStatus(r.message())) {
+            return park(r);
+        }
         try {
-            return tx.execute(s -> applyOnce(recording));
+            return savepoints.within(() -> applyOnce(r));
         } catch (ApiProblem refused) {
             // the state machine's answer (or a FORWARDED to an unknown body), as any caller of the case store gets it
             FieldError why = refused.errors().isEmpty()
                     ? new FieldError("$", "refused", refused.titleVi(), refused.titleEn()) : refused.errors().get(0);
             StatusOutcome outcome = StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn());
-            tx.executeWithoutResult(s -> {
-                keep(recording, outcome);
-                // a refused update still used its number: the next one is not a gap
-                jdbc.update("update status_sequence set last_sequence = greatest(last_sequence, :seq)"
-                        + " where case_code = :code and system = :system", new MapSqlParameterSource("seq",
-                                m.path("sequence").asLong()).addValue("code", m.path("caseCode").asText())
-                        .addValue("system", system));
-            });
+            keep(r, outcome);
+            // a refused update still used its number: the next one is not a gap
+            jdbc.update("update status_sequence set last_sequence = greatest(last_sequence, :seq)"
+                    + " where case_code = :code and system = :system", new MapSqlParameterSource("seq",
+                            r.message().path("sequence").asLong()).addValue("code", r.message().path("caseCode").asText())
+                    .addValue("system", r.system()));
             return outcome;
         }
     }
@@ -188,18 +230,13 @@ public class StatusUpdates {
 
     /** The sender's status is not one its mapping knows: kept for an operator, never guessed. */
     private StatusOutcome park(Recording r) {
-        Optional<StatusOutcome> duplicate = duplicate(r);
-        if (duplicate.isPresent()) {
-            return duplicate.get();
-        }
         String system = r.system();
         String external = r.message().path("externalStatus").asText("?");
         StatusOutcome outcome = StatusOutcome.of(Kind.PARKED, "UNKNOWN_STATUS",
                 "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata; đã lưu chờ xử lý",
                 "Status '" + external + "' is not in mappings/" + system + "/status.jsonata; kept for an operator");
         LOG.error("Status update {} from {} parked: {}", r.messageId(), system, outcome.messageEn());
-        tx.executeWithoutResult(s -> keep(r, outcome));
-        return outcome;
+        return keep(r, outcome);
     }
 
     /** A second copy of a message is not handled again, unless an operator reprocesses a parked one. */

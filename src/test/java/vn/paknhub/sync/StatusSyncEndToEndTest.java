@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,8 @@ class StatusSyncEndToEndTest {
     JdbcTemplate db;
     @Autowired
     Environment env;
+    @Autowired
+    ProducerTemplate producer;
 
     private HubApi api;
     private final ObjectMapper json = new ObjectMapper();
@@ -204,5 +207,38 @@ class StatusSyncEndToEndTest {
         assertThat(state(code)).isEqualTo("ACCEPTED");
         assertThat(db.queryForList("select outcome from status_update where case_code = ? order by sequence",
                 String.class, code)).isEqualTo(List.of("APPLIED", "PARKED"));
+    }
+
+    @Test
+    void updates_arriving_together_on_the_topic_are_applied_in_order_and_a_bad_one_stops_only_itself() throws Exception {
+        String code = deliveredTo("UBND tỉnh Lâm Đồng", "68", "Đề xuất trung tâm dữ liệu nông nghiệp số của tỉnh.");
+        String accepted = UUID.randomUUID().toString();
+
+        // sent back to back, so that the hub reads them in one poll: the refused and the unreadable
+        // ones must not undo the updates around them, and the copy must not apply twice
+        partner.send(Sandboxes.KAFKA_PROVINCE, new StatusRequest(code, "68", "DA_TIEP_NHAN", null, 1L, null, accepted, null));
+        partner.send(Sandboxes.KAFKA_PROVINCE, new StatusRequest(code, "68", "TRA_LOI_PHUC_DAP", "Trả lời.", 2L, null,
+                null, null));
+        producer.sendBodyAndHeader("kafka:lamdong.pakn-status", "{\"hoSo\": \"" + code + "\", \"stt\": ", "kafka.KEY",
+                code);
+        partner.send(Sandboxes.KAFKA_PROVINCE, new StatusRequest(code, "68", "DA_TIEP_NHAN", null, 1L, null, accepted, null));
+        partner.send(Sandboxes.KAFKA_PROVINCE, new StatusRequest(code, "68", "DANG_XU_LY", null, 3L, null, null, null));
+
+        await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(state(code)));
+        assertThat(db.queryForList("select outcome from status_update where case_code = ? order by sequence",
+                String.class, code)).containsExactly("APPLIED", "REFUSED", "APPLIED");
+        assertThat(lastEvent(code, "START_PROCESSING").path("details").has("missingSequences")).isFalse();
+        try (CaseEventsReader errors = new CaseEventsReader(env.getRequiredProperty("camel.component.kafka.brokers"),
+                "lamdong.pakn-status-errors")) {
+            await().atMost(PATIENCE).until(() -> errors.recordsFor(code).size() == 2);
+            List<String> codes = errors.recordsFor(code).stream().map(r -> {
+                try {
+                    return json.readTree(r.value()).path("code").asText();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sorted().toList();
+            assertThat(codes).containsExactly("ILLEGAL_TRANSITION", "UNREADABLE_MESSAGE");
+        }
     }
 }
