@@ -95,6 +95,22 @@ public class CaseRepository {
                 new MapSqlParameterSource("code", code), (rs, i) -> rs.getBytes(1)).stream().findFirst();
     }
 
+    /** Whether the case was submitted from this email address (compared by keyed hash, nothing decrypted). */
+    public boolean submittedFrom(String code, String email) {
+        return !jdbc.queryForList("select 1 from case_file where code = :code and submitter_email_hash = :hash",
+                new MapSqlParameterSource("code", code).addValue("hash", protector.lookupHash(email)), Integer.class)
+                .isEmpty();
+    }
+
+    /** The earliest other case with the same folded title and text (Đ8.4 duplicate screening). */
+    public Optional<String> earlierWithSameContent(String code) {
+        return jdbc.queryForList("""
+                select o.code from case_file c join case_file o on o.content_fingerprint = c.content_fingerprint
+                where c.code = :code and o.code <> c.code and o.received_at <= c.received_at
+                order by o.received_at limit 1""", new MapSqlParameterSource("code", code), String.class)
+                .stream().findFirst();
+    }
+
     /** Decrypts the submitter's personal data; callers record the read in the case history (Đ17). */
     public SubmitterDetails submitterOf(UUID caseId) {
         return jdbc.queryForObject("""

@@ -132,6 +132,16 @@ public class CaseService {
                 .orElseThrow(CaseService::noSuchCase);
     }
 
+    /** Whether {@code email} is the address the case was submitted from (a reply by mail may act on it). */
+    public boolean submittedFrom(String code, String email) {
+        return cases.submittedFrom(code, email);
+    }
+
+    /** The earliest other case with the same content, for duplicate screening (Đ8.4). */
+    public Optional<String> earlierWithSameContent(String code) {
+        return cases.earlierWithSameContent(code);
+    }
+
     /** The submitter's view: only public events, and reasons only where the person is owed them. */
     public List<CaseEvent> publicHistory(CaseFile c) {
         return history.of(c.id(), true).stream()

@@ -91,6 +91,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("hub.notify.smtp.host", "localhost");
             props.put("hub.notify.smtp.port", ports[0]);
             props.put("hub.embedded.mail.imap-port", ports[1]);
+            if (isBlank(env.getProperty("hub.mail.host"))) {
+                // the demo mailbox of the email channel (the embedded server takes any password)
+                props.put("hub.mail.protocol", "imap");
+                props.put("hub.mail.host", "localhost");
+                props.put("hub.mail.port", ports[1]);
+                props.put("hub.mail.password", "demo");
+            }
             log.warn("No HUB_NOTIFY_SMTP_HOST configured: notifications go to the embedded mail server (SMTP localhost:"
                     + ports[0] + ", IMAP localhost:" + ports[1] + "). Not for production.");
         }

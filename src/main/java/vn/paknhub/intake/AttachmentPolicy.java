@@ -55,24 +55,68 @@ public class AttachmentPolicy {
                         "Tệp vượt quá dung lượng cho phép (" + maxBytes + " byte).",
                         "The file exceeds the allowed size (" + maxBytes + " bytes).");
             }
-            if (u.content().length == 0) {
-                refused.add(new FieldError(field, "attachment-size", "Tệp đính kèm rỗng.", "The attachment is empty."));
-                continue;
+            Optional<FieldError> why = judge(u, field);
+            if (why.isPresent()) {
+                refused.add(why.get());
+            } else {
+                accepted.add(accept(u, i));
             }
-            Optional<String> type = sniff(u.content());
-            if (type.isEmpty()) {
-                refused.add(new FieldError(field, "media-type", "Loại tệp không được chấp nhận; chỉ nhận PDF, ảnh PNG/JPEG/TIFF,"
-                        + " văn bản thuần, DOCX hoặc ODT.", "File type not accepted; only PDF, PNG/JPEG/TIFF images,"
-                        + " plain text, DOCX or ODT."));
-                continue;
-            }
-            accepted.add(new IncomingAttachment(safeName(u.fileName(), i, type.get()), type.get(), u.content()));
         }
         if (!refused.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Tệp đính kèm không hợp lệ",
                     "Attachment refused", refused);
         }
         return accepted;
+    }
+
+    /** A file a channel could not take, and why (Vietnamese). */
+    public record Refused(String fileName, String reason) {
+    }
+
+    /** The files of a message that cannot be sent back to a form: what is accepted, what is not and why. */
+    public record Sorted(List<IncomingAttachment> accepted, List<Refused> refused) {
+    }
+
+    /**
+     * For channels without a form to send back (email, paper): every file judged on its own, the
+     * acceptable ones kept, the others named with the reason instead of refusing the whole message.
+     */
+    public Sorted sort(List<Upload> uploads) {
+        List<IncomingAttachment> accepted = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            Optional<FieldError> why = accepted.size() >= maxCount
+                    ? Optional.of(new FieldError("", "attachments-count", "Chỉ nhận tối đa " + maxCount + " tệp đính kèm.",
+                            "At most " + maxCount + " attachments are accepted."))
+                    : u.content().length > maxBytes
+                            ? Optional.of(new FieldError("", "attachment-size", "Tệp vượt quá dung lượng cho phép ("
+                                    + maxBytes + " byte).", "The file exceeds the allowed size."))
+                            : judge(u, "");
+            if (why.isPresent()) {
+                refused.add(new Refused(u.fileName() == null ? "tệp " + (i + 1) : u.fileName(), why.get().message()));
+            } else {
+                accepted.add(accept(u, i));
+            }
+        }
+        return new Sorted(accepted, refused);
+    }
+
+    private Optional<FieldError> judge(Upload u, String field) {
+        if (u.content().length == 0) {
+            return Optional.of(new FieldError(field, "attachment-size", "Tệp đính kèm rỗng.", "The attachment is empty."));
+        }
+        if (sniff(u.content()).isEmpty()) {
+            return Optional.of(new FieldError(field, "media-type", "Loại tệp không được chấp nhận; chỉ nhận PDF, ảnh"
+                    + " PNG/JPEG/TIFF, văn bản thuần, DOCX hoặc ODT.", "File type not accepted; only PDF, PNG/JPEG/TIFF"
+                    + " images, plain text, DOCX or ODT."));
+        }
+        return Optional.empty();
+    }
+
+    private IncomingAttachment accept(Upload u, int i) {
+        String type = sniff(u.content()).orElseThrow();
+        return new IncomingAttachment(safeName(u.fileName(), i, type), type, u.content());
     }
 
     static Optional<String> sniff(byte[] b) {

@@ -46,7 +46,7 @@ class NotificationConfiguration {
                 // only the headers we set reach the mail server
                 from("direct:notify-email")
                         .routeId("notify-email")
-                        .removeHeaders("*", "To", "Subject")
+                        .removeHeaders("*", "To", "Subject", "Auto-Submitted", "In-Reply-To", "References")
                         .to(smtpUri(settings));
 
                 from("direct:notify-sms")

@@ -108,25 +108,38 @@ public class NotificationSender implements DisposableBean {
     }
 
     private void send(Notification n) {
-        CaseFile c = cases.find(n.caseCode()).orElseThrow();
-        SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
         Map<String, String> values = new HashMap<>();
-        values.put("name", who.fullName());
-        values.put("code", c.code());
-        values.put("title", c.title());
-        values.put("reason", reasonOf(c, n));
-        values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
-                .map(a -> a.nameVi()).orElse(c.assignedAgency()));
-        values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));
         values.put("date", DATE.format(clock.instant().atZone(caseSettings.timeZone())));
+        String email = n.recipient();
+        String phone = null;
+        if (n.caseCode() != null) {
+            CaseFile c = cases.find(n.caseCode()).orElseThrow();
+            SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
+            values.put("name", who.fullName());
+            values.put("code", c.code());
+            values.put("title", c.title());
+            values.put("reason", reasonOf(c, n));
+            values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
+                    .map(a -> a.nameVi()).orElse(c.assignedAgency()));
+            values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));
+            email = who.email();
+            phone = who.phone();
+        }
+        values.putAll(n.values());
         Rendered message = templates.render(n.template(), n.channel(), values);
         Map<String, Object> headers = new HashMap<>();
         if (n.channel() == Channel.EMAIL) {
-            headers.put("To", who.email());
+            headers.put("To", email);
             headers.put("Subject", message.subject());
+            // RFC 3834: other robots must not answer ours, and a reply threads onto the person's mail
+            headers.put("Auto-Submitted", n.inReplyTo() == null ? "auto-generated" : "auto-replied");
+            if (n.inReplyTo() != null) {
+                headers.put("In-Reply-To", n.inReplyTo());
+                headers.put("References", n.inReplyTo());
+            }
             producer.requestBodyAndHeaders("direct:notify-email", message.body(), headers);
         } else {
-            headers.put("PaknPhone", who.phone());
+            headers.put("PaknPhone", phone);
             headers.put("PaknReference", n.id().toString());
             producer.requestBodyAndHeaders("direct:notify-sms", message.body(), headers);
         }

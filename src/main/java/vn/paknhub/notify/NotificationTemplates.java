@@ -21,7 +21,9 @@ import vn.paknhub.core.text.VietnameseText;
  */
 public final class NotificationTemplates {
 
-    public static final Set<String> PLACEHOLDERS = Set.of("name", "code", "title", "reason", "agency", "lookupUrl", "date");
+    public static final Set<String> PLACEHOLDERS = Set.of("name", "code", "title", "reason", "agency", "lookupUrl", "date",
+            // receipts of the email channel: the lookup secret, and what of the mail could not be taken
+            "secret", "notes");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     /** A rendered message; {@code subject} is null for an SMS. */

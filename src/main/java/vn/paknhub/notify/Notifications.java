@@ -1,5 +1,8 @@
 package vn.paknhub.notify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.core.crypto.PersonalDataProtector;
 
 /** The notification records: planned once per case event and channel, claimed by nodes with SKIP LOCKED and a lease. */
 @Repository
@@ -17,13 +21,49 @@ public class Notifications {
         EMAIL, SMS
     }
 
-    public record Notification(UUID id, UUID eventId, String caseCode, Channel channel, String template, int attempts) {
+    /**
+     * A message due: about a case (its submitter is the recipient), or an answer to a mail that opened
+     * none ({@code recipient}); {@code values} fill template placeholders beyond the case's own.
+     */
+    public record Notification(UUID id, UUID eventId, String caseCode, Channel channel, String template, int attempts,
+            String recipient, Map<String, String> values, String inReplyTo) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
 
-    public Notifications(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataProtector protector;
+    private final ObjectMapper json;
+
+    public Notifications(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.protector = protector;
+        this.json = json;
+    }
+
+    /**
+     * Plans one email in the caller's transaction, once per {@code eventId}: to the case's submitter
+     * when {@code recipient} is null, else to {@code recipient} (an answer to a mail that opened no
+     * case). {@code values} (e.g. the lookup secret of a receipt) and the address are kept encrypted;
+     * {@code inReplyTo} threads the answer onto the person's own mail.
+     */
+    public void planMessage(UUID eventId, String caseCode, String template, String recipient, Map<String, String> values,
+            String inReplyTo) {
+        try {
+            jdbc.update("""
+                    insert into notification (id, event_id, case_code, channel, template, status, next_attempt_at,
+                        created_at, recipient_enc, values_enc, in_reply_to)
+                    values (gen_random_uuid(), :event, :code, 'EMAIL', :template, 'PENDING', now(), now(), :recipient,
+                        :values, :inReplyTo)
+                    on conflict (event_id, channel) do nothing""",
+                    new MapSqlParameterSource("event", eventId).addValue("code", caseCode).addValue("template", template)
+                            .addValue("recipient", recipient == null ? null : protector.encrypt(recipient))
+                            .addValue("values", protector.encrypt(json.writeValueAsString(values)))
+                            .addValue("inReplyTo", inReplyTo));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /**
@@ -49,10 +89,21 @@ public class Notifications {
                                where status = 'PENDING' and next_attempt_at <= now()
                                  and (lease_until is null or lease_until < now())
                                order by next_attempt_at limit :limit for update skip locked)
-                returning n.id, n.event_id, n.case_code, n.channel, n.template, n.attempts""",
+                returning n.id, n.event_id, n.case_code, n.channel, n.template, n.attempts, n.recipient_enc, n.values_enc,
+                    n.in_reply_to""",
                 new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit),
                 (rs, i) -> new Notification(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6)));
+                        Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
+                        rs.getBytes(7) == null ? null : protector.decrypt(rs.getBytes(7)), values(rs.getBytes(8)),
+                        rs.getString(9)));
+    }
+
+    private Map<String, String> values(byte[] encrypted) {
+        try {
+            return encrypted == null ? Map.of() : json.readValue(protector.decrypt(encrypted), VALUES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notification values are not JSON", e);
+        }
     }
 
     public void markSent(UUID id) {

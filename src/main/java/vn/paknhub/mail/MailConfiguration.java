@@ -1,0 +1,71 @@
+package vn.paknhub.mail;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The published mailbox, read by one route: each mail is fetched whole, stored, processed, and only
+ * then moved (to the processed folder, or after repeated failures to the failed folder). Until then
+ * it stays unread in the mailbox, so a node that dies mid-way leaves it for the next poll.
+ */
+@Configuration
+class MailConfiguration {
+
+    /** Header the route sets to choose the folder a mail goes to once handled (Camel 4.17's name). */
+    private static final String MOVE_TO = "moveTo";
+
+    /**
+     * No header of a mail reaches the route as a Camel header (CVE-2026-33454), nor can a mail choose
+     * where it is moved, copied or whether it is deleted: the route reads the mail from its bytes only.
+     */
+    @Bean
+    DefaultHeaderFilterStrategy mailInFilter() {
+        DefaultHeaderFilterStrategy filter = new DefaultHeaderFilterStrategy();
+        filter.setLowerCase(true);
+        filter.setInFilterStartsWith("camel", "org.apache.camel");
+        filter.getInFilter().add("moveto");
+        filter.getInFilter().add("copyto");
+        filter.getInFilter().add("delete");
+        return filter;
+    }
+
+    @Bean
+    RouteBuilder mailRoutes(MailSettings settings) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(mailboxUri(settings))
+                        .routeId("mail-intake")
+                        // no mailbox named (and no embedded one): the channel is off
+                        .autoStartup(settings.enabled() && settings.host() != null && !settings.host().isBlank())
+                        .process(e -> {
+                            String folder = e.getContext().getRegistry().lookupByNameAndType("mailIntake", MailIntake.class)
+                                    .receive(MailBytes.of(e.getMessage().getBody(jakarta.mail.Message.class)));
+                            if (!pop3(settings)) {
+                                e.getMessage().setHeader(MOVE_TO, folder);
+                            }
+                        });
+            }
+        };
+    }
+
+    private static boolean pop3(MailSettings s) {
+        return s.protocol().startsWith("pop3");
+    }
+
+    private static String mailboxUri(MailSettings s) {
+        return s.protocol() + "://" + s.host() + ":" + s.port()
+                + "?username=RAW(" + s.username() + ")&password=RAW(" + (s.password() == null ? "" : s.password()) + ")"
+                + "&folderName=" + URLEncoder.encode(s.folder(), StandardCharsets.UTF_8)
+                // the raw message, not Camel's mapping of it: stored byte for byte before anything else
+                + "&mapMailMessage=false&unseen=true&peek=true"
+                // POP3 has no folders: a mail leaves the server once stored and handled (it is in the database)
+                + (pop3(s) ? "&delete=true" : "&moveTo=" + URLEncoder.encode(s.processedFolder(), StandardCharsets.UTF_8))
+                + "&headerFilterStrategy=#mailInFilter&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
+                + "&connectionTimeout=30000";
+    }
+}

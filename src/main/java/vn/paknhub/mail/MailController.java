@@ -1,0 +1,70 @@
+package vn.paknhub.mail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.core.problem.ApiProblem;
+
+/**
+ * Operating the email channel (Central Party Office only): the mails kept and what became of them,
+ * the quarantine (mails that failed again and again, floods held back), reading a stored mail as it
+ * arrived (logged), and reprocessing one after a fix.
+ */
+@RestController
+class MailController {
+
+    private final AgencyAccess access;
+    private final MailInbox inbox;
+    private final MailIntake intake;
+
+    MailController(AgencyAccess access, MailInbox inbox, MailIntake intake) {
+        this.access = access;
+        this.inbox = inbox;
+        this.intake = intake;
+    }
+
+    @GetMapping("/api/v1/mail")
+    List<MailInbox.StoredMail> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = MailInbox.QUARANTINED) String status) {
+        access.requireCentralOffice(authorization);
+        String s = status.toUpperCase(Locale.ROOT);
+        if (!s.matches("RECEIVED|PROCESSED|QUARANTINED")) {
+            throw ApiProblem.invalid("status", "one-of", "Trạng thái phải là RECEIVED, PROCESSED hoặc QUARANTINED.",
+                    "Status must be RECEIVED, PROCESSED or QUARANTINED.");
+        }
+        return inbox.withStatus(s, 500);
+    }
+
+    @GetMapping("/api/v1/mail/{id}")
+    MailInbox.StoredMail one(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID id) {
+        access.requireCentralOffice(authorization);
+        return inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
+    }
+
+    /** The mail byte for byte as it arrived (personal data: the read is logged). */
+    @GetMapping("/api/v1/mail/{id}/raw")
+    ResponseEntity<byte[]> raw(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID id) {
+        String operator = access.requireCentralOffice(authorization);
+        inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
+                .body(inbox.raw(id, operator, "read"));
+    }
+
+    @PostMapping("/api/v1/mail/{id}/reprocess")
+    MailIntake.Decision reprocess(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID id) {
+        return intake.reprocess(id, access.requireCentralOffice(authorization));
+    }
+}

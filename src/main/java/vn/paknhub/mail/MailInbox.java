@@ -1,0 +1,141 @@
+package vn.paknhub.mail;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.paknhub.core.crypto.PersonalDataProtector;
+import vn.paknhub.core.crypto.Randomness;
+
+/**
+ * The stored mails of the email channel: each kept once (by Message-ID, or by content when it has
+ * none, so a mail polled again, by this node or another, is the same row), encrypted, with what
+ * became of it.
+ */
+@Component
+public class MailInbox {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String PROCESSED = "PROCESSED";
+    public static final String QUARANTINED = "QUARANTINED";
+
+    /** A stored mail as operators see it; {@code raw} only when asked for (its read is logged). */
+    public record StoredMail(UUID id, String messageId, int sizeBytes, OffsetDateTime receivedAt, String status,
+            String outcome, String outcomeReason, String caseCode, int attempts, String lastError) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataProtector protector;
+    private final Clock clock;
+
+    MailInbox(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, Clock clock) {
+        this.jdbc = jdbc;
+        this.protector = protector;
+        this.clock = clock;
+    }
+
+    /** Keeps a mail as fetched (a second copy finds the first) and returns its row. */
+    public StoredMail store(byte[] raw, String messageId, String sender) {
+        String key = messageId != null ? "id:" + messageId : "sha256:" + sha256(raw);
+        jdbc.update("""
+                insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status)
+                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'RECEIVED')
+                on conflict (dedupe_key) do nothing""",
+                new MapSqlParameterSource("id", Randomness.uuid()).addValue("key", key).addValue("messageId", messageId)
+                        .addValue("sender", sender == null ? null : protector.lookupHash(sender))
+                        .addValue("raw", protector.encryptBytes(raw)).addValue("size", raw.length)
+                        .addValue("at", Timestamp.from(clock.instant())));
+        return query("where dedupe_key = :key for update", new MapSqlParameterSource("key", key)).get(0);
+    }
+
+    /** The row, locked for the caller's transaction: two nodes never process one mail at once. */
+    public Optional<StoredMail> lock(UUID id) {
+        return query("where id = :id for update", new MapSqlParameterSource("id", id)).stream().findFirst();
+    }
+
+    public Optional<StoredMail> find(UUID id) {
+        return query("where id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
+    }
+
+    public List<StoredMail> withStatus(String status, int limit) {
+        return query("where status = :status order by received_at desc limit :limit",
+                new MapSqlParameterSource("status", status).addValue("limit", limit));
+    }
+
+    /** The mail as it arrived; the read is recorded with who made it and why. */
+    public byte[] raw(UUID id, String actor, String why) {
+        recordAccess(id, actor, why);
+        return protector.decryptBytes(jdbc.queryForObject("select raw_enc from mail_message where id = :id",
+                new MapSqlParameterSource("id", id), byte[].class));
+    }
+
+    public void processed(UUID id, String outcome, String reason, String caseCode) {
+        jdbc.update("""
+                update mail_message set status = 'PROCESSED', outcome = :outcome, outcome_reason = :reason,
+                    case_code = :code, last_error = null, processed_at = :at where id = :id""",
+                new MapSqlParameterSource("id", id).addValue("outcome", outcome).addValue("reason", reason)
+                        .addValue("code", caseCode).addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    /** One more failed attempt, with its reason; the number of attempts so far. */
+    public int failed(UUID id, String error) {
+        return jdbc.queryForObject("update mail_message set attempts = attempts + 1, last_error = :error where id = :id"
+                + " returning attempts", new MapSqlParameterSource("id", id).addValue("error", error), Integer.class);
+    }
+
+    public void quarantine(UUID id) {
+        jdbc.update("update mail_message set status = 'QUARANTINED' where id = :id and status = 'RECEIVED'",
+                new MapSqlParameterSource("id", id));
+    }
+
+    /** The case an earlier stored mail opened, among the Message-IDs a reply refers to. */
+    public Optional<String> caseOfMessages(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select case_code from mail_message where message_id = any(cast(:ids as text[]))"
+                + " and case_code is not null order by received_at limit 1",
+                new MapSqlParameterSource("ids", messageIds.toArray(String[]::new)), String.class).stream().findFirst();
+    }
+
+    /** Items from one sender (by its hashed address) that opened a case within {@code window}. */
+    public int casesFromSender(String sender, Duration window) {
+        return jdbc.queryForObject("""
+                select count(*) from mail_message where sender_hash = :sender and outcome = 'CASE_OPENED'
+                  and received_at > :since""",
+                new MapSqlParameterSource("sender", protector.lookupHash(sender))
+                        .addValue("since", Timestamp.from(clock.instant().minus(window))), Integer.class);
+    }
+
+    /** Logs who read a stored mail or acted on it (Đ17). */
+    public void recordAccess(UUID id, String actor, String action) {
+        jdbc.update("insert into mail_access (mail_id, actor, action, at) values (:id, :actor, :action, :at)",
+                new MapSqlParameterSource("id", id).addValue("actor", actor).addValue("action", action)
+                        .addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    private List<StoredMail> query(String where, MapSqlParameterSource params) {
+        return jdbc.query("select id, message_id, size_bytes, received_at, status, outcome, outcome_reason, case_code,"
+                + " attempts, last_error from mail_message " + where, params,
+                (rs, i) -> new StoredMail(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getInt(9), rs.getString(10)));
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package vn.paknhub.mail;
+
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.paknhub.casefile.ActionInput;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseAction;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.Channel;
+import vn.paknhub.casefile.NewCase;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.Savepoints;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.intake.AttachmentPolicy;
+import vn.paknhub.intake.ScopeScreen;
+import vn.paknhub.intake.SubmissionRequest;
+import vn.paknhub.intake.SubmissionValidator;
+import vn.paknhub.intake.Submitter;
+import vn.paknhub.notify.Notifications;
+
+/**
+ * Turns a mail from the published mailbox into what it is for the regulation: a new item (with its
+ * receipt, and a supplement request when Đ8 information is missing), or nothing to answer (a robot,
+ * a loop, a flood), or an out-of-scope letter politely refused (Đ1.2). The mail is stored first; the
+ * decision and its effects commit together, so a mail read twice, by any node, counts once.
+ */
+@Component
+public class MailIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+    /** What became of a mail (mail_message.outcome). */
+    public enum Outcome {
+        CASE_OPENED, SUPPLEMENT_ADDED, WITHDRAWAL_REQUESTED, REPLY_REFUSED, OUT_OF_SCOPE, TOO_LARGE, NOT_ANSWERED,
+        HELD_FLOOD
+    }
+
+    /** The decision on one mail, as the operators and the tests see it. */
+    public record Decision(Outcome outcome, String reason, String caseCode) {
+    }
+
+    private final MailInbox inbox;
+    private final MailSettings settings;
+    private final MailReader reader;
+    private final CaseService cases;
+    private final CaseSettings caseSettings;
+    private final SubmissionValidator validator;
+    private final AttachmentPolicy attachments;
+    private final Notifications notifications;
+    private final TransactionTemplate tx;
+    private final Savepoints savepoints;
+    private final ScopeScreen scope = new ScopeScreen();
+    private final MailThreading threading;
+
+    MailIntake(MailInbox inbox, MailSettings settings, CaseService cases, CaseSettings caseSettings,
+            SubmissionValidator validator, AttachmentPolicy attachments, Notifications notifications,
+            TransactionTemplate tx, Savepoints savepoints) {
+        this.inbox = inbox;
+        this.settings = settings;
+        this.reader = new MailReader(settings.maxDepth(), settings.maxParts());
+        this.threading = new MailThreading(caseSettings.codePrefix());
+        this.cases = cases;
+        this.caseSettings = caseSettings;
+        this.validator = validator;
+        this.attachments = attachments;
+        this.notifications = notifications;
+        this.tx = tx;
+        this.savepoints = savepoints;
+    }
+
+    /**
+     * For the mailbox route: stores the mail, then processes it. Returns the folder the mail goes to;
+     * throws, leaving the mail unread in the mailbox for the next poll, while it can still succeed.
+     */
+    public String receive(byte[] raw) {
+        MailHeaders headers = MailHeaders.of(raw);
+        MailInbox.StoredMail stored = tx.execute(s -> inbox.store(raw, headers.messageId(), headers.sender()));
+        if (!MailInbox.RECEIVED.equals(stored.status())) {
+            // read before (by this node or another): its fate is already decided
+            return MailInbox.QUARANTINED.equals(stored.status()) ? settings.failedFolder() : settings.processedFolder();
+        }
+        try {
+            process(stored.id(), raw, false);
+            return settings.processedFolder();
+        } catch (RuntimeException failure) {
+            if (storeDown(failure)) {
+                // not the mail's fault: it stays unread and is tried again, without counting
+                throw failure;
+            }
+            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            int attempts = tx.execute(s -> inbox.failed(stored.id(), error));
+            if (attempts >= settings.maxAttempts()) {
+                LOG.error("Mail {} quarantined after {} attempts: {}", stored.id(), attempts, error, failure);
+                tx.executeWithoutResult(s -> inbox.quarantine(stored.id()));
+                return settings.failedFolder();
+            }
+            LOG.warn("Mail {} not processed (attempt {} of {}), read again at the next poll: {}", stored.id(), attempts,
+                    settings.maxAttempts(), error);
+            throw failure;
+        }
+    }
+
+    /**
+     * An operator's second try of a quarantined mail (after a fix, or to release one held as a flood);
+     * the read of the stored mail is logged with the operator's name.
+     */
+    public Decision reprocess(UUID id, String operator) {
+        MailInbox.StoredMail m = inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
+        if (!MailInbox.QUARANTINED.equals(m.status())) {
+            throw ApiProblem.invalid("$", "not-quarantined", "Chỉ xử lý lại được thư trong khu cách ly (QUARANTINED); thư"
+                    + " này " + m.status() + ".", "Only a quarantined mail can be reprocessed; this one is " + m.status() + ".");
+        }
+        byte[] raw = tx.execute(s -> inbox.raw(id, operator, "reprocess"));
+        try {
+            return process(id, raw, true).orElseThrow();
+        } catch (RuntimeException stillFailing) {
+            if (storeDown(stillFailing)) {
+                throw stillFailing;
+            }
+            String error = stillFailing.getClass().getSimpleName() + ": " + stillFailing.getMessage();
+            tx.executeWithoutResult(s -> inbox.failed(id, error));
+            throw ApiProblem.invalid("$", "still-failing", "Thư vẫn chưa xử lý được: " + error,
+                    "The mail still cannot be processed: " + error);
+        }
+    }
+
+    /**
+     * Decides a stored mail and applies the decision in one transaction, once: a mail already
+     * decided is left as it is. {@code byOperator} lifts the flood hold (an operator released it).
+     */
+    Optional<Decision> process(UUID id, byte[] raw, boolean byOperator) {
+        return tx.execute(s -> {
+            MailInbox.StoredMail m = inbox.lock(id).orElseThrow();
+            if (MailInbox.PROCESSED.equals(m.status())) {
+                return Optional.<Decision>empty();
+            }
+            Decision d = decide(id, raw, m.receivedAt().toInstant(), byOperator);
+            if (d.outcome() == Outcome.HELD_FLOOD) {
+                inbox.failed(id, d.reason());
+                inbox.quarantine(id);
+            } else {
+                inbox.processed(id, d.outcome().name(), d.reason(), d.caseCode());
+            }
+            return Optional.of(d);
+        });
+    }
+
+    /** The database cannot be reached or asked to try later: nobody's fault, least of all the mail's. */
+    private static boolean storeDown(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof CannotCreateTransactionException;
+    }
+
+    private Decision decide(UUID id, byte[] raw, Instant receivedAt, boolean byOperator) {
+        ReadMail mail;
+        try {
+            mail = reader.read(raw);
+        } catch (MessagingException | IOException unreadable) {
+            throw new IllegalStateException("the mail cannot be read as MIME: " + unreadable.getMessage(), unreadable);
+        }
+        if (mail.fromAddress() == null) {
+            return new Decision(Outcome.NOT_ANSWERED, "no sender address", null);
+        }
+        if (mail.fromAddress().equalsIgnoreCase(settings.address())) {
+            return new Decision(Outcome.NOT_ANSWERED, "sent from the hub's own address", null);
+        }
+        if (mail.automated() != null) {
+            return new Decision(Outcome.NOT_ANSWERED, "automated: " + mail.automated(), null);
+        }
+        if (raw.length > settings.maxMessageSize().toBytes()) {
+            reply(id, mail, "mail-too-large", "Thư dung lượng " + raw.length / 1024 + " KB, vượt giới hạn "
+                    + settings.maxMessageSize().toKilobytes() + " KB.");
+            return new Decision(Outcome.TOO_LARGE, raw.length + " bytes", null);
+        }
+        Optional<String> repliedTo = repliedCase(mail);
+        if (repliedTo.isPresent()) {
+            return followUp(id, mail, repliedTo.get());
+        }
+        String title = title(mail);
+        Optional<String> outOfScope = scope.outOfScopeEvidence(title, mail.text());
+        if (outOfScope.isPresent()) {
+            reply(id, mail, "mail-out-of-scope", outOfScope.get());
+            return new Decision(Outcome.OUT_OF_SCOPE, outOfScope.get(), null);
+        }
+        if (!byOperator && inbox.casesFromSender(mail.fromAddress(), Duration.ofDays(1)) >= settings.dailyCasesPerSender()) {
+            return new Decision(Outcome.HELD_FLOOD, "more than " + settings.dailyCasesPerSender()
+                    + " items from this address in 24 hours (Đ18.5): held for an operator", null);
+        }
+        return new Decision(Outcome.CASE_OPENED, null, openCase(mail, title, receivedAt));
+    }
+
+    /**
+     * The case a reply belongs to: named by its tracking code (subject tag, quoted receipt) or by the
+     * person's own first mail in its References; only when the mail comes from the address the case
+     * was submitted from, so nobody acts on another person's case by quoting its code.
+     */
+    private Optional<String> repliedCase(ReadMail mail) {
+        return threading.codeIn(mail.subject(), mail.text()).or(() -> inbox.caseOfMessages(mail.references()))
+                .filter(code -> cases.find(code).isPresent() && cases.submittedFrom(code, mail.fromAddress()));
+    }
+
+    /** A reply on a case: a withdrawal request when the person asks for it (Đ11.4b), else a supplement (Đ11.2b). */
+    private Decision followUp(UUID mailId, ReadMail mail, String code) {
+        String words = MailThreading.ownWords(mail.text());
+        boolean withdrawal = MailThreading.asksToWithdraw(words);
+        AttachmentPolicy.Sorted files = attachments.sort(mail.attachments().stream()
+                .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
+        try {
+            // each step all or nothing: a refusal must leave the mail's own record writable
+            savepoints.within(() -> withdrawal
+                    ? cases.apply(code, CaseAction.REQUEST_WITHDRAWAL, Actor.submitter(), words, ActionInput.NONE)
+                    : cases.apply(code, CaseAction.ADD_SUPPLEMENT, Actor.submitter(), null,
+                            ActionInput.supplement(words, files.accepted())));
+            return new Decision(withdrawal ? Outcome.WITHDRAWAL_REQUESTED : Outcome.SUPPLEMENT_ADDED, null, code);
+        } catch (ApiProblem refused) {
+            String why = refused.errors().isEmpty() ? refused.titleVi() : refused.errors().get(0).message();
+            notifications.planMessage(mailId, code, "mail-reply-refused", null, Map.of("reason", why), mail.messageId());
+            return new Decision(Outcome.REPLY_REFUSED, why, code);
+        }
+    }
+
+    private String openCase(ReadMail mail, String title, Instant receivedAt) {
+        String name = mail.fromName() != null && !mail.fromName().isBlank() ? mail.fromName()
+                : mail.fromAddress().substring(0, mail.fromAddress().indexOf('@'));
+        Submitter who = new Submitter(name, null, ContactFinder.address(mail.text()).orElse(null),
+                ContactFinder.phone(mail.text()).orElse(null), mail.fromAddress(), null);
+        SubmissionRequest request = new SubmissionRequest(title, mail.text(), null, null, who, Boolean.FALSE).normalized();
+        List<String> missing = new ArrayList<>();
+        for (FieldError e : validator.validate(request)) {
+            missing.add("- " + e.message());
+        }
+        AttachmentPolicy.Sorted files = attachments.sort(mail.attachments().stream()
+                .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
+        List<String> notes = new ArrayList<>(mail.limits());
+        files.refused().forEach(r -> notes.add("Tệp «" + r.fileName() + "» không được nhận: " + r.reason()));
+
+        CaseService.CaseIdentity identity = cases.newIdentity();
+        Submitter s = request.submitter();
+        CaseFile opened = cases.open(identity, new NewCase(Channel.EMAIL, request.title(), request.content(), null, null,
+                false, new SubmitterDetails(s.fullName(), null, s.address(), s.phone(), s.email(), null),
+                files.accepted(), receivedAt));
+        UUID submitted = cases.fullHistory(opened).get(0).eventId();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("secret", identity.lookupSecret());
+        values.put("notes", notes.isEmpty() ? "" : String.join("\n", notes));
+        notifications.planMessage(submitted, opened.code(), "mail-received", null, values, mail.messageId());
+        cases.earlierWithSameContent(opened.code()).ifPresent(earlier -> cases.record(opened, "POSSIBLE_DUPLICATE",
+                new Actor(ActorRole.SYSTEM, "mail-intake"), null, Map.of("of", earlier)));
+        if (!missing.isEmpty()) {
+            // Đ8: the item is kept and the person asked for what is missing, never dropped
+            cases.apply(opened.code(), CaseAction.REQUEST_SUPPLEMENT,
+                    new Actor(ActorRole.CENTRAL_OFFICE, caseSettings.centralOffice()),
+                    "Thư gửi PAKN, SKGP còn thiếu thông tin theo Điều 8:\n" + String.join("\n", missing),
+                    ActionInput.NONE);
+        }
+        return opened.code();
+    }
+
+    /** An answer to a mail that opened no case, to its sender, threaded onto it; once per mail. */
+    private void reply(UUID mailId, ReadMail mail, String template, String reason) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress() : mail.fromName());
+        values.put("title", title(mail));
+        values.put("reason", reason);
+        notifications.planMessage(mailId, null, template, mail.fromAddress(), values, mail.messageId());
+    }
+
+    private static String title(ReadMail mail) {
+        String subject = mail.subject() == null ? "" : mail.subject().replaceFirst(
+                "(?iu)^((re|fw|fwd|tl|trả lời|chuyển tiếp)\\s*:\\s*)+", "").strip();
+        if (!subject.isEmpty()) {
+            return subject.length() > 250 ? subject.substring(0, 250) : subject;
+        }
+        String firstLine = mail.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .orElse("Thư không có tiêu đề");
+        return firstLine.length() > 120 ? firstLine.substring(0, 120) + "…" : firstLine;
+    }
+}

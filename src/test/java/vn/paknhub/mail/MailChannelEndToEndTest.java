@@ -1,0 +1,353 @@
+package vn.paknhub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.devstack.EmbeddedMailServer;
+import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
+
+/**
+ * People email their items to the published address (Đ7.1b): real mail over SMTP into the embedded
+ * mail server, read by the hub over IMAP, from the corpus in src/test/resources/mail.
+ */
+@HubIntegrationTest
+class MailChannelEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String MAILBOX = "pakn@paknskgp.local";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    Environment env;
+
+    private HubApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HubApi(port);
+    }
+
+    private Session session() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "localhost");
+        p.setProperty("mail.smtp.port", env.getRequiredProperty("hub.notify.smtp.port"));
+        return Session.getInstance(p);
+    }
+
+    /** Sends a corpus mail byte for byte (no header rewritten) to the published mailbox. */
+    private void send(byte[] raw) throws Exception {
+        Session s = session();
+        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(raw));
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(m, InternetAddress.parse(MAILBOX));
+        }
+    }
+
+    private Map<String, Object> decided(String messageId) {
+        await().atMost(PATIENCE).until(() -> db.queryForList("select status from mail_message where message_id = ?",
+                String.class, messageId).stream().anyMatch(s -> !s.equals("RECEIVED")));
+        return db.queryForMap("select status, outcome, outcome_reason, case_code, attempts from mail_message"
+                + " where message_id = ?", messageId);
+    }
+
+    private boolean inFolder(String folder, String messageId) throws Exception {
+        Properties p = new Properties();
+        try (Store store = Session.getInstance(p).getStore("imap")) {
+            store.connect("localhost", Integer.parseInt(env.getRequiredProperty("hub.embedded.mail.imap-port")), MAILBOX,
+                    "demo");
+            Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return false;
+            }
+            f.open(Folder.READ_ONLY);
+            try {
+                return f.search(new HeaderTerm("Message-ID", messageId)).length > 0;
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
+    /** What the hub sent to {@code address}, newest last. */
+    private static List<MimeMessage> sentTo(String address) {
+        return EmbeddedMailServer.received().stream().filter(m -> {
+            try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String body(MimeMessage m) throws Exception {
+        return String.valueOf(m.getContent());
+    }
+
+    @Test
+    void a_mail_becomes_one_case_with_its_contact_and_a_threaded_receipt_even_when_read_twice() throws Exception {
+        byte[] raw = MailReaderTest.corpus("plain-utf8.eml");
+        String messageId = "<plain-utf8.20261122@saomai.example.vn>";
+        send(raw);
+        Map<String, Object> d = decided(messageId);
+        assertThat(d).containsEntry("status", "PROCESSED").containsEntry("outcome", "CASE_OPENED");
+        String code = (String) d.get("case_code");
+        assertThat(db.queryForMap("select channel, title, state from case_file where code = ?", code))
+                .containsEntry("channel", "EMAIL").containsEntry("title", "Kiến nghị cơ chế thử nghiệm cho AI");
+        HubApi.Reply c = api.get("/api/v1/agency/cases/" + code, HubApi.bearer(Samples.VPTW));
+        assertThat(c.status()).isEqualTo(200);
+        assertThat(c.json().path("submitter").path("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(c.json().path("submitter").path("email").asText()).isEqualTo("nhung.nth@saomai.example.vn");
+        assertThat(c.json().path("submitter").path("phone").asText()).isEqualTo("0912345678");
+        assertThat(c.json().path("submitter").path("address").asText()).contains("quận Cầu Giấy");
+        await().atMost(PATIENCE).until(() -> inFolder("Processed", messageId) && !inFolder("INBOX", messageId));
+
+        await().atMost(PATIENCE).until(() -> !receipts("nhung.nth@saomai.example.vn").isEmpty());
+        MimeMessage receipt = receipts("nhung.nth@saomai.example.vn").get(0);
+        assertThat(receipt.getSubject()).contains(code);
+        assertThat(receipt.getHeader("In-Reply-To", null)).isEqualTo(messageId);
+        assertThat(receipt.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+        Matcher secret = Pattern.compile("Mã bí mật tra cứu: (\\S+)").matcher(body(receipt));
+        assertThat(secret.find()).isTrue();
+        HubApi.Reply followed = api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret.group(1));
+        assertThat(followed.status()).isEqualTo(200);
+
+        // the same mail again (a re-poll, another node, the sender's retry): nothing new
+        send(raw);
+        await().atMost(PATIENCE).until(() -> !inFolder("INBOX", messageId));
+        assertThat(db.queryForObject("select count(*) from mail_message where message_id = ?", Integer.class, messageId))
+                .isOne();
+        assertThat(db.queryForObject("select count(*) from case_file where channel = 'EMAIL' and title = ?", Integer.class,
+                "Kiến nghị cơ chế thử nghiệm cho AI")).isOne();
+        assertThat(receipts("nhung.nth@saomai.example.vn")).hasSize(1);
+    }
+
+    /** The receipts among what was sent (a routed case also gets its forwarding notice). */
+    private static List<MimeMessage> receipts(String address) {
+        return sentTo(address).stream().filter(m -> {
+            try {
+                return m.getSubject().contains("Đã tiếp nhận thư");
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void attachments_are_judged_by_content_and_a_refused_one_is_named_in_the_receipt() throws Exception {
+        send(MailReaderTest.corpus("alternative-with-attachments.eml"));
+        Map<String, Object> d = decided("<alt-attach.20261124@truong.example.edu.vn>");
+        String code = (String) d.get("case_code");
+        assertThat(db.queryForList("select a.file_name from case_attachment a join case_file f on f.id = a.case_id"
+                + " where f.code = ?", String.class, code)).containsExactly("Đề án STEM.pdf");
+        await().atMost(PATIENCE).until(() -> !receipts("ha.pt@truong.example.edu.vn").isEmpty());
+        assertThat(body(receipts("ha.pt@truong.example.edu.vn").get(0))).contains("hóa đơn.pdf")
+                .contains("không được nhận");
+    }
+
+    @Test
+    void missing_contact_information_still_opens_the_case_and_asks_for_it_by_email() throws Exception {
+        send(MailReaderTest.corpus("missing-address.eml"));
+        Map<String, Object> d = decided("<missing-address.20261122@startup.example.vn>");
+        assertThat(d).containsEntry("outcome", "CASE_OPENED");
+        String code = (String) d.get("case_code");
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
+                .isEqualTo("SUPPLEMENT_REQUESTED");
+        await().atMost(PATIENCE).until(() -> receipts("khoa.dv@startup.example.vn").size() == 1
+                && sentTo("khoa.dv@startup.example.vn").size() == 2);
+        Optional<MimeMessage> request = sentTo("khoa.dv@startup.example.vn").stream().filter(m -> {
+            try {
+                return m.getSubject().startsWith("Đề nghị bổ sung");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst();
+        assertThat(request).isPresent();
+        assertThat(body(request.get())).contains(code).contains("Địa chỉ liên hệ là bắt buộc");
+    }
+
+    @Test
+    void robots_are_kept_but_never_answered_and_open_no_case() throws Exception {
+        for (String[] robot : new String[][] {{"auto-reply.eml", "<auto.20261122@coquan.example.vn>", "an.nv@"},
+                {"delivery-report.eml", "<dsn.20261122@mx.example.vn>", "mailer-daemon@"},
+                {"mailing-list.eml", "<list.20261122@list.example.vn>", "bantin@"}}) {
+            send(MailReaderTest.corpus(robot[0]));
+            Map<String, Object> d = decided(robot[1]);
+            assertThat(d).as(robot[0]).containsEntry("outcome", "NOT_ANSWERED").containsEntry("case_code", null);
+            assertThat((String) d.get("outcome_reason")).startsWith("automated: ");
+            assertThat(sentTo(robot[2])).as(robot[0]).isEmpty();
+        }
+    }
+
+    @Test
+    void a_denunciation_is_refused_politely_by_a_threaded_answer_and_opens_no_case() throws Exception {
+        send(MailReaderTest.corpus("complaint.eml"));
+        Map<String, Object> d = decided("<complaint.20261122@example.vn>");
+        assertThat(d).containsEntry("outcome", "OUT_OF_SCOPE").containsEntry("case_code", null);
+        await().atMost(PATIENCE).until(() -> !sentTo("binh.hv@example.vn").isEmpty());
+        MimeMessage answer = sentTo("binh.hv@example.vn").get(0);
+        assertThat(answer.getSubject()).contains("không thuộc phạm vi");
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<complaint.20261122@example.vn>");
+        assertThat(body(answer)).contains("Điều 1 khoản 2");
+    }
+
+    @Test
+    void headers_in_a_mail_cannot_steer_the_route() throws Exception {
+        String messageId = "<steering.20261122@example.vn>";
+        send(MailReaderTest.corpus("steering-headers.eml"));
+        assertThat(decided(messageId)).containsEntry("outcome", "CASE_OPENED");
+        await().atMost(PATIENCE).until(() -> inFolder("Processed", messageId));
+        assertThat(inFolder("Trash", messageId)).isFalse();
+        assertThat(inFolder("Leaked", messageId)).isFalse();
+        assertThat(inFolder("INBOX", messageId)).isFalse();
+    }
+
+    @Test
+    void a_mail_failing_again_and_again_goes_to_the_failed_folder_and_quarantine_and_is_reprocessed_once()
+            throws Exception {
+        String messageId = "<raw-utf8.20261122@example.vn>";
+        // a fault in the case store for this one item only, until "the fix"
+        db.execute("""
+                create or replace function test_refuse_mail_case() returns trigger language plpgsql as $$
+                begin
+                  if new.title = 'Giải pháp số hóa hồ sơ bệnh án' then raise exception 'injected fault'; end if;
+                  return new;
+                end $$""");
+        db.execute("create trigger test_refuse_mail_case before insert on case_file for each row"
+                + " execute function test_refuse_mail_case()");
+        try {
+            send(MailReaderTest.corpus("raw-utf8-headers.eml"));
+            Map<String, Object> d = decided(messageId);
+            assertThat(d).containsEntry("status", "QUARANTINED").containsEntry("attempts", 3);
+            await().atMost(PATIENCE).until(() -> inFolder("Failed", messageId) && !inFolder("INBOX", messageId));
+            HubApi.Reply listed = api.get("/api/v1/mail", HubApi.bearer(Samples.VPTW));
+            assertThat(listed.status()).isEqualTo(200);
+            String id = null;
+            for (var m : listed.json()) {
+                if (messageId.equals(m.path("messageId").asText())) {
+                    id = m.path("id").asText();
+                    assertThat(m.path("lastError").asText()).contains("injected fault");
+                }
+            }
+            assertThat(id).isNotNull();
+            assertThat(api.get("/api/v1/mail", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
+            HubApi.Reply raw = api.get("/api/v1/mail/" + id + "/raw", HubApi.bearer(Samples.VPTW));
+            assertThat(raw.body()).contains("Message-ID: " + messageId);
+            assertThat(db.queryForObject("select count(*) from mail_access where mail_id = ?::uuid and actor = 'VPTW'",
+                    Integer.class, id)).isOne();
+
+            HubApi.Reply stillFailing = api.postJson("/api/v1/mail/" + id + "/reprocess", Map.of(),
+                    HubApi.bearer(Samples.VPTW));
+            assertThat(stillFailing.status()).isEqualTo(422);
+            assertThat(stillFailing.rules()).contains("still-failing");
+
+            db.execute("drop trigger test_refuse_mail_case on case_file");
+            HubApi.Reply fixed = api.postJson("/api/v1/mail/" + id + "/reprocess", Map.of(), HubApi.bearer(Samples.VPTW));
+            assertThat(fixed.status()).isEqualTo(200);
+            assertThat(fixed.json().path("outcome").asText()).isEqualTo("CASE_OPENED");
+            assertThat(api.postJson("/api/v1/mail/" + id + "/reprocess", Map.of(), HubApi.bearer(Samples.VPTW)).status())
+                    .isEqualTo(422);
+            assertThat(db.queryForObject("select count(*) from case_file where title = 'Giải pháp số hóa hồ sơ bệnh án'",
+                    Integer.class)).isOne();
+        } finally {
+            db.execute("drop trigger if exists test_refuse_mail_case on case_file");
+            db.execute("drop function if exists test_refuse_mail_case()");
+        }
+    }
+
+    /** A plain UTF-8 mail as a person's mail program would write it. */
+    private static byte[] mail(String from, String subject, String messageId, String extraHeaders, String body) {
+        return ("From: " + from + "\r\nTo: " + MAILBOX + "\r\nSubject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "?=\r\nDate: Mon, 23 Nov 2026 10:00:00 +0700\r\nMessage-ID: " + messageId + "\r\n" + extraHeaders
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + body.replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void replies_carrying_the_tracking_code_supplement_or_withdraw_the_case_and_never_open_another() throws Exception {
+        String from = "Đinh Văn Quang <quang.dv@example.vn>";
+        send(mail(from, "Đề xuất ứng dụng bản đồ số cho nông dân", "<first.quang@example.vn>", "",
+                "Tôi đề xuất xây dựng ứng dụng bản đồ số miễn phí giúp nông dân tra cứu thổ nhưỡng và thời tiết."));
+        String code = (String) decided("<first.quang@example.vn>").get("case_code");
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
+                .isEqualTo("SUPPLEMENT_REQUESTED");
+
+        // the answer to the supplement request, quoting it: a supplement, the case goes back to classification
+        send(mail(from, "Re: [" + code + "] Đề nghị bổ sung thông tin", "<reply1.quang@example.vn>",
+                "In-Reply-To: <first.quang@example.vn>\r\nReferences: <first.quang@example.vn>\r\n",
+                "Địa chỉ: 3 Hùng Vương, phường Phú Nhuận, thành phố Huế\n\nVào ngày 23/11/2026 PAKN đã viết:\n> Đề nghị bổ sung"));
+        assertThat(decided("<reply1.quang@example.vn>")).containsEntry("outcome", "SUPPLEMENT_ADDED")
+                .containsEntry("case_code", code);
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
+                .isIn("SUBMITTED", "FORWARDED", "ROUTED_TO_TRIAGE");
+
+        // someone else quoting the code opens a case of their own and touches nothing of this one
+        send(mail("Kẻ Lạ <stranger@example.vn>", "Re: [" + code + "] xin rút", "<stranger.1@example.vn>", "",
+                "Tôi xin rút kiến nghị này và đề xuất thay bằng quỹ hỗ trợ nông dân chuyển đổi số."));
+        Map<String, Object> stranger = decided("<stranger.1@example.vn>");
+        assertThat(stranger).containsEntry("outcome", "CASE_OPENED");
+        assertThat(stranger.get("case_code")).isNotEqualTo(code);
+
+        // the person asks to withdraw, by a reply referring only to their first mail
+        send(mail(from, "Rút kiến nghị", "<reply2.quang@example.vn>", "References: <first.quang@example.vn>\r\n",
+                "Tôi xin rút kiến nghị vì đã tìm được ứng dụng phù hợp."));
+        assertThat(decided("<reply2.quang@example.vn>")).containsEntry("outcome", "WITHDRAWAL_REQUESTED");
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
+                .isEqualTo("WITHDRAWAL_REQUESTED");
+        assertThat(db.queryForObject("select count(*) from case_file where submitter_email_hash ="
+                + " (select submitter_email_hash from case_file where code = ?)", Integer.class, code)).isOne();
+    }
+
+    @Test
+    void a_withdrawal_asked_by_mail_after_acceptance_is_refused_with_the_reason() throws Exception {
+        String from = "Mai Thị Thu <thu.mt@example.vn>";
+        send(mail(from, "Kiến nghị về phòng thí nghiệm dùng chung", "<first.thu@example.vn>", "",
+                "Kính gửi: Bộ Khoa học và Công nghệ\nTôi kiến nghị mở phòng thí nghiệm dùng chung cho doanh nghiệp nhỏ.\n"
+                        + "Mai Thị Thu, 9 Hai Bà Trưng, phường Tràng Tiền, quận Hoàn Kiếm, Hà Nội, 0913 444 555"));
+        String code = (String) decided("<first.thu@example.vn>").get("case_code");
+        await().atMost(PATIENCE).until(() -> "FORWARDED".equals(db.queryForObject("select state from case_file where code = ?",
+                String.class, code)));
+        assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
+                HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
+
+        send(mail(from, "Re: [" + code + "] Đã tiếp nhận", "<reply.thu@example.vn>", "", "Tôi xin rút kiến nghị."));
+        Map<String, Object> d = decided("<reply.thu@example.vn>");
+        assertThat(d).containsEntry("outcome", "REPLY_REFUSED").containsEntry("case_code", code);
+        assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code)).isEqualTo("ACCEPTED");
+        await().atMost(PATIENCE).until(() -> sentTo("thu.mt@example.vn").stream().anyMatch(m -> {
+            try {
+                return m.getSubject().contains("chưa được xử lý") && "<reply.thu@example.vn>".equals(m.getHeader("In-Reply-To", null));
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+    }
+}

@@ -1,0 +1,134 @@
+package vn.paknhub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+
+/** The corpus of realistic Vietnamese mail in src/test/resources/mail, read as a clerk would read it. */
+class MailReaderTest {
+
+    private final MailReader reader = new MailReader(10, 200);
+
+    static byte[] corpus(String name) throws Exception {
+        return Files.readAllBytes(Path.of("src/test/resources/mail", name));
+    }
+
+    private ReadMail read(String name) throws Exception {
+        return reader.read(corpus(name));
+    }
+
+    private static void assertNfc(String s) {
+        assertThat(Normalizer.isNormalized(s, Normalizer.Form.NFC)).as("NFC: " + s).isTrue();
+    }
+
+    @Test
+    void a_quoted_printable_utf8_mail_with_encoded_headers() throws Exception {
+        ReadMail m = read("plain-utf8.eml");
+        assertThat(m.messageId()).isEqualTo("<plain-utf8.20261122@saomai.example.vn>");
+        assertThat(m.fromAddress()).isEqualTo("nhung.nth@saomai.example.vn");
+        assertThat(m.fromName()).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(m.subject()).isEqualTo("Kiến nghị cơ chế thử nghiệm cho AI");
+        assertThat(m.text()).startsWith("Kính gửi: Bộ Khoa học và Công nghệ").contains("trí tuệ nhân tạo");
+        assertThat(m.date()).isNotNull();
+        assertThat(m.automated()).isNull();
+        assertNfc(m.text());
+        assertThat(ContactFinder.phone(m.text())).contains("0912345678");
+        assertThat(ContactFinder.address(m.text()))
+                .contains("số 12 ngõ 45 phố Trần Duy Hưng, phường Trung Hòa, quận Cầu Giấy, Hà Nội");
+    }
+
+    @Test
+    void windows_1258_is_decoded_to_nfc_whether_labelled_right_or_as_windows_1252() throws Exception {
+        String expected = Files.readString(Path.of("src/test/resources/mail/windows-1258.expected.txt"),
+                StandardCharsets.UTF_8).strip();
+        for (String name : new String[] {"windows-1258.eml", "windows-1258-labelled-1252.eml"}) {
+            ReadMail m = read(name);
+            assertThat(m.text()).as(name).isEqualTo(expected);
+            assertNfc(m.text());
+        }
+        ReadMail m = read("windows-1258.eml");
+        assertThat(ContactFinder.phone(m.text())).contains("02633822111");
+        assertThat(ContactFinder.address(m.text())).contains("Thôn 3, xã Đạ Sar, huyện Lạc Dương, tỉnh Lâm Đồng");
+    }
+
+    @Test
+    void an_html_only_mail_without_message_id_or_date_becomes_clean_text() throws Exception {
+        ReadMail m = read("html-only-no-id.eml");
+        assertThat(m.messageId()).isNull();
+        assertThat(m.date()).isNull();
+        assertThat(m.subject()).isEqualTo("Kiến nghị chuẩn hóa địa chỉ số");
+        assertThat(m.text()).contains("Tôi kiến nghị chuẩn hóa dữ liệu địa chỉ số quốc gia & công khai API")
+                .contains("- Thống nhất mã địa chỉ\n- Cập nhật dữ liệu hằng tháng")
+                .doesNotContain("<").doesNotContain("alert").doesNotContain("color:red");
+        assertThat(ContactFinder.address(m.text())).contains("8 Lý Thường Kiệt, phường Hàng Bài, quận Hoàn Kiếm, Hà Nội");
+        assertThat(ContactFinder.phone(m.text())).contains("0987654321");
+    }
+
+    @Test
+    void alternatives_give_one_text_and_attachments_keep_their_rfc2231_and_rfc2047_names() throws Exception {
+        ReadMail m = read("alternative-with-attachments.eml");
+        assertThat(m.text()).startsWith("Kính gửi: Bộ Giáo dục và Đào tạo").doesNotContain("<br>");
+        assertThat(m.text().split("Tôi gửi kèm đề án", -1)).hasSize(2);
+        assertThat(m.attachments()).extracting(ReadMail.Attachment::fileName).containsExactly("Đề án STEM.pdf",
+                "hóa đơn.pdf");
+        assertThat(new String(m.attachments().get(0).content(), StandardCharsets.US_ASCII)).startsWith("%PDF-");
+        assertThat(m.attachments().get(1).content()[0]).isEqualTo((byte) 'M');
+    }
+
+    @Test
+    void a_signed_mail_forwarding_another_reads_both_texts_and_drops_the_signature() throws Exception {
+        ReadMail m = read("forwarded-signed.eml");
+        assertThat(m.text()).contains("Tôi chuyển tiếp sáng kiến").contains("Thư chuyển tiếp / Forwarded message")
+                .contains("Tiêu đề / Subject: Sáng kiến về dữ liệu mở").contains("quan trắc môi trường");
+        assertThat(m.attachments()).isEmpty();
+    }
+
+    @Test
+    void raw_8bit_utf8_headers_are_read() throws Exception {
+        ReadMail m = read("raw-utf8-headers.eml");
+        assertThat(m.subject()).isEqualTo("Giải pháp số hóa hồ sơ bệnh án");
+        assertThat(m.fromName()).isEqualTo("Bùi Thị Lan");
+    }
+
+    @Test
+    void robots_are_recognised_by_the_header_that_gives_them_away() throws Exception {
+        assertThat(read("auto-reply.eml").automated()).startsWith("Auto-Submitted: auto-replied");
+        assertThat(read("delivery-report.eml").automated()).startsWith("delivery status report");
+        assertThat(read("mailing-list.eml").automated()).startsWith("Precedence: list");
+        assertThat(read("plain-utf8.eml").automated()).isNull();
+        assertThat(read("complaint.eml").automated()).isNull();
+    }
+
+    @Test
+    void nesting_deeper_than_the_limit_is_cut_with_a_note_and_what_was_read_is_kept() throws Exception {
+        StringBuilder mail = new StringBuilder("From: a@example.vn\r\nSubject: sâu\r\nMIME-Version: 1.0\r\n");
+        int depth = 15;
+        for (int i = 0; i < depth; i++) {
+            mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i)
+                    .append("\r\n");
+        }
+        mail.append("Content-Type: text/plain; charset=UTF-8\r\n\r\nNội dung tận cùng.\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            mail.append("--b").append(i).append("--\r\n");
+        }
+        ReadMail m = new MailReader(10, 200).read(mail.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(m.limits()).singleElement().asString().contains("10");
+        assertThat(m.text()).doesNotContain("tận cùng");
+        ReadMail deepEnough = new MailReader(20, 200).read(mail.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(deepEnough.limits()).isEmpty();
+        assertThat(deepEnough.text()).isEqualTo("Nội dung tận cùng.");
+    }
+
+    @Test
+    void headers_alone_are_read_for_storage_even_from_a_broken_mail() throws Exception {
+        assertThat(MailHeaders.of(corpus("plain-utf8.eml")))
+                .isEqualTo(new MailHeaders("<plain-utf8.20261122@saomai.example.vn>", "nhung.nth@saomai.example.vn"));
+        assertThat(MailHeaders.of(corpus("html-only-no-id.eml")).messageId()).isNull();
+        assertThat(MailHeaders.of("\u0000\u0001garbage without headers".getBytes(StandardCharsets.ISO_8859_1)).sender())
+                .isNull();
+    }
+}
