@@ -61,8 +61,10 @@ class MailConfiguration {
         return s.protocol() + "://" + s.host() + ":" + s.port()
                 + "?username=RAW(" + s.username() + ")&password=RAW(" + (s.password() == null ? "" : s.password()) + ")"
                 + "&folderName=" + URLEncoder.encode(s.folder(), StandardCharsets.UTF_8)
-                // the raw message, not Camel's mapping of it: stored byte for byte before anything else
-                + "&mapMailMessage=false&unseen=true&peek=true"
+                // the raw message, not Camel's mapping of it: stored byte for byte before anything else;
+                // every mail still in the folder, read or not: one a person opened in a mail client, or one
+                // flagged seen by a node killed before it could move it, is not left behind
+                + "&mapMailMessage=false&unseen=false&peek=true"
                 // POP3 has no folders: a mail leaves the server once stored and handled (it is in the database)
                 + (pop3(s) ? "&delete=true" : "&moveTo=" + URLEncoder.encode(s.processedFolder(), StandardCharsets.UTF_8))
                 + "&headerFilterStrategy=#mailInFilter&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
