@@ -17,9 +17,14 @@
 #   (accepted, processing, progress updates) from bench/StatusLoad.java, on the province's topic and
 #   through the ministry's signed webhook; the figure is updates applied per second, read from the
 #   hub's status_update table.
+# BENCH=mail: COUNT mails of about SIZE_KB KB with one PDF attachment each (bench/MailLoad.java) sent
+#   over SMTP to the embedded mail server: first into a mailbox nobody reads and fetched whole by one
+#   IMAP client (the server's raw fetch rate, the ceiling), then into the hub's published mailbox; the
+#   figure is mails ingested per second (stored, decided, case opened, moved), read from mail_message.
+#   PREWARM=0 BENCH=mail COUNT=2000 bench/run.sh
 #
 # Environment (all optional):
-#   BENCH         intake or delivery                            (default intake)
+#   BENCH         intake, delivery, status or mail              (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
@@ -147,6 +152,8 @@ fi
 
 # --- hub ----------------------------------------------------------------------------------------
 PORT=${PORT:-$(free_port)}
+# the email channel reads its mailbox often and in large polls while it is measured
+[[ "$BENCH" == mail ]] && HUB_ARGS="--hub.mail.poll-delay-ms=100 --hub.mail.fetch-size=100 $HUB_ARGS"
 JFR_OPTS=""
 [[ "$JFR" == 1 ]] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/hub.jfr,settings=profile,dumponexit=true"
 say "== starting the hub: $JAR on port $PORT (data in $WORK)"
@@ -292,6 +299,40 @@ if [[ "$BENCH" == status ]]; then
     for r in "${SROWS[@]}"; do say "$r"; done
     say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
     say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0)"
+    exit 0
+fi
+
+if [[ "$BENCH" == mail ]]; then
+    COUNT=${COUNT:-2000}; SIZE_KB=${SIZE_KB:-20}
+    read -r SMTP_PORT IMAP_PORT < <(grep -o 'embedded mail server (SMTP localhost:[0-9]*, IMAP localhost:[0-9]*' "$WORK/hub.log" \
+        | head -1 | sed -E 's/.*SMTP localhost:([0-9]+), IMAP localhost:([0-9]+)/\1 \2/')
+    [[ -n "$IMAP_PORT" ]] || die "could not find the embedded mail server's ports in the hub log"
+    mkdir -p "$WORK/lib"
+    unzip -q -j -o "$JAR" 'BOOT-INF/lib/jakarta.mail-api-*.jar' 'BOOT-INF/lib/angus-mail-*.jar' \
+        'BOOT-INF/lib/jakarta.activation-api-*.jar' 'BOOT-INF/lib/angus-activation-*.jar' -d "$WORK/lib"
+    CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
+    label="m$RANDOM"
+    drain >/dev/null
+    say ""
+    say "== mail: $COUNT mails of about $SIZE_KB KB (one PDF attachment each): ceiling first, then into the hub's mailbox"
+    java -cp "$CP" "$ROOT/bench/MailLoad.java" --smtp-port "$SMTP_PORT" --imap-port "$IMAP_PORT" --count "$COUNT" \
+        --size-kb "$SIZE_KB" --label "$label" | tee "$WORK/mail.txt"
+    start_ms=$(sed -nE 's/^RESULT .*start_ms=([0-9]+).*/\1/p' "$WORK/mail.txt")
+    for _ in $(seq 900); do
+        got=$(q "select count(*) from mail_message where message_id like '<${label}-%' and status <> 'RECEIVED'")
+        [[ "$got" -ge "$COUNT" ]] && break
+        sleep 1
+    done
+    IFS='|' read -r total opened secs < <(q "select count(*), count(*) filter (where outcome = 'CASE_OPENED'),
+        round((extract(epoch from max(processed_at)) - $start_ms / 1000.0)::numeric, 1)
+        from mail_message where message_id like '<${label}-%'")
+    rate=$(awk -v n="$total" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+    say ""
+    say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + mail server + load generator)"
+    say "mails  processed  cases  seconds  ingested/s   ceiling: $(grep '^CEILING' "$WORK/mail.txt" | cut -d' ' -f2-)"
+    say "$(printf '%5s %10s %6s %8s %10s' "$COUNT" "$total" "$opened" "$secs" "$rate")"
+    say "seconds = from the first mail sent to the hub's mailbox to the last one decided (stored, case opened with its"
+    say "attachment and receipt planned, moved to Processed); the ceiling is one IMAP client fetching the same mails whole"
     exit 0
 fi
 

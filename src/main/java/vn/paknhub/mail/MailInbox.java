@@ -107,6 +107,16 @@ public class MailInbox {
                 new MapSqlParameterSource("ids", messageIds.toArray(String[]::new)), String.class).stream().findFirst();
     }
 
+    /** Automatic answers other than receipts (refusals, limits) sent to one sender within {@code window}. */
+    public int answersToSender(String sender, Duration window) {
+        return jdbc.queryForObject("""
+                select count(*) from mail_message where sender_hash = :sender
+                  and outcome in ('OUT_OF_SCOPE', 'TOO_LARGE', 'REPLY_REFUSED') and outcome_reason not like 'unanswered:%'
+                  and received_at > :since""",
+                new MapSqlParameterSource("sender", protector.lookupHash(sender))
+                        .addValue("since", Timestamp.from(clock.instant().minus(window))), Integer.class);
+    }
+
     /** Items from one sender (by its hashed address) that opened a case within {@code window}. */
     public int casesFromSender(String sender, Duration window) {
         return jdbc.queryForObject("""

@@ -187,9 +187,9 @@ public class MailIntake {
             return new Decision(Outcome.NOT_ANSWERED, "automated: " + mail.automated(), null);
         }
         if (raw.length > settings.maxMessageSize().toBytes()) {
-            reply(id, mail, "mail-too-large", "Thư dung lượng " + raw.length / 1024 + " KB, vượt giới hạn "
-                    + settings.maxMessageSize().toKilobytes() + " KB.");
-            return new Decision(Outcome.TOO_LARGE, raw.length + " bytes", null);
+            boolean sent = reply(id, mail, "mail-too-large", "Thư dung lượng " + raw.length / 1024
+                    + " KB, vượt giới hạn " + settings.maxMessageSize().toKilobytes() + " KB.");
+            return new Decision(Outcome.TOO_LARGE, answered(sent, raw.length + " bytes"), null);
         }
         Optional<String> repliedTo = repliedCase(mail);
         if (repliedTo.isPresent()) {
@@ -198,8 +198,8 @@ public class MailIntake {
         String title = title(mail);
         Optional<String> outOfScope = scope.outOfScopeEvidence(title, mail.text());
         if (outOfScope.isPresent()) {
-            reply(id, mail, "mail-out-of-scope", outOfScope.get());
-            return new Decision(Outcome.OUT_OF_SCOPE, outOfScope.get(), null);
+            boolean sent = reply(id, mail, "mail-out-of-scope", outOfScope.get());
+            return new Decision(Outcome.OUT_OF_SCOPE, answered(sent, outOfScope.get()), null);
         }
         if (!byOperator && inbox.casesFromSender(mail.fromAddress(), Duration.ofDays(1)) >= settings.dailyCasesPerSender()) {
             return new Decision(Outcome.HELD_FLOOD, "more than " + settings.dailyCasesPerSender()
@@ -275,13 +275,25 @@ public class MailIntake {
         return opened.code();
     }
 
-    /** An answer to a mail that opened no case, to its sender, threaded onto it; once per mail. */
-    private void reply(UUID mailId, ReadMail mail, String template, String reason) {
+    /**
+     * An answer to a mail that opened no case, to its sender, threaded onto it; once per mail, and at
+     * most {@code dailyAnswersPerSender} a day to one address (someone sending the same refused letter
+     * all day gets one answer, not hundreds). Says whether it was sent.
+     */
+    private boolean reply(UUID mailId, ReadMail mail, String template, String reason) {
+        if (inbox.answersToSender(mail.fromAddress(), Duration.ofDays(1)) >= settings.dailyAnswersPerSender()) {
+            return false;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress() : mail.fromName());
         values.put("title", title(mail));
         values.put("reason", reason);
         notifications.planMessage(mailId, null, template, mail.fromAddress(), values, mail.messageId());
+        return true;
+    }
+
+    private static String answered(boolean sent, String reason) {
+        return sent ? reason : "unanswered: daily answer cap for this address reached; " + reason;
     }
 
     private static String title(ReadMail mail) {

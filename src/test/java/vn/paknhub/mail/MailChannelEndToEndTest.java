@@ -350,4 +350,35 @@ class MailChannelEndToEndTest {
             }
         }));
     }
+
+    @Test
+    void one_address_gets_a_few_automatic_refusals_a_day_not_one_per_mail() throws Exception {
+        String from = "Người Gửi Nhiều <nhieu@example.vn>";
+        for (int i = 1; i <= 4; i++) {
+            send(mail(from, "Đơn tố cáo lần " + i, "<tocao-" + i + "@example.vn>", "",
+                    "Tôi tố cáo cán bộ xã nhận hối lộ khi làm thủ tục đất đai, đề nghị xử lý nghiêm lần " + i + "."));
+            assertThat(decided("<tocao-" + i + "@example.vn>")).containsEntry("outcome", "OUT_OF_SCOPE");
+        }
+        assertThat((String) decided("<tocao-4@example.vn>").get("outcome_reason")).startsWith("unanswered:");
+        await().atMost(PATIENCE).until(() -> sentTo("nhieu@example.vn").size() == 3);
+        assertThat(db.queryForObject("select count(*) from notification where in_reply_to = '<tocao-4@example.vn>'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void the_same_letter_sent_twice_opens_a_second_case_linked_to_the_first() throws Exception {
+        String from = "Lý Văn Hậu <hau.lv@example.vn>";
+        String text = "Tôi đề xuất thành lập trung tâm đổi mới sáng tạo cấp tỉnh cho thanh niên khởi nghiệp.\n"
+                + "Lý Văn Hậu, 2 Lê Duẩn, phường Bến Thành, quận 1, TP. Hồ Chí Minh, 0907 123 456";
+        send(mail(from, "Trung tâm đổi mới sáng tạo", "<dup-1@example.vn>", "", text));
+        String first = (String) decided("<dup-1@example.vn>").get("case_code");
+        send(mail(from, "Trung tâm đổi mới sáng tạo", "<dup-2@example.vn>", "", text));
+        String second = (String) decided("<dup-2@example.vn>").get("case_code");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
+                + " where f.code = ? and e.action = 'POSSIBLE_DUPLICATE' and e.details ->> 'of' = ?", Integer.class,
+                second, first)).isOne();
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
+                + " where f.code = ? and e.action = 'POSSIBLE_DUPLICATE'", Integer.class, first)).isZero();
+    }
 }

@@ -1,0 +1,122 @@
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+/**
+ * Load for the email channel (bench/run.sh BENCH=mail): N realistic mails (about SIZE_KB each: a
+ * Vietnamese text and one PDF attachment, distinct senders and Message-IDs) sent over SMTP.
+ * First the ceiling: the same mails into a mailbox nobody reads, then fetched whole over IMAP by one
+ * client (the raw fetch rate of this server on this machine). Then the same mails to the hub's
+ * published mailbox; run.sh reads from the database when the hub has processed them.
+ *
+ *   java -cp <jakarta mail jars> bench/MailLoad.java --smtp-port P --imap-port P --count N --label L [--size-kb 20]
+ */
+public class MailLoad {
+
+    public static void main(String[] a) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < a.length; i += 2) {
+            args.put(a[i].replaceFirst("^--", ""), a[i + 1]);
+        }
+        int count = Integer.parseInt(args.getOrDefault("count", "1000"));
+        int sizeKb = Integer.parseInt(args.getOrDefault("size-kb", "20"));
+        String label = args.getOrDefault("label", "m");
+        String hubBox = args.getOrDefault("to", "pakn@paknskgp.local");
+        String ceilingBox = "ceiling-" + label + "@paknskgp.local";
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", args.get("smtp-port"));
+        Session session = Session.getInstance(p);
+
+        List<MimeMessage> mails = new ArrayList<>();
+        Random random = new Random(42);
+        for (int i = 0; i < count; i++) {
+            mails.add(mail(session, label, i, sizeKb, random));
+        }
+        long bytes = 0;
+        for (MimeMessage m : mails) {
+            var counter = new java.io.ByteArrayOutputStream();
+            m.writeTo(counter);
+            bytes += counter.size();
+        }
+        System.out.printf("mails: %d of %.1f KB on average%n", count, bytes / 1024.0 / count);
+
+        long t0 = System.nanoTime();
+        send(session, mails, ceilingBox);
+        double smtpSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        int fetched = fetchAll(args.get("imap-port"), ceilingBox);
+        double fetchSeconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("CEILING smtp_per_s=%.0f imap_fetch_per_s=%.0f fetched=%d%n", count / smtpSeconds,
+                fetched / fetchSeconds, fetched);
+
+        long start = System.currentTimeMillis();
+        long t2 = System.nanoTime();
+        send(session, mails, hubBox);
+        System.out.printf("RESULT sent=%d start_ms=%d send_ms=%d%n", count, start, (System.nanoTime() - t2) / 1_000_000);
+    }
+
+    private static MimeMessage mail(Session session, String label, int i, int sizeKb, Random random) throws Exception {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("nguoigui" + i + "@example.vn", "Người Gửi Số " + i, "UTF-8"));
+        m.setSubject("Đề xuất số " + i + " về chuyển đổi số (" + label + ")", "UTF-8");
+        StringBuilder text = new StringBuilder("Kính gửi: Bộ Khoa học và Công nghệ\n\n");
+        while (text.length() < 2500) {
+            text.append("Tôi đề xuất mở dữ liệu khoa học công nghệ cho doanh nghiệp khởi nghiệp sáng tạo, số ").append(i)
+                    .append(", mã ").append(label).append(". ");
+        }
+        text.append("\n\nNgười Gửi Số ").append(i).append("\nĐịa chỉ: ").append(i)
+                .append(" Tràng Tiền, phường Tràng Tiền, quận Hoàn Kiếm, Hà Nội\nĐiện thoại: 0912 345 678\n");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text.toString(), "UTF-8");
+        byte[] pdf = new byte[Math.max(1024, sizeKb * 1024 - 2 * text.length() - 2048) * 3 / 4];
+        random.nextBytes(pdf);
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, pdf, 0, 9);
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(pdf, "application/pdf");
+        attachment.setFileName("de-xuat-" + i + ".pdf");
+        attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+        m.setContent(new MimeMultipart(body, attachment));
+        m.saveChanges();
+        m.setHeader("Message-ID", "<" + label + "-" + i + "@bench.example.vn>");
+        return m;
+    }
+
+    private static void send(Session session, List<MimeMessage> mails, String to) throws Exception {
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect();
+            InternetAddress[] rcpt = InternetAddress.parse(to);
+            for (MimeMessage m : mails) {
+                t.sendMessage(m, rcpt);
+            }
+        }
+    }
+
+    private static int fetchAll(String imapPort, String box) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", Integer.parseInt(imapPort), box, "bench");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            int n = 0;
+            for (Message m : inbox.getMessages()) {
+                m.writeTo(OutputStream.nullOutputStream());
+                n++;
+            }
+            inbox.close(false);
+            return n;
+        }
+    }
+}
