@@ -21,7 +21,8 @@
 #   over SMTP to the embedded mail server: first into a mailbox nobody reads and fetched whole by one
 #   IMAP client (the server's raw fetch rate, the ceiling), then into the hub's published mailbox; the
 #   figure is mails ingested per second (stored, decided, case opened, moved), read from mail_message.
-#   PREWARM=0 BENCH=mail COUNT=2000 bench/run.sh
+#   PREWARM=0 BENCH=mail COUNT=2000 bench/run.sh                       # the embedded GreenMail
+#   PREWARM=0 BENCH=mail MAIL_SERVER=dovecot COUNT=2000 bench/run.sh   # a private Dovecot (dovecot-imapd)
 #
 # Environment (all optional):
 #   BENCH         intake, delivery, status or mail              (default intake)
@@ -105,6 +106,7 @@ cleanup() {
             for _ in $(seq 20); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
         fi
     done
+    [[ -f "$WORK/dovecot/dovecot.conf" ]] && dovecot -c "$WORK/dovecot/dovecot.conf" stop 2>/dev/null
     if [[ "$KEEP" == 1 ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -154,6 +156,23 @@ fi
 PORT=${PORT:-$(free_port)}
 # the email channel reads its mailbox often and in large polls while it is measured
 [[ "$BENCH" == mail ]] && HUB_ARGS="--hub.mail.poll-delay-ms=100 --hub.mail.fetch-size=100 $HUB_ARGS"
+# MAIL_SERVER=dovecot: a private Dovecot (Debian package dovecot-imapd) on a free port instead of the
+# embedded GreenMail, whose IMAP FETCH cost grows with the folder's size (a test server, not a mail server)
+if [[ "$BENCH" == mail && "${MAIL_SERVER:-embedded}" == dovecot ]]; then
+    command -v dovecot >/dev/null || die "MAIL_SERVER=dovecot needs Dovecot: apt-get install dovecot-imapd"
+    DOVECOT_PORT=$(free_port)
+    mkdir -p "$WORK/dovecot/run" "$WORK/dovecot/state" "$WORK/dovecot/mail"
+    chown -R dovecot:dovecot "$WORK/dovecot/mail"; chmod 755 "$WORK" "$WORK/dovecot"
+    printf '%s\n' "base_dir = $WORK/dovecot/run" "state_dir = $WORK/dovecot/state" "log_path = $WORK/dovecot/dovecot.log" \
+        "protocols = imap" "listen = 127.0.0.1" "ssl = no" "disable_plaintext_auth = no" "first_valid_uid = 1" \
+        "mail_location = maildir:$WORK/dovecot/mail/%u" \
+        "passdb {" "  driver = static" "  args = nopassword=y" "}" \
+        "userdb {" "  driver = static" "  args = uid=dovecot gid=dovecot home=$WORK/dovecot/mail/%u" "}" \
+        "service imap-login {" "  inet_listener imap {" "    port = $DOVECOT_PORT" "  }" \
+        "  inet_listener imaps {" "    port = 0" "  }" "}" >"$WORK/dovecot/dovecot.conf"
+    dovecot -c "$WORK/dovecot/dovecot.conf" || die "Dovecot did not start (see $WORK/dovecot/dovecot.log)"
+    HUB_ARGS="--hub.mail.protocol=imap --hub.mail.host=127.0.0.1 --hub.mail.port=$DOVECOT_PORT --hub.mail.password=bench $HUB_ARGS"
+fi
 JFR_OPTS=""
 [[ "$JFR" == 1 ]] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/hub.jfr,settings=profile,dumponexit=true"
 say "== starting the hub: $JAR on port $PORT (data in $WORK)"
@@ -304,9 +323,14 @@ fi
 
 if [[ "$BENCH" == mail ]]; then
     COUNT=${COUNT:-2000}; SIZE_KB=${SIZE_KB:-20}
-    read -r SMTP_PORT IMAP_PORT < <(grep -o 'embedded mail server (SMTP localhost:[0-9]*, IMAP localhost:[0-9]*' "$WORK/hub.log" \
-        | head -1 | sed -E 's/.*SMTP localhost:([0-9]+), IMAP localhost:([0-9]+)/\1 \2/')
-    [[ -n "$IMAP_PORT" ]] || die "could not find the embedded mail server's ports in the hub log"
+    if [[ -n "${DOVECOT_PORT:-}" ]]; then
+        IMAP_PORT=$DOVECOT_PORT; SERVER="Dovecot $(dovecot --version | cut -d' ' -f1)"
+    else
+        IMAP_PORT=$(grep -o 'embedded mail server (SMTP localhost:[0-9]*, IMAP localhost:[0-9]*' "$WORK/hub.log" \
+            | head -1 | sed -E 's/.*IMAP localhost:([0-9]+)/\1/')
+        SERVER="embedded GreenMail"
+        [[ -n "$IMAP_PORT" ]] || die "could not find the embedded mail server's ports in the hub log"
+    fi
     mkdir -p "$WORK/lib"
     unzip -q -j -o "$JAR" 'BOOT-INF/lib/jakarta.mail-api-*.jar' 'BOOT-INF/lib/angus-mail-*.jar' \
         'BOOT-INF/lib/jakarta.activation-api-*.jar' 'BOOT-INF/lib/angus-activation-*.jar' -d "$WORK/lib"
@@ -315,7 +339,8 @@ if [[ "$BENCH" == mail ]]; then
     drain >/dev/null
     say ""
     say "== mail: $COUNT mails of about $SIZE_KB KB (one PDF attachment each): ceiling first, then into the hub's mailbox"
-    java -cp "$CP" "$ROOT/bench/MailLoad.java" --smtp-port "$SMTP_PORT" --imap-port "$IMAP_PORT" --count "$COUNT" \
+    say "mail server: $SERVER (IMAP port $IMAP_PORT)"
+    java -cp "$CP" "$ROOT/bench/MailLoad.java" --imap-port "$IMAP_PORT" --count "$COUNT" \
         --size-kb "$SIZE_KB" --label "$label" | tee "$WORK/mail.txt"
     start_ms=$(sed -nE 's/^RESULT .*start_ms=([0-9]+).*/\1/p' "$WORK/mail.txt")
     for _ in $(seq 900); do
