@@ -7,6 +7,7 @@ COPY routes /app/routes
 COPY mappings /app/mappings
 COPY schemas /app/schemas
 COPY templates /app/templates
+COPY calendar /app/calendar
 USER hub
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/pakn-hub.jar"]

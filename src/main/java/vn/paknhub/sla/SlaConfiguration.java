@@ -1,0 +1,40 @@
+package vn.paknhub.sla;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.paknhub.casefile.CaseSettings;
+
+@Configuration
+class SlaConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaConfiguration.class);
+
+    /**
+     * The working-day calendar, read once at start-up. This year's and next year's days off must be
+     * confirmed in the file: when they are not, every deadline over them says so, and the operators
+     * are told here, loudly, which file to update.
+     */
+    @Bean
+    WorkingCalendar workingCalendar(@Value("${hub.sla.holidays-file}") Path file,
+            @Value("${hub.sla.receipt-cut-off}") LocalTime cutOff, CaseSettings settings, Clock clock) throws IOException {
+        WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone());
+        LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
+        List<Integer> missing = calendar.unconfirmed(today, today.plusYears(1));
+        if (!missing.isEmpty()) {
+            LOG.error("The working-day calendar {} does not confirm the days off of {} (no rows, or rows marked PROJECTED,"
+                    + " COMPUTED or UNCERTAIN): deadlines over those years count weekends and the listed days only, and"
+                    + " say so. Add the official schedule to the file.", file.toAbsolutePath(), missing);
+        }
+        LOG.info("Working-day calendar {}: confirmed years {}", file, calendar.confirmedYears());
+        return calendar;
+    }
+}

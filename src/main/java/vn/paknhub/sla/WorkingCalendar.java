@@ -1,0 +1,163 @@
+package vn.paknhub.sla;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.paknhub.core.text.CsvTable;
+
+/**
+ * The working days of state bodies (Quyết định 188/1999/QĐ-TTg: Monday to Friday), minus public
+ * holidays, compensatory and swapped days off, plus the Saturdays worked in exchange, from data
+ * operators update each year ({@code calendar/holidays.csv}). Periods are counted as the Civil Code
+ * counts them (Bộ luật Dân sự 2015, Đ147–148): the day of the event is not counted, and a period
+ * ending on a day off ends on the next working day. An item received after the cut-off time or on a
+ * day off counts as received on the next working day.
+ *
+ * <p>A year the data does not confirm (no rows, or rows whose source is marked PROJECTED, COMPUTED or
+ * UNCERTAIN, in capitals) is never guessed silently: every deadline that crosses it says so.
+ */
+public final class WorkingCalendar {
+
+    static final List<String> HEADER = List.of("date", "name_vi", "name_en", "kind", "source");
+    private static final Set<String> UNCONFIRMED_MARKS = Set.of("PROJECTED", "COMPUTED", "UNCERTAIN");
+
+    /** A deadline and the years of its count the calendar data does not confirm (empty when sure). */
+    public record Deadline(LocalDate day, List<Integer> unconfirmedYears) {
+        public boolean confirmed() {
+            return unconfirmedYears.isEmpty();
+        }
+    }
+
+    private final Map<LocalDate, String> daysOff;
+    private final Set<LocalDate> workedSaturdays;
+    private final Set<Integer> confirmedYears;
+    private final LocalTime cutOff;
+    private final ZoneId zone;
+
+    WorkingCalendar(Map<LocalDate, String> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
+            LocalTime cutOff, ZoneId zone) {
+        this.daysOff = Map.copyOf(daysOff);
+        this.workedSaturdays = Set.copyOf(workedSaturdays);
+        this.confirmedYears = Set.copyOf(confirmedYears);
+        this.cutOff = cutOff;
+        this.zone = zone;
+    }
+
+    /** Reads the operators' file: kinds {@code statutory} and {@code compensatory} are days off, {@code swap_workday} a worked day. */
+    public static WorkingCalendar load(Path csv, LocalTime cutOff, ZoneId zone) throws IOException {
+        try (InputStream in = Files.newInputStream(csv)) {
+            return from(in, csv.toString(), cutOff, zone);
+        }
+    }
+
+    static WorkingCalendar from(InputStream in, String what, LocalTime cutOff, ZoneId zone) {
+        Map<LocalDate, String> off = new HashMap<>();
+        Set<LocalDate> worked = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        Set<Integer> doubtful = new HashSet<>();
+        for (CsvTable.Row row : CsvTable.read(in, what, HEADER)) {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(row.get(0));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(what + " line " + row.line() + ": not a date: " + row.get(0));
+            }
+            switch (row.get(3).toLowerCase(Locale.ROOT)) {
+                case "statutory", "compensatory" -> off.put(date, row.get(1));
+                case "swap_workday" -> worked.add(date);
+                default -> throw new IllegalArgumentException(what + " line " + row.line() + ": kind must be statutory,"
+                        + " compensatory or swap_workday, not " + row.get(3));
+            }
+            years.add(date.getYear());
+            // marks in capitals, as the file writes them ("PROJECTED/UNCERTAIN – not announced"); a source
+            // that merely explains a date ("lunar 10/3 computed") does not make its year doubtful
+            String source = row.get(4);
+            if (UNCONFIRMED_MARKS.stream().anyMatch(source::contains)) {
+                doubtful.add(date.getYear());
+            }
+        }
+        years.removeAll(doubtful);
+        return new WorkingCalendar(off, worked, years, cutOff, zone);
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (workedSaturdays.contains(day)) {
+            return true;
+        }
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !daysOff.containsKey(day);
+    }
+
+    /** Why a day is not worked: the holiday's name, "thứ Bảy", "Chủ nhật"; null for a working day. */
+    public String dayOffName(LocalDate day) {
+        if (isWorkingDay(day)) {
+            return null;
+        }
+        return daysOff.getOrDefault(day, day.getDayOfWeek() == DayOfWeek.SATURDAY ? "thứ Bảy" : "Chủ nhật");
+    }
+
+    public LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate d = day.plusDays(1);
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** The day an item counts as received: that day within office hours, else the next working day. */
+    public LocalDate receiptDay(Instant receivedAt) {
+        ZonedDateTime local = receivedAt.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        return isWorkingDay(day) && local.toLocalTime().isBefore(cutOff) ? day : nextWorkingDay(day);
+    }
+
+    /** The last day of a period of {@code days} working days that starts after {@code eventDay}. */
+    public Deadline workingDaysAfter(LocalDate eventDay, int days) {
+        LocalDate d = eventDay;
+        for (int i = 0; i < days; i++) {
+            d = nextWorkingDay(d);
+        }
+        return new Deadline(d, unconfirmed(eventDay, d));
+    }
+
+    /** The last day of a period of {@code days} calendar days after {@code eventDay}, moved off a day off (Đ148.5). */
+    public Deadline calendarDaysAfter(LocalDate eventDay, int days) {
+        LocalDate d = eventDay.plusDays(days);
+        if (!isWorkingDay(d)) {
+            d = nextWorkingDay(d);
+        }
+        return new Deadline(d, unconfirmed(eventDay, d));
+    }
+
+    /** The years from {@code from} to {@code to} the data does not confirm. */
+    public List<Integer> unconfirmed(LocalDate from, LocalDate to) {
+        List<Integer> years = new ArrayList<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            if (!confirmedYears.contains(y)) {
+                years.add(y);
+            }
+        }
+        return years;
+    }
+
+    /** The confirmed years, for the start-up report. */
+    public Set<Integer> confirmedYears() {
+        return new TreeSet<>(confirmedYears);
+    }
+}
