@@ -48,6 +48,9 @@ final class EmbeddedKafkaServer {
                     Map.entry("log.dirs", logDir.toString()),
                     Map.entry("offsets.topic.replication.factor", "1"),
                     Map.entry("offsets.topic.num.partitions", "5"),
+                    // topics the sandboxes' partner systems create get three partitions, as a partner's
+                    // topics on a real cluster would, so that per-partition consumers can be tried here
+                    Map.entry("num.partitions", "3"),
                     Map.entry("transaction.state.log.replication.factor", "1"),
                     Map.entry("transaction.state.log.min.isr", "1"),
                     Map.entry("transaction.state.log.num.partitions", "5"),

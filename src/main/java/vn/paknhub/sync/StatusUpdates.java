@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -87,8 +90,9 @@ public class StatusUpdates {
     }
 
     private StatusOutcome apply(String system, Via via, String received, String mapped, String reprocessedBy) {
-        Checked checked = check(system, via, received, mapped, reprocessedBy);
-        return checked.invalid() != null ? checked.invalid() : tx.execute(s -> decide(checked.recording()));
+        Checked checked = check(system, via, received, mapped, reprocessedBy, null);
+        return checked.invalid() != null ? checked.invalid() : tx.execute(s -> decide(checked.recording(),
+                earlierOutcomes(List.of(checked.recording().messageId()))));
     }
 
     /** One update as its system sent it, and as its mapping made it. */
@@ -101,16 +105,26 @@ public class StatusUpdates {
      * recorded with its reason while the others go on. The outcomes are in the order of the updates.
      */
     public List<StatusOutcome> applyAll(String system, Via via, List<Received> updates) {
-        List<Checked> checked = updates.stream().map(u -> check(system, via, u.received(), u.mapped(), null)).toList();
-        return tx.execute(s -> checked.stream()
-                .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording())).toList());
+        // the batch's records are written together at the end, in one round trip, before the commit
+        List<MapSqlParameterSource> records = new ArrayList<>();
+        List<Checked> checked = updates.stream()
+                .map(u -> check(system, via, u.received(), u.mapped(), null, records)).toList();
+        return tx.execute(s -> {
+            Map<UUID, String> earlier = earlierOutcomes(checked.stream().filter(c -> c.invalid() == null)
+                    .map(c -> c.recording().messageId()).toList());
+            List<StatusOutcome> outcomes = checked.stream()
+                    .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording(), earlier)).toList();
+            jdbc.batchUpdate(keepStatement(false), records.toArray(MapSqlParameterSource[]::new));
+            return outcomes;
+        });
     }
 
     /** An update read and checked as far as it can be without the case store: invalid, or to be decided. */
     private record Checked(StatusOutcome invalid, Recording recording) {
     }
 
-    private Checked check(String system, Via via, String received, String mapped, String reprocessedBy) {
+    private Checked check(String system, Via via, String received, String mapped, String reprocessedBy,
+            List<MapSqlParameterSource> deferredRecords) {
         JsonNode m;
         try {
             m = json.readTree(mapped);
@@ -123,7 +137,8 @@ public class StatusUpdates {
             return invalid(StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
                     "messageId missing or not a UUID"));
         }
-        Checked toDecide = new Checked(null, new Recording(system, via, messageId, m, received, reprocessedBy));
+        Checked toDecide = new Checked(null, new Recording(system, via, messageId, m, received, reprocessedBy,
+                deferredRecords));
         if (unknownStatus(m)) {
             return toDecide;
         }
@@ -152,12 +167,22 @@ public class StatusUpdates {
         return m.path("status").isNull() || m.path("status").isMissingNode();
     }
 
-    /** Within the caller's transaction: once per message id, parked if not understood, else applied or refused. */
-    private StatusOutcome decide(Recording r) {
-        Optional<StatusOutcome> duplicate = duplicate(r);
+    /**
+     * Within the caller's transaction: once per message id, parked if not understood, else applied or
+     * refused. {@code earlier} holds the outcomes already recorded for the batch's message ids, and
+     * takes each outcome decided here, so that a copy later in the same batch is a duplicate too.
+     */
+    private StatusOutcome decide(Recording r, Map<UUID, String> earlier) {
+        Optional<StatusOutcome> duplicate = duplicate(r, earlier.get(r.messageId()));
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
+        StatusOutcome outcome = decideOnce(r);
+        earlier.put(r.messageId(), outcome.kind().name());
+        return outcome;
+    }
+
+    private StatusOutcome decideOnce(Recording r) {
         if (unknownStatus(r.message())) {
             return park(r);
         }
@@ -240,57 +265,75 @@ public class StatusUpdates {
     }
 
     /** A second copy of a message is not handled again, unless an operator reprocesses a parked one. */
-    private Optional<StatusOutcome> duplicate(Recording r) {
-        Optional<String> earlier = jdbc.queryForList("select outcome from status_update where message_id = :id",
-                new MapSqlParameterSource("id", r.messageId()), String.class).stream().findFirst();
-        if (earlier.isEmpty() || r.reprocessedBy() != null && earlier.get().equals(Kind.PARKED.name())) {
+    private static Optional<StatusOutcome> duplicate(Recording r, String earlier) {
+        if (earlier == null || r.reprocessedBy() != null && earlier.equals(Kind.PARKED.name())) {
             return Optional.empty();
         }
-        return Optional.of(StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier.get()
-                + ")", "This message was already received (" + earlier.get() + ")"));
+        return Optional.of(StatusOutcome.of(Kind.DUPLICATE, "DUPLICATE", "Đã nhận thông điệp này (" + earlier + ")",
+                "This message was already received (" + earlier + ")"));
+    }
+
+    /** The outcomes recorded for these message ids, in one query; a mutable map. */
+    private Map<UUID, String> earlierOutcomes(List<UUID> messageIds) {
+        Map<UUID, String> outcomes = new HashMap<>();
+        if (!messageIds.isEmpty()) {
+            jdbc.query("select message_id, outcome from status_update where message_id = any(cast(:ids as uuid[]))",
+                    new MapSqlParameterSource("ids", messageIds.toArray(UUID[]::new)),
+                    (RowCallbackHandler) rs -> outcomes.put(rs.getObject(1, UUID.class), rs.getString(2)));
+        }
+        return outcomes;
     }
 
     private long lastSequence(String code, String system) {
         MapSqlParameterSource key = new MapSqlParameterSource("code", code).addValue("system", system);
-        jdbc.update("insert into status_sequence (case_code, system, last_sequence) values (:code, :system, 0)"
-                + " on conflict do nothing", key);
-        // serialises the updates of one case from one system
-        return jdbc.queryForObject("select last_sequence from status_sequence where case_code = :code and system = :system"
-                + " for update", key, Long.class);
+        // one statement: the row is created if missing and locked either way, which serialises the
+        // updates of one case from one system
+        return jdbc.queryForObject("insert into status_sequence (case_code, system, last_sequence) values (:code, :system, 0)"
+                + " on conflict (case_code, system) do update set last_sequence = status_sequence.last_sequence"
+                + " returning last_sequence", key, Long.class);
     }
 
     /** One update on its way to the record; {@code reprocessedBy} names the operator who sent it again. */
     private record Recording(String system, Via via, UUID messageId, JsonNode message, String received,
-            String reprocessedBy) {
+            String reprocessedBy, List<MapSqlParameterSource> deferredRecords) {
     }
 
+    /** Records what became of an update: at once, or with its batch when the batch collects its records. */
     private StatusOutcome keep(Recording r, StatusOutcome outcome) {
         JsonNode m = r.message();
+        MapSqlParameterSource record = new MapSqlParameterSource("id", r.messageId()).addValue("system", r.system())
+                .addValue("code", text(m, "caseCode")).addValue("seq", m.path("sequence").isIntegralNumber()
+                        ? m.path("sequence").asLong() : null)
+                .addValue("status", text(m, "status")).addValue("external", text(m, "externalStatus"))
+                .addValue("via", r.via().name()).addValue("outcome", outcome.kind().name())
+                .addValue("reason", outcome.kind() == Kind.APPLIED || outcome.kind() == Kind.RECORDED ? null
+                        : outcome.code() + ": " + outcome.messageEn())
+                .addValue("message", m.toString()).addValue("received", r.received())
+                .addValue("at", Timestamp.from(clock.instant()))
+                .addValue("reprocessedAt", r.reprocessedBy() == null ? null : Timestamp.from(clock.instant()))
+                .addValue("reprocessedBy", r.reprocessedBy());
+        if (r.deferredRecords() != null) {
+            r.deferredRecords().add(record);
+        } else {
+            jdbc.update(keepStatement(r.reprocessedBy() != null), record);
+        }
+        return outcome;
+    }
+
+    private static String keepStatement(boolean replacingParked) {
         // a reprocessed update replaces its parked outcome (and only that: a concurrent reprocess that
         // applied it first wins, and the record keeps what really happened)
-        String conflict = r.reprocessedBy() == null ? "do nothing" : """
+        String conflict = !replacingParked ? "do nothing" : """
                 do update set status = excluded.status, outcome = excluded.outcome, reason = excluded.reason,
                     message = excluded.message, reprocessed_at = excluded.reprocessed_at,
                     reprocessed_by = excluded.reprocessed_by
                 where status_update.outcome = 'PARKED'""";
-        jdbc.update("""
+        return """
                 insert into status_update (message_id, system, case_code, sequence, status, external_status, via,
                     outcome, reason, message, received, received_at, reprocessed_at, reprocessed_by)
                 values (:id, :system, :code, :seq, :status, :external, :via, :outcome, :reason, cast(:message as jsonb),
                     :received, :at, :reprocessedAt, :reprocessedBy)
-                on conflict (message_id) """ + conflict,
-                new MapSqlParameterSource("id", r.messageId()).addValue("system", r.system())
-                        .addValue("code", text(m, "caseCode")).addValue("seq", m.path("sequence").isIntegralNumber()
-                                ? m.path("sequence").asLong() : null)
-                        .addValue("status", text(m, "status")).addValue("external", text(m, "externalStatus"))
-                        .addValue("via", r.via().name()).addValue("outcome", outcome.kind().name())
-                        .addValue("reason", outcome.kind() == Kind.APPLIED || outcome.kind() == Kind.RECORDED ? null
-                                : outcome.code() + ": " + outcome.messageEn())
-                        .addValue("message", m.toString()).addValue("received", r.received())
-                        .addValue("at", Timestamp.from(clock.instant()))
-                        .addValue("reprocessedAt", r.reprocessedBy() == null ? null : Timestamp.from(clock.instant()))
-                        .addValue("reprocessedBy", r.reprocessedBy()));
-        return outcome;
+                on conflict (message_id) """ + conflict;
     }
 
     private static void copy(JsonNode m, Map<String, Object> to, String... fields) {

@@ -1,11 +1,14 @@
 package vn.paknhub.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Steps that several tests take to bring a case where they need it, through the public APIs only. */
 public final class Flows {
@@ -32,6 +35,15 @@ public final class Flows {
         HubApi.Reply r = api.postJson("/api/v1/submissions", item);
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json();
+    }
+
+    /** An item addressed to {@code addressee}, once its system has received it as the lead body's; its code. */
+    public static String deliveredTo(HubApi api, JdbcTemplate db, String addressee, String agency, String content) {
+        String code = submitAddressedTo(api, addressee, content).path("code").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(db.queryForList(
+                "select status from delivery where case_code = ? and agency = ? and role = 'LEAD'", String.class, code,
+                agency).stream().findFirst().orElse(null)));
+        return code;
     }
 
     public static HubApi.Reply act(HubApi api, String token, String code, String action, String reason,

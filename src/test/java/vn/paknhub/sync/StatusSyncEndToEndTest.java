@@ -55,11 +55,7 @@ class StatusSyncEndToEndTest {
     }
 
     private String deliveredTo(String addressee, String agency, String content) {
-        String code = Flows.submitAddressedTo(api, addressee, content).path("code").asText();
-        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(db.queryForList(
-                "select status from delivery where case_code = ? and agency = ? and role = 'LEAD'", String.class, code,
-                agency).stream().findFirst().orElse(null)));
-        return code;
+        return Flows.deliveredTo(api, db, addressee, agency, content);
     }
 
     private String state(String code) {

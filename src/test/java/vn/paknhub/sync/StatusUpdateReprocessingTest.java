@@ -1,13 +1,11 @@
 package vn.paknhub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +33,6 @@ import vn.paknhub.support.Samples;
 @HubIntegrationTest
 class StatusUpdateReprocessingTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -60,11 +56,7 @@ class StatusUpdateReprocessingTest {
     }
 
     private String deliveredToTheMinistry(String content) {
-        String code = Flows.submitAddressedTo(api, "Bộ Khoa học và Công nghệ", content).path("code").asText();
-        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(db.queryForList(
-                "select status from delivery where case_code = ? and agency = 'BKHCN' and role = 'LEAD'", String.class,
-                code).stream().findFirst().orElse(null)));
-        return code;
+        return Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN", content);
     }
 
     private String parked(String code, String externalStatus) throws Exception {
