@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.Outbox;
+import vn.paknhub.core.calendar.WorkingCalendar;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
 import vn.paknhub.core.problem.ApiProblem;
@@ -30,6 +31,8 @@ import vn.paknhub.core.problem.FieldError;
 public class CaseService {
 
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Đ14.1: an appeal within 15 working days of the result. */
+    private static final int APPEAL_WORKING_DAYS = 15;
 
     private final CaseRepository cases;
     private final CaseHistory history;
@@ -38,16 +41,18 @@ public class CaseService {
     private final CaseStateMachine machine = new CaseStateMachine();
     private final PersonalDataProtector protector;
     private final CaseSettings settings;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, CaseHistory history, AttachmentStore attachments, Outbox outbox,
-            PersonalDataProtector protector, CaseSettings settings, Clock clock) {
+            PersonalDataProtector protector, CaseSettings settings, WorkingCalendar calendar, Clock clock) {
         this.cases = cases;
         this.history = history;
         this.attachments = attachments;
         this.outbox = outbox;
         this.protector = protector;
         this.settings = settings;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -164,11 +169,11 @@ public class CaseService {
                 c.appealUsed(), appealWindowOpen(c, clock.instant())), role);
     }
 
-    /** Last day to appeal (Đ14.1), or empty before a result exists. */
+    /** Last day to appeal (Đ14.1: 15 working days after the result), or empty before a result exists. */
     public Optional<LocalDate> appealDeadline(CaseFile c) {
         return Optional.ofNullable(c.resultPostedAt())
-                .map(posted -> posted.atZone(settings.timeZone()).toLocalDate()
-                        .plusDays(settings.appealWindowCalendarDays()));
+                .map(posted -> calendar.workingDaysAfter(posted.atZone(settings.timeZone()).toLocalDate(),
+                        APPEAL_WORKING_DAYS).day());
     }
 
     private boolean appealWindowOpen(CaseFile c, Instant now) {

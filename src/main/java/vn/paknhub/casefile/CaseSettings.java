@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param codePrefix tracking-code prefix, e.g. SKGP-20261122-000123
  * @param timeZone local time of the regulation's days (Asia/Ho_Chi_Minh)
  * @param centralOffice agency code of the Central Party Office (Văn phòng Trung ương Đảng)
- * @param appealWindowCalendarDays calendar-day stand-in for Đ14.1's 15 working days
  */
 @ConfigurationProperties("hub.case")
-public record CaseSettings(String codePrefix, ZoneId timeZone, String centralOffice, int appealWindowCalendarDays) {
+public record CaseSettings(String codePrefix, ZoneId timeZone, String centralOffice) {
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.core.calendar.WorkingCalendar;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi.Part;
 import vn.paknhub.support.HubApi;
@@ -27,6 +28,8 @@ class SubmissionFollowUpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    WorkingCalendar calendar;
     @Autowired
     JdbcTemplate db;
 
@@ -146,10 +149,15 @@ class SubmissionFollowUpTest {
     void the_appeal_deadline_is_shown_and_enforced() {
         resultPosted();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        assertThat(status().json().path("appealDeadline").asText()).isEqualTo(today.plusDays(21).toString());
+        // 15 working days after today (today not counted), weekends and days off skipped, ending on a working day
+        LocalDate deadline = LocalDate.parse(status().json().path("appealDeadline").asText());
+        assertThat(calendar.isWorkingDay(deadline)).isTrue();
+        long workingDays = today.datesUntil(deadline.plusDays(1)).filter(calendar::isWorkingDay).count()
+                - (calendar.isWorkingDay(today) ? 1 : 0);
+        assertThat(workingDays).isEqualTo(15);
 
-        // the result was notified 22 days ago: the window (21 calendar days for 15 working days) has closed
-        db.update("update case_file set result_posted_at = now() - interval '22 days' where code = ?", code);
+        // the result was notified 40 days ago: whatever the holidays, 15 working days have passed
+        db.update("update case_file set result_posted_at = now() - interval '40 days' where code = ?", code);
         HubApi.Reply late = post("appeal", Map.of("reason", "Tôi không đồng ý với kết quả"));
 
         assertThat(late.status()).isEqualTo(409);

@@ -1,4 +1,4 @@
-package vn.paknhub.sla;
+package vn.paknhub.core.calendar;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import vn.paknhub.casefile.CaseSettings;
 
 @Configuration
-class SlaConfiguration {
+class CalendarConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SlaConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     /**
      * The working-day calendar, read once at start-up. This year's and next year's days off must be
@@ -24,8 +24,8 @@ class SlaConfiguration {
      * are told here, loudly, which file to update.
      */
     @Bean
-    WorkingCalendar workingCalendar(@Value("${hub.sla.holidays-file}") Path file,
-            @Value("${hub.sla.receipt-cut-off}") LocalTime cutOff, CaseSettings settings, Clock clock) throws IOException {
+    WorkingCalendar workingCalendar(@Value("${hub.calendar.holidays-file}") Path file,
+            @Value("${hub.calendar.receipt-cut-off}") LocalTime cutOff, CaseSettings settings, Clock clock) throws IOException {
         WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone());
         LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
         List<Integer> missing = calendar.unconfirmed(today, today.plusYears(1));

@@ -1,4 +1,4 @@
-package vn.paknhub.sla;
+package vn.paknhub.core.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package vn.paknhub.sla;
+package vn.paknhub.core.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
