@@ -172,8 +172,7 @@ public class CaseService {
     /** Last day to appeal (Đ14.1: 15 working days after the result), or empty before a result exists. */
     public Optional<LocalDate> appealDeadline(CaseFile c) {
         return Optional.ofNullable(c.resultPostedAt())
-                .map(posted -> calendar.workingDaysAfter(posted.atZone(settings.timeZone()).toLocalDate(),
-                        APPEAL_WORKING_DAYS).day());
+                .map(posted -> calendar.workingDaysAfter(calendar.dayZero(posted), APPEAL_WORKING_DAYS).day());
     }
 
     private boolean appealWindowOpen(CaseFile c, Instant now) {

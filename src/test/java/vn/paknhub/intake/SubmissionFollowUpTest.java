@@ -7,7 +7,6 @@ import static vn.paknhub.support.Samples.VPTW;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,13 +147,14 @@ class SubmissionFollowUpTest {
     @Test
     void the_appeal_deadline_is_shown_and_enforced() {
         resultPosted();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        // 15 working days after today (today not counted), weekends and days off skipped, ending on a working day
+        // 15 working days after day zero (the result's day, or the next working day when the result came
+        // after office hours or on a day off; day zero itself not counted), ending on a working day
+        LocalDate dayZero = calendar.dayZero(db.queryForObject("select result_posted_at from case_file where code = ?",
+                java.sql.Timestamp.class, code).toInstant());
         LocalDate deadline = LocalDate.parse(status().json().path("appealDeadline").asText());
         assertThat(calendar.isWorkingDay(deadline)).isTrue();
-        long workingDays = today.datesUntil(deadline.plusDays(1)).filter(calendar::isWorkingDay).count()
-                - (calendar.isWorkingDay(today) ? 1 : 0);
-        assertThat(workingDays).isEqualTo(15);
+        assertThat(dayZero.plusDays(1).datesUntil(deadline.plusDays(1)).filter(calendar::isWorkingDay).count())
+                .isEqualTo(15);
 
         // the result was notified 40 days ago: whatever the holidays, 15 working days have passed
         db.update("update case_file set result_posted_at = now() - interval '40 days' where code = ?", code);

@@ -26,8 +26,8 @@ import vn.paknhub.core.text.CsvTable;
  * holidays, compensatory and swapped days off, plus the Saturdays worked in exchange, from data
  * operators update each year ({@code calendar/holidays.csv}). Periods are counted as the Civil Code
  * counts them (Bộ luật Dân sự 2015, Đ147–148): the day of the event is not counted, and a period
- * ending on a day off ends on the next working day. An item received after the cut-off time or on a
- * day off counts as received on the next working day.
+ * ending on a day off ends on the next working day. An event after the cut-off time or on a day off
+ * (a receipt, a result, a request) counts from the next working day.
  *
  * <p>A year the data does not confirm (no rows, or rows whose source is marked PROJECTED, COMPUTED or
  * UNCERTAIN, in capitals) is never guessed silently: every deadline that crosses it says so.
@@ -120,9 +120,12 @@ public final class WorkingCalendar {
         return d;
     }
 
-    /** The day an item counts as received: that day within office hours, else the next working day. */
-    public LocalDate receiptDay(Instant receivedAt) {
-        ZonedDateTime local = receivedAt.atZone(zone);
+    /**
+     * Day zero of a clock started by an event at {@code at} (a receipt, a result, a request): that day
+     * when it is a working day and the event came before the cut-off, else the next working day.
+     */
+    public LocalDate dayZero(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
         LocalDate day = local.toLocalDate();
         return isWorkingDay(day) && local.toLocalTime().isBefore(cutOff) ? day : nextWorkingDay(day);
     }

@@ -54,7 +54,7 @@ class WorkingCalendarTest {
             "2026-04-26T08:00, 2026-04-28, 2, 2026-05-04",
     })
     void working_day_deadlines(String received, LocalDate countsFrom, int days, LocalDate expected) {
-        LocalDate receipt = CALENDAR.receiptDay(LocalDateTime.parse(received).atZone(VIETNAM).toInstant());
+        LocalDate receipt = CALENDAR.dayZero(LocalDateTime.parse(received).atZone(VIETNAM).toInstant());
         assertThat(receipt).isEqualTo(countsFrom);
         assertThat(CALENDAR.workingDaysAfter(receipt, days).day()).isEqualTo(expected);
     }
