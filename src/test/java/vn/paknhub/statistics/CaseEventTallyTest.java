@@ -124,6 +124,6 @@ class CaseEventTallyTest {
         // every other consumer of the bus parks it too rather than stopping on it for good
         await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForList(
                 "select consumer from parked_message where message_key = ? order by consumer", String.class, key)
-                .equals(List.of("handler-sync", "notifier", "router", "statistics")));
+                .equals(List.of("handler-sync", "notifier", "router", "sla-clocks", "statistics")));
     }
 }

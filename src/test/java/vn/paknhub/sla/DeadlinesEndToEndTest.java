@@ -1,0 +1,97 @@
+package vn.paknhub.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.bus.CaseEventMessage;
+import vn.paknhub.core.calendar.WorkingCalendar;
+import vn.paknhub.support.Flows;
+import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
+
+/** The deadlines of a case follow its steps, on the working-day calendar, each with its legal basis. */
+@HubIntegrationTest
+class DeadlinesEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    WorkingCalendar calendar;
+
+    private LocalDate dueAfter(String code, String action, int workingDays) {
+        Timestamp at = db.queryForObject("select e.occurred_at from case_event e join case_file f on f.id = e.case_id"
+                + " where f.code = ? and e.action = ? order by e.seq desc limit 1", Timestamp.class, code, action);
+        return calendar.workingDaysAfter(calendar.dayZero(at.toInstant()), workingDays).day();
+    }
+
+    @Test
+    void classification_then_processing_clocks_run_with_their_due_days_and_legal_basis() {
+        HubApi api = new HubApi(port);
+        String code = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                "Đề xuất cơ chế đặt hàng nhiệm vụ khoa học theo kết quả đầu ra.");
+        // received, then forwarded to the ministry: a fresh classification clock for the body
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?",
+                Integer.class, code) == 2);
+        assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
+                HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?",
+                Integer.class, code) == 3);
+
+        HubApi.Reply reply = api.get("/api/v1/agency/cases/" + code + "/deadlines", HubApi.bearer(Samples.BKHCN));
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode clocks = reply.json();
+        assertThat(clocks).hasSize(3);
+        JsonNode received = clocks.get(0);
+        JsonNode forwarded = clocks.get(1);
+        JsonNode processing = clocks.get(2);
+        assertThat(received.path("clock").asText()).isEqualTo("CLASSIFICATION");
+        assertThat(received.path("running").asBoolean()).isFalse();
+        assertThat(received.path("dueOn").asText()).isEqualTo(dueAfter(code, "SUBMIT", 5).toString());
+        assertThat(received.path("warnOn").asText()).isEqualTo(dueAfter(code, "SUBMIT", 2).toString());
+        assertThat(forwarded.path("clock").asText()).isEqualTo("CLASSIFICATION");
+        assertThat(forwarded.path("dueOn").asText()).isEqualTo(dueAfter(code, "FORWARD", 5).toString());
+        assertThat(forwarded.path("running").asBoolean()).isFalse();
+        assertThat(processing.path("clock").asText()).isEqualTo("PROCESSING");
+        assertThat(processing.path("running").asBoolean()).isTrue();
+        assertThat(processing.path("workingDays").asInt()).isEqualTo(15);
+        assertThat(processing.path("legalBasis").asText()).isEqualTo("Đ13.1");
+        assertThat(processing.path("dueOn").asText()).isEqualTo(dueAfter(code, "ACCEPT", 15).toString());
+        assertThat(calendar.isWorkingDay(LocalDate.parse(processing.path("dueOn").asText()))).isTrue();
+
+        // another body does not see this case's deadlines
+        assertThat(api.get("/api/v1/agency/cases/" + code + "/deadlines", HubApi.bearer(Samples.BYT)).status())
+                .isIn(403, 404);
+    }
+
+    @Autowired
+    CaseClocks clocks;
+
+    @Test
+    void an_event_naming_a_state_this_hub_does_not_know_leaves_the_clocks_alone_and_does_not_stop_the_bus() {
+        String code = "SKGP-20261123-" + (100000 + (int) (Math.random() * 899999));
+        clocks.apply(new CaseEventMessage(CaseEventMessage.SCHEMA, UUID.randomUUID(), code, 1, "SUBMIT", null,
+                "SUBMITTED", "WEB", null, null, "SUBMITTER", null, OffsetDateTime.now()));
+        clocks.apply(new CaseEventMessage(CaseEventMessage.SCHEMA, UUID.randomUUID(), code, 2, "FUTURE_STEP", "SUBMITTED",
+                "SOME_FUTURE_STATE", "WEB", null, null, "SYSTEM", null, OffsetDateTime.now()));
+        assertThat(clocks.of(code)).singleElement().satisfies(c -> {
+            assertThat(c.clock()).isEqualTo("CLASSIFICATION");
+            assertThat(c.running()).isTrue();
+        });
+    }
+}
