@@ -8,7 +8,7 @@ import vn.paknhub.bus.CaseEventBus;
 @Configuration
 class SlaConfiguration {
 
-    /** Every case event moves the case's clocks, once, in the order of the case's events. */
+    /** Every case event moves the case's clocks, once, in the order of the case's events; a timer acts on passed days. */
     @Bean
     RouteBuilder slaClockRoutes() {
         return new RouteBuilder() {
@@ -18,6 +18,10 @@ class SlaConfiguration {
                         .routeId("sla-clocks")
                         .bean(ClockKeeper.class, "keep")
                         .process(CaseEventBus::commitBatch);
+
+                from("timer:sla-scan?delay=10000&period={{hub.sla.scan-interval-ms}}")
+                        .routeId("sla-scan")
+                        .bean(DeadlineScan.class, "scan");
             }
         };
     }

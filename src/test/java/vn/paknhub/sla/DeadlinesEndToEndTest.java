@@ -94,4 +94,72 @@ class DeadlinesEndToEndTest {
             assertThat(c.running()).isTrue();
         });
     }
+
+    @Autowired
+    DeadlineScan scan;
+
+    private long events(String code, String action) {
+        return db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
+                + " where f.code = ? and e.action = ?", Long.class, code, action);
+    }
+
+    private String state(String code) {
+        return db.queryForObject("select state from case_file where code = ?", String.class, code);
+    }
+
+    /** Moves a running clock's day into the past, as if the days had gone by. */
+    private void daysGoBy(String code, String clock, String column) {
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
+                + " and clock = ? and stopped_at is null", Integer.class, code, clock) == 1);
+        db.update("update case_clock set " + column + " = current_date - 3 where case_code = ? and clock = ?"
+                + " and stopped_at is null", code, clock);
+    }
+
+    @Test
+    void a_supplement_not_given_in_time_suspends_the_item_once_whatever_the_number_of_scans() {
+        HubApi api = new HubApi(port);
+        String code = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                "Đề xuất hỗ trợ đăng ký sáng chế cho sinh viên các trường đại học.");
+        assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "REQUEST_SUPPLEMENT",
+                "reason", "Đề nghị bổ sung số liệu sáng chế của sinh viên."), HubApi.bearer(Samples.BKHCN)).status())
+                .isEqualTo(200);
+        daysGoBy(code, "SUPPLEMENT", "due_on");
+
+        scan.scan();
+        scan.scan();
+        assertThat(state(code)).isEqualTo("SUSPENDED");
+        assertThat(events(code, "DEADLINE_PASSED")).isOne();
+        assertThat(events(code, "SUSPEND")).isOne();
+        JsonNode suspended = null;
+        for (JsonNode e : api.get("/api/v1/agency/cases/" + code + "/history", HubApi.bearer(Samples.VPTW)).json()) {
+            suspended = e.path("action").asText().equals("SUSPEND") ? e : suspended;
+        }
+        assertThat(suspended).isNotNull();
+        assertThat(suspended.path("reason").asText()).contains("10 ngày làm việc").contains("Đ11.2b");
+        assertThat(suspended.path("actor").path("id").asText()).isEqualTo("sla");
+    }
+
+    @Test
+    void processing_past_its_limit_makes_the_case_overdue_and_a_late_first_response_gets_one_reminder() {
+        HubApi api = new HubApi(port);
+        String code = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                "Đề xuất cơ chế thử nghiệm thiết bị bay không người lái trong nông nghiệp.");
+        daysGoBy(code, "CLASSIFICATION", "warn_on");
+        scan.scan();
+        scan.scan();
+        assertThat(events(code, "DEADLINE_REMINDER")).isOne();
+        assertThat(state(code)).isEqualTo("FORWARDED");
+
+        assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
+                HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
+        daysGoBy(code, "PROCESSING", "due_on");
+        scan.scan();
+        assertThat(state(code)).isEqualTo("OVERDUE");
+        assertThat(events(code, "MARK_OVERDUE")).isOne();
+        // the processing clock runs on while the case is overdue (progress updates are due, Đ13.2)
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
+                + " and clock = 'PROCESSING' and stopped_at is null", Integer.class, code) == 1);
+        scan.scan();
+        assertThat(events(code, "MARK_OVERDUE")).isOne();
+    }
 }
