@@ -8,8 +8,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,5 +166,42 @@ class DeadlinesEndToEndTest {
                 + " and clock = 'PROCESSING' and stopped_at is null", Integer.class, code) == 1);
         scan.scan();
         assertThat(events(code, "MARK_OVERDUE")).isOne();
+    }
+
+    @Test
+    void two_scanners_at_the_same_moment_take_each_overdue_step_once() throws Exception {
+        HubApi api = new HubApi(port);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String code = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                    "Đề xuất số " + i + " về phòng thí nghiệm trọng điểm dùng chung cho doanh nghiệp.");
+            assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
+                    HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
+            daysGoBy(code, "PROCESSING", "due_on");
+            codes.add(code);
+        }
+        // two nodes' scans, started together on two connections
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            var first = nodes.submit(() -> {
+                start.await();
+                return scan.scan();
+            });
+            var second = nodes.submit(() -> {
+                start.await();
+                return scan.scan();
+            });
+            start.countDown();
+            first.get();
+            second.get();
+        } finally {
+            nodes.shutdown();
+        }
+        for (String code : codes) {
+            assertThat(events(code, "DEADLINE_PASSED")).as(code).isOne();
+            assertThat(events(code, "MARK_OVERDUE")).as(code).isOne();
+            assertThat(state(code)).isEqualTo("OVERDUE");
+        }
     }
 }
