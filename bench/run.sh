@@ -23,9 +23,13 @@
 #   figure is mails ingested per second (stored, decided, case opened, moved), read from mail_message.
 #   PREWARM=0 BENCH=mail COUNT=2000 bench/run.sh                       # the embedded GreenMail
 #   PREWARM=0 BENCH=mail MAIL_SERVER=dovecot COUNT=2000 bench/run.sh   # a private Dovecot (dovecot-imapd)
+# BENCH=sla: CLOCKS open case clocks (default 1,000,000) inserted into the hub's database; the deadline
+#   scan's statements timed by PostgreSQL with nothing due, then DUE clocks made past due and the hub's
+#   own scan (every 3 s here) timed from its log.
+#   PREWARM=0 BENCH=sla bench/run.sh
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status or mail              (default intake)
+#   BENCH         intake, delivery, status, mail or sla         (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
@@ -154,6 +158,8 @@ fi
 
 # --- hub ----------------------------------------------------------------------------------------
 PORT=${PORT:-$(free_port)}
+# the deadline scan runs every few seconds while it is measured
+[[ "$BENCH" == sla ]] && HUB_ARGS="--hub.sla.scan-interval-ms=3000 $HUB_ARGS"
 # the email channel reads its mailbox often and in large polls while it is measured
 [[ "$BENCH" == mail ]] && HUB_ARGS="--hub.mail.poll-delay-ms=100 --hub.mail.fetch-size=100 $HUB_ARGS"
 # MAIL_SERVER=dovecot: a private Dovecot (Debian package dovecot-imapd) on a free port instead of the
@@ -318,6 +324,38 @@ if [[ "$BENCH" == status ]]; then
     for r in "${SROWS[@]}"; do say "$r"; done
     say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
     say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0)"
+    exit 0
+fi
+
+if [[ "$BENCH" == sla ]]; then
+    CLOCKS=${CLOCKS:-1000000}; DUE=${DUE:-1000}
+    say ""
+    say "== sla: $CLOCKS open clocks (none due), then $DUE of them past their due day"
+    t0=$(date +%s%N)
+    q "insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, legal_basis)
+       select 'BENCH-' || i, 'PROCESSING', gen_random_uuid(), now(), current_date, current_date + 5 + (i % 20), 'Đ13.1'
+       from generate_series(1, $CLOCKS) i; analyze case_clock"
+    say "inserted in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+    # the scan's own statements (as DeadlineScan issues them), timed by the server, nothing due
+    empty=$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{s += $3} END {printf "%.1f", s}'
+begin;
+explain (analyze, format text) update case_clock set warned_at = now() where id in (select id from case_clock
+  where stopped_at is null and warned_at is null and warn_on < current_date order by warn_on limit 500 for update skip locked);
+explain (analyze, format text) update case_clock set overdue_at = now() where id in (select id from case_clock
+  where stopped_at is null and overdue_at is null and due_on < current_date order by due_on limit 500 for update skip locked);
+rollback;
+SQL
+)
+    q "update case_clock set due_on = current_date - 1 where id in (select id from case_clock where case_code like 'BENCH-%'
+       order by id limit $DUE)"
+    for _ in $(seq 60); do grep -q 'Deadline scan:' "$WORK/hub.log" && break; sleep 1; done
+    line=$(grep -o 'Deadline scan: [0-9]* reminders and overdue steps in [0-9]* ms' "$WORK/hub.log" | head -1)
+    marked=$(q "select count(*) from case_clock where overdue_at is not null and case_code like 'BENCH-%'")
+    say ""
+    say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores)"
+    say "open clocks: $CLOCKS; a scan with nothing due: ${empty} ms in PostgreSQL (the scan's two claim statements)"
+    say "a scan with $DUE past due (cases unknown to this database, so only the claim and the lookup): ${line:-no scan seen}"
+    say "clocks marked overdue: $marked of $DUE"
     exit 0
 fi
 

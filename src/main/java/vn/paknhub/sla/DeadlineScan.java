@@ -59,6 +59,7 @@ public class DeadlineScan {
 
     /** One pass (called by the sla-scan timer); the number of reminders and overdue marks taken. */
     public int scan() {
+        long started = System.nanoTime();
         LocalDate today = LocalDate.now(time.withZone(settings.timeZone()));
         int done = 0;
         List<Passed> batch;
@@ -72,6 +73,9 @@ public class DeadlineScan {
             });
             done += batch.size();
         } while (!batch.isEmpty());
+        if (done > 0) {
+            LOG.info("Deadline scan: {} reminders and overdue steps in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+        }
         return done;
     }
 
