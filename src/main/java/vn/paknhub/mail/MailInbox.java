@@ -109,25 +109,23 @@ public class MailInbox {
 
     /** Automatic answers other than receipts (refusals, limits) sent to one sender within {@code window}. */
     public int answersToSender(String sender, Duration window) {
-        return jdbc.queryForObject("""
-                select count(*) from mail_message where sender_hash = :sender
-                  and outcome in ('OUT_OF_SCOPE', 'TOO_LARGE', 'REPLY_REFUSED') and outcome_reason not like 'unanswered:%'
-                  and received_at > :since""",
-                new MapSqlParameterSource("sender", protector.lookupHash(sender))
-                        .addValue("since", Timestamp.from(clock.instant().minus(window))), Integer.class);
+        return fromSender(sender, window, "outcome in ('OUT_OF_SCOPE', 'TOO_LARGE', 'REPLY_REFUSED')"
+                + " and outcome_reason not like 'unanswered:%'");
     }
 
-    /** Items from one sender (by its hashed address) that opened a case within {@code window}. */
+    /** Items from one sender that opened a case within {@code window}. */
     public int casesFromSender(String sender, Duration window) {
-        return jdbc.queryForObject("""
-                select count(*) from mail_message where sender_hash = :sender and outcome = 'CASE_OPENED'
-                  and received_at > :since""",
-                new MapSqlParameterSource("sender", protector.lookupHash(sender))
+        return fromSender(sender, window, "outcome = 'CASE_OPENED'");
+    }
+
+    private int fromSender(String sender, Duration window, String which) {
+        return jdbc.queryForObject("select count(*) from mail_message where sender_hash = :sender and " + which
+                + " and received_at > :since", new MapSqlParameterSource("sender", protector.lookupHash(sender))
                         .addValue("since", Timestamp.from(clock.instant().minus(window))), Integer.class);
     }
 
     /** Logs who read a stored mail or acted on it (Đ17). */
-    public void recordAccess(UUID id, String actor, String action) {
+    private void recordAccess(UUID id, String actor, String action) {
         jdbc.update("insert into mail_access (mail_id, actor, action, at) values (:id, :actor, :action, :at)",
                 new MapSqlParameterSource("id", id).addValue("actor", actor).addValue("action", action)
                         .addValue("at", Timestamp.from(clock.instant())));

@@ -222,8 +222,7 @@ public class MailIntake {
     private Decision followUp(UUID mailId, ReadMail mail, String code) {
         String words = MailThreading.ownWords(mail.text());
         boolean withdrawal = MailThreading.asksToWithdraw(words);
-        AttachmentPolicy.Sorted files = attachments.sort(mail.attachments().stream()
-                .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
+        AttachmentPolicy.Sorted files = files(mail);
         try {
             // each step all or nothing: a refusal must leave the mail's own record writable
             savepoints.within(() -> withdrawal
@@ -238,6 +237,12 @@ public class MailIntake {
         }
     }
 
+    /** The mail's files judged by content: kept, or named with the reason they were not. */
+    private AttachmentPolicy.Sorted files(ReadMail mail) {
+        return attachments.sort(mail.attachments().stream()
+                .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
+    }
+
     private String openCase(ReadMail mail, String title, Instant receivedAt) {
         String name = mail.fromName() != null && !mail.fromName().isBlank() ? mail.fromName()
                 : mail.fromAddress().substring(0, mail.fromAddress().indexOf('@'));
@@ -248,8 +253,7 @@ public class MailIntake {
         for (FieldError e : validator.validate(request)) {
             missing.add("- " + e.message());
         }
-        AttachmentPolicy.Sorted files = attachments.sort(mail.attachments().stream()
-                .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
+        AttachmentPolicy.Sorted files = files(mail);
         List<String> notes = new ArrayList<>(mail.limits());
         files.refused().forEach(r -> notes.add("Tệp «" + r.fileName() + "» không được nhận: " + r.reason()));
 

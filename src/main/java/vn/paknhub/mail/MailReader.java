@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +54,7 @@ final class MailReader {
         String subject = subject(m);
         return new ReadMail(trimToNull(m.getMessageID()), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                 from == null ? null : VietnameseText.normalize(headerText(from.getPersonal())),
-                subject, sentDate(m), VietnameseText.normalize(text), List.copyOf(walk.attachments),
+                subject, VietnameseText.normalize(text), List.copyOf(walk.attachments),
                 references(m), MailAutomation.of(m, subject), List.copyOf(walk.limits));
     }
 
@@ -97,7 +96,7 @@ final class MailReader {
                 byte[] content = bytes(p);
                 String name = fileName(p);
                 attachments.add(new ReadMail.Attachment(name != null ? name : "tep-dinh-kem-" + (attachments.size() + 1),
-                        base, content, !Part.ATTACHMENT.equalsIgnoreCase(disposition(p))));
+                        content));
             }
         }
 
@@ -227,14 +226,6 @@ final class MailReader {
             return MimeUtility.decodeText(s);
         } catch (UnsupportedEncodingException unknownCharset) {
             return s;
-        }
-    }
-
-    private static Instant sentDate(MimeMessage m) {
-        try {
-            return m.getSentDate() == null ? null : m.getSentDate().toInstant();
-        } catch (MessagingException unreadable) {
-            return null;
         }
     }
 

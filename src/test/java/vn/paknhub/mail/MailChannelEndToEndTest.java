@@ -3,20 +3,12 @@ package vn.paknhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.HeaderTerm;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +21,7 @@ import vn.paknhub.devstack.EmbeddedMailServer;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.Samples;
+import vn.paknhub.support.TestMailbox;
 
 /**
  * People email their items to the published address (Đ7.1b): real mail over SMTP into the embedded
@@ -54,21 +47,9 @@ class MailChannelEndToEndTest {
         api = new HubApi(port);
     }
 
-    private Session session() {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", "localhost");
-        p.setProperty("mail.smtp.port", env.getRequiredProperty("hub.notify.smtp.port"));
-        return Session.getInstance(p);
-    }
-
     /** Sends a corpus mail byte for byte (no header rewritten) to the published mailbox. */
     private void send(byte[] raw) throws Exception {
-        Session s = session();
-        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(raw));
-        try (Transport t = s.getTransport("smtp")) {
-            t.connect();
-            t.sendMessage(m, InternetAddress.parse(MAILBOX));
-        }
+        new TestMailbox(env).send(raw, MAILBOX);
     }
 
     private Map<String, Object> decided(String messageId) {
@@ -79,21 +60,7 @@ class MailChannelEndToEndTest {
     }
 
     private boolean inFolder(String folder, String messageId) throws Exception {
-        Properties p = new Properties();
-        try (Store store = Session.getInstance(p).getStore("imap")) {
-            store.connect("localhost", Integer.parseInt(env.getRequiredProperty("hub.embedded.mail.imap-port")), MAILBOX,
-                    "demo");
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return false;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                return f.search(new HeaderTerm("Message-ID", messageId)).length > 0;
-            } finally {
-                f.close(false);
-            }
-        }
+        return new TestMailbox(env).messageIds(MAILBOX, folder).contains(messageId);
     }
 
     /** What the hub sent to {@code address}, newest last. */

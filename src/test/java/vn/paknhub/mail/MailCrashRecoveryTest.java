@@ -3,20 +3,10 @@ package vn.paknhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -25,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.HubProcess;
 import vn.paknhub.support.IsolatedHub;
+import vn.paknhub.support.TestMailbox;
 
 /**
  * A hub killed (SIGKILL) while it polls the mailbox: the next one loses no mail and makes no case
@@ -44,14 +35,13 @@ class MailCrashRecoveryTest {
     void a_hub_killed_while_polling_leaves_every_mail_to_the_next_one_exactly_once() throws Exception {
         IsolatedHub isolated = new IsolatedHub(context);
         String mailbox = "crash-" + isolated.run + "@paknskgp.local";
-        String smtpPort = env.getRequiredProperty("hub.notify.smtp.port");
-        String imapPort = env.getRequiredProperty("hub.embedded.mail.imap-port");
-        String[] config = isolated.with("hub.notify.smtp.host=localhost", "hub.notify.smtp.port=" + smtpPort,
-                "hub.mail.protocol=imap", "hub.mail.host=localhost", "hub.mail.port=" + imapPort,
+        TestMailbox server = new TestMailbox(env);
+        String[] config = isolated.with("hub.notify.smtp.host=localhost", "hub.notify.smtp.port=" + server.smtpPort(),
+                "hub.mail.protocol=imap", "hub.mail.host=localhost", "hub.mail.port=" + server.imapPort(),
                 "hub.mail.username=" + mailbox, "hub.mail.password=demo", "hub.mail.poll-delay-ms=200",
                 "hub.mail.fetch-size=4", "hub.routing.enabled=false");
         for (int i = 0; i < MAILS; i++) {
-            send(smtpPort, mailbox, i);
+            server.send(mail(mailbox, i), mailbox);
         }
         Path logs = Files.createDirectories(Path.of("target", "mail-crash-test"));
         JdbcTemplate db = isolated.database();
@@ -67,9 +57,9 @@ class MailCrashRecoveryTest {
         try (HubProcess second = HubProcess.start(logs.resolve(isolated.run + "-second.log"), config)) {
             await().atMost(Duration.ofSeconds(90)).until(() -> db.queryForObject(
                     "select count(*) from mail_message where status = 'PROCESSED'", Integer.class) == MAILS
-                    && messageIds(imapPort, mailbox, "INBOX").isEmpty());
+                    && server.messageIds(mailbox, "INBOX").isEmpty());
             // a mail copied to Processed just before the kill may be copied again; none is missing
-            await().atMost(Duration.ofSeconds(30)).until(() -> messageIds(imapPort, mailbox, "Processed").size() == MAILS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.messageIds(mailbox, "Processed").size() == MAILS);
         }
         assertThat(stored(db)).isEqualTo(MAILS);
         assertThat(db.queryForObject("select count(distinct case_code) from mail_message where outcome = 'CASE_OPENED'",
@@ -85,50 +75,12 @@ class MailCrashRecoveryTest {
         return db.queryForObject("select count(*) from mail_message", Integer.class);
     }
 
-    private static void send(String smtpPort, String mailbox, int i) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", "localhost");
-        p.setProperty("mail.smtp.port", smtpPort);
-        Session s = Session.getInstance(p);
-        String raw = "From: Người Gửi " + i + " <sender" + i + "@example.vn>\r\nTo: " + mailbox
+    private static byte[] mail(String mailbox, int i) {
+        return ("From: Người Gửi " + i + " <sender" + i + "@example.vn>\r\nTo: " + mailbox
                 + "\r\nSubject: =?UTF-8?Q?=C4=90=E1=BB=81_xu=E1=BA=A5t_s=E1=BB=91_" + i + "?=\r\nMessage-ID: <crash-" + i
                 + "@example.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\n\r\nTôi đề xuất số " + i + ": mở dữ liệu khoa học công nghệ cho"
                 + " doanh nghiệp khởi nghiệp sáng tạo.\r\nĐịa chỉ: " + i + " Tràng Tiền, phường Tràng Tiền, quận Hoàn Kiếm,"
-                + " Hà Nội\r\n";
-        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        try (Transport t = s.getTransport("smtp")) {
-            t.connect();
-            t.sendMessage(m, InternetAddress.parse(mailbox));
-        }
-    }
-
-    private static Set<String> messageIds(String imapPort, String mailbox, String folder) throws Exception {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("localhost", Integer.parseInt(imapPort), mailbox, "demo");
-            Folder f = store.getFolder(folder);
-            Set<String> ids = new HashSet<>();
-            if (!f.exists()) {
-                return ids;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                for (var m : f.getMessages()) {
-                    // a message the hub is moving away at this moment may vanish while it is read: it is
-                    // not counted here, and the caller's await looks again
-                    try {
-                        String[] id = m.getHeader("Message-ID");
-                        if (!m.isSet(jakarta.mail.Flags.Flag.DELETED) && id != null) {
-                            ids.add(id[0]);
-                        }
-                    } catch (jakarta.mail.MessageRemovedException | jakarta.mail.FolderClosedException gone) {
-                        continue;
-                    }
-                }
-            } finally {
-                f.close(false);
-            }
-            return ids;
-        }
+                + " Hà Nội\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -33,7 +33,6 @@ class MailReaderTest {
         assertThat(m.fromName()).isEqualTo("Nguyễn Thị Hồng Nhung");
         assertThat(m.subject()).isEqualTo("Kiến nghị cơ chế thử nghiệm cho AI");
         assertThat(m.text()).startsWith("Kính gửi: Bộ Khoa học và Công nghệ").contains("trí tuệ nhân tạo");
-        assertThat(m.date()).isNotNull();
         assertThat(m.automated()).isNull();
         assertNfc(m.text());
         assertThat(ContactFinder.phone(m.text())).contains("0912345678");
@@ -59,7 +58,6 @@ class MailReaderTest {
     void an_html_only_mail_without_message_id_or_date_becomes_clean_text() throws Exception {
         ReadMail m = read("html-only-no-id.eml");
         assertThat(m.messageId()).isNull();
-        assertThat(m.date()).isNull();
         assertThat(m.subject()).isEqualTo("Kiến nghị chuẩn hóa địa chỉ số");
         assertThat(m.text()).contains("Tôi kiến nghị chuẩn hóa dữ liệu địa chỉ số quốc gia & công khai API")
                 .contains("- Thống nhất mã địa chỉ\n- Cập nhật dữ liệu hằng tháng")

@@ -12,11 +12,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.paknhub.core.text.CsvTable;
@@ -26,7 +24,7 @@ import vn.paknhub.core.text.CsvTable;
  * holidays, compensatory and swapped days off, plus the Saturdays worked in exchange, from data
  * operators update each year ({@code calendar/holidays.csv}). Periods are counted as the Civil Code
  * counts them (Bộ luật Dân sự 2015, Đ147–148): the day of the event is not counted, and a period
- * ending on a day off ends on the next working day. An event after the cut-off time or on a day off
+ * ending on a day off ends on the next working day (so a count of working days ends on one). An event after the cut-off time or on a day off
  * (a receipt, a result, a request) counts from the next working day.
  *
  * <p>A year the data does not confirm (no rows, or rows whose source is marked PROJECTED, COMPUTED or
@@ -44,15 +42,15 @@ public final class WorkingCalendar {
         }
     }
 
-    private final Map<LocalDate, String> daysOff;
+    private final Set<LocalDate> daysOff;
     private final Set<LocalDate> workedSaturdays;
     private final Set<Integer> confirmedYears;
     private final LocalTime cutOff;
     private final ZoneId zone;
 
-    WorkingCalendar(Map<LocalDate, String> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
+    WorkingCalendar(Set<LocalDate> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
             LocalTime cutOff, ZoneId zone) {
-        this.daysOff = Map.copyOf(daysOff);
+        this.daysOff = Set.copyOf(daysOff);
         this.workedSaturdays = Set.copyOf(workedSaturdays);
         this.confirmedYears = Set.copyOf(confirmedYears);
         this.cutOff = cutOff;
@@ -67,7 +65,7 @@ public final class WorkingCalendar {
     }
 
     static WorkingCalendar from(InputStream in, String what, LocalTime cutOff, ZoneId zone) {
-        Map<LocalDate, String> off = new HashMap<>();
+        Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> worked = new HashSet<>();
         Set<Integer> years = new HashSet<>();
         Set<Integer> doubtful = new HashSet<>();
@@ -79,7 +77,7 @@ public final class WorkingCalendar {
                 throw new IllegalArgumentException(what + " line " + row.line() + ": not a date: " + row.get(0));
             }
             switch (row.get(3).toLowerCase(Locale.ROOT)) {
-                case "statutory", "compensatory" -> off.put(date, row.get(1));
+                case "statutory", "compensatory" -> off.add(date);
                 case "swap_workday" -> worked.add(date);
                 default -> throw new IllegalArgumentException(what + " line " + row.line() + ": kind must be statutory,"
                         + " compensatory or swap_workday, not " + row.get(3));
@@ -101,15 +99,7 @@ public final class WorkingCalendar {
             return true;
         }
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !daysOff.containsKey(day);
-    }
-
-    /** Why a day is not worked: the holiday's name, "thứ Bảy", "Chủ nhật"; null for a working day. */
-    public String dayOffName(LocalDate day) {
-        if (isWorkingDay(day)) {
-            return null;
-        }
-        return daysOff.getOrDefault(day, day.getDayOfWeek() == DayOfWeek.SATURDAY ? "thứ Bảy" : "Chủ nhật");
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !daysOff.contains(day);
     }
 
     public LocalDate nextWorkingDay(LocalDate day) {
@@ -134,15 +124,6 @@ public final class WorkingCalendar {
     public Deadline workingDaysAfter(LocalDate eventDay, int days) {
         LocalDate d = eventDay;
         for (int i = 0; i < days; i++) {
-            d = nextWorkingDay(d);
-        }
-        return new Deadline(d, unconfirmed(eventDay, d));
-    }
-
-    /** The last day of a period of {@code days} calendar days after {@code eventDay}, moved off a day off (Đ148.5). */
-    public Deadline calendarDaysAfter(LocalDate eventDay, int days) {
-        LocalDate d = eventDay.plusDays(days);
-        if (!isWorkingDay(d)) {
             d = nextWorkingDay(d);
         }
         return new Deadline(d, unconfirmed(eventDay, d));

@@ -60,20 +60,13 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void a_calendar_day_period_ending_on_a_day_off_ends_on_the_next_working_day() {
-        // Đ148.5: 10 days after 20/4/2026 is 30/4, a holiday; 1/5 too, then the weekend
-        assertThat(CALENDAR.calendarDaysAfter(LocalDate.of(2026, 4, 20), 10).day()).isEqualTo(LocalDate.of(2026, 5, 4));
-        assertThat(CALENDAR.calendarDaysAfter(LocalDate.of(2026, 4, 20), 9).day()).isEqualTo(LocalDate.of(2026, 4, 29));
-    }
-
-    @Test
-    void days_off_are_named_and_worked_saturdays_are_working_days() {
-        assertThat(CALENDAR.dayOffName(LocalDate.of(2026, 2, 17))).contains("mùng 1 Tết");
-        assertThat(CALENDAR.dayOffName(LocalDate.of(2026, 4, 27))).contains("Giỗ Tổ");
-        assertThat(CALENDAR.dayOffName(LocalDate.of(2026, 11, 22))).isEqualTo("Chủ nhật");
+    void holidays_compensatory_days_and_weekends_are_off_and_worked_saturdays_are_working_days() {
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 2, 17))).isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 4, 27))).isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 11, 22))).isFalse();
         assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 10))).isTrue();
         assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 17))).isFalse();
-        assertThat(CALENDAR.dayOffName(LocalDate.of(2026, 11, 23))).isNull();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 11, 23))).isTrue();
     }
 
     @Test
