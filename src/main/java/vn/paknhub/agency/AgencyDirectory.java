@@ -47,6 +47,8 @@ public class AgencyDirectory {
     private final Map<String, Agency> byCode = new LinkedHashMap<>();
     /** agency code → the connected system that receives its items */
     private final Map<String, String> reach = new ConcurrentHashMap<>();
+    /** agency code → the address where its officers receive the hub's reminders and alerts */
+    private final Map<String, String> mailboxes = new LinkedHashMap<>();
 
     public AgencyDirectory(Environment env, ResourceLoader resources) {
         Binder binder = Binder.get(env);
@@ -62,6 +64,24 @@ public class AgencyDirectory {
                 }
             }
         }
+        String mailboxFile = env.getProperty("hub.agencies.mailboxes", "classpath:reference/agency-mailboxes.csv");
+        try (InputStream in = resources.getResource(mailboxFile).getInputStream()) {
+            for (CsvTable.Row r : CsvTable.read(in, "agency mailboxes " + mailboxFile, List.of("code", "email"))) {
+                String code = r.get(0).strip().toUpperCase(Locale.ROOT);
+                if (!byCode.containsKey(code)) {
+                    throw new IllegalArgumentException("agency mailboxes " + mailboxFile + ": line " + r.line()
+                            + ": agency " + code + " is in no agency list");
+                }
+                mailboxes.put(code, r.get(1).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the agency mailboxes " + mailboxFile, e);
+        }
+    }
+
+    /** Where the body's officers receive the hub's deadline reminders and alerts; empty when none is listed. */
+    public Optional<String> mailbox(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(mailboxes.get(code.toUpperCase(Locale.ROOT)));
     }
 
     public Optional<Agency> find(String code) {

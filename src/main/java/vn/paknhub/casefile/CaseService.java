@@ -120,9 +120,11 @@ public class CaseService {
      * held for the Central Party Office, a delivery to a body's system, a read.
      */
     @Transactional
-    public void record(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
-        history.append(c.id(), new CaseEvent(0, Randomness.uuid(), what, c.state(), c.state(), actor.role(),
-                actor.id(), reason, details, false, clock.instant()));
+    public UUID record(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
+        UUID id = Randomness.uuid();
+        history.append(c.id(), new CaseEvent(0, id, what, c.state(), c.state(), actor.role(), actor.id(), reason,
+                details, false, clock.instant()));
+        return id;
     }
 
     public Optional<CaseFile> find(String code) {

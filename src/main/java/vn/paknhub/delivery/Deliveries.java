@@ -106,6 +106,21 @@ public class Deliveries implements CaseParticipation {
      * transaction. A second plan of the same event adds nothing.
      */
     public void planUpdate(CaseFile c, int caseVersion, String agency, LeadSystem to, UUID eventId, String status) {
+        planStatus(Delivery.UPDATE, "(case_code, case_version, agency, kind) where kind <> 'NOTICE'", c, caseVersion,
+                agency, to, eventId, status);
+    }
+
+    /**
+     * Plans a notice about a deadline (a reminder, an alert) for the system leading the case, once per
+     * deadline event and body; it travels as a status update, like any update of the case.
+     */
+    public void planNotice(CaseFile c, String agency, LeadSystem to, UUID eventId, String status) {
+        planStatus(Delivery.NOTICE, "(event_id, agency) where kind = 'NOTICE'", c, c.version(), agency, to, eventId,
+                status);
+    }
+
+    private void planStatus(String kind, String once, CaseFile c, int caseVersion, String agency, LeadSystem to,
+            UUID eventId, String status) {
         Map<String, Object> routing = new LinkedHashMap<>();
         routing.put("status", status);
         routing.put("externalReference", to.externalReference());
@@ -113,12 +128,12 @@ public class Deliveries implements CaseParticipation {
         jdbc.update("""
                 insert into delivery (id, kind, event_id, case_id, case_code, case_version, agency, system, role, routing,
                     status, next_attempt_at, created_at, updated_at)
-                values (:id, 'UPDATE', :event, :caseId, :code, :version, :agency, :system, 'LEAD', cast(:routing as jsonb),
+                values (:id, :kind, :event, :caseId, :code, :version, :agency, :system, 'LEAD', cast(:routing as jsonb),
                     'PENDING', :now, :now, :now)
-                on conflict (case_code, case_version, agency, kind) do nothing""",
-                new MapSqlParameterSource("id", Randomness.uuid()).addValue("event", eventId).addValue("caseId", c.id())
-                        .addValue("code", c.code()).addValue("version", caseVersion).addValue("agency", agency)
-                        .addValue("system", to.system()).addValue("routing", toJson(routing))
+                on conflict """ + once + " do nothing",
+                new MapSqlParameterSource("id", Randomness.uuid()).addValue("kind", kind).addValue("event", eventId)
+                        .addValue("caseId", c.id()).addValue("code", c.code()).addValue("version", caseVersion)
+                        .addValue("agency", agency).addValue("system", to.system()).addValue("routing", toJson(routing))
                         .addValue("now", now));
     }
 
@@ -142,7 +157,7 @@ public class Deliveries implements CaseParticipation {
                         next_attempt_at, created_at, updated_at, delivered_at)
                     values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
                         :now, :now, :now, :delivered)
-                    on conflict (case_code, case_version, agency, kind) do nothing""",
+                    on conflict (case_code, case_version, agency, kind) where kind <> 'NOTICE' do nothing""",
                     new MapSqlParameterSource("id", Randomness.uuid()).addValue("caseId", c.id())
                             .addValue("code", c.code()).addValue("version", caseVersion).addValue("agency", t.agency())
                             .addValue("system", inbox ? Delivery.INBOX : t.system()).addValue("role", t.role())

@@ -115,7 +115,7 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             String dispatch = composer.compose(d);
             Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch,
-                    Map.of(MESSAGE_KIND, Delivery.UPDATE.equals(d.kind()) ? "update" : "dispatch",
+                    Map.of(MESSAGE_KIND, d.statusUpdate() ? "update" : "dispatch",
                             MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));
             ConnectorReply answer = ConnectorReply.parse(reply == null ? null : reply.toString(), json);
             breakers.succeeded(d.system());

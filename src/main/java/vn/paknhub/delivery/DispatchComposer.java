@@ -50,12 +50,12 @@ public class DispatchComposer {
 
     /** The canonical message of a delivery: the case dispatch, or the status update of one case event. */
     public String compose(Delivery d) {
-        return Delivery.UPDATE.equals(d.kind()) ? update(d) : dispatch(d);
+        return d.statusUpdate() ? update(d) : dispatch(d);
     }
 
     /**
      * A step taken on the hub's side, for the system handling the case (Đ23): the hub is the sender,
-     * the sequence is the case's version, and the reason carries what the step says (the
+     * the sequence is the number of the case event in the history, and the reason carries what the step says (the
      * supplement's text, the grounds of an appeal or a withdrawal request, a rating).
      */
     private String update(Delivery d) {
@@ -71,7 +71,8 @@ public class DispatchComposer {
         ObjectNode routing = readRouting(d);
         m.put("externalReference", routing.path("externalReference").isTextual() ? routing.path("externalReference").asText()
                 : null);
-        m.put("sequence", d.caseVersion());
+        // every event of the case has a higher number than the last, state change or not (a deadline notice)
+        m.put("sequence", e.seq());
         m.put("status", routing.path("status").asText());
         m.put("targetAgency", (String) e.details().get("targetAgency"));
         m.put("reason", reasonOf(e));

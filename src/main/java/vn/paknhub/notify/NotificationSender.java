@@ -114,16 +114,19 @@ public class NotificationSender implements DisposableBean {
         String phone = null;
         if (n.caseCode() != null) {
             CaseFile c = cases.find(n.caseCode()).orElseThrow();
-            SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
-            values.put("name", who.fullName());
             values.put("code", c.code());
             values.put("title", c.title());
             values.put("reason", reasonOf(c, n));
             values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
                     .map(a -> a.nameVi()).orElse(c.assignedAgency()));
             values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));
-            email = who.email();
-            phone = who.phone();
+            if (email == null) {
+                // a message to the submitter; one with its own recipient (a body's mailbox) reads nothing personal
+                SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
+                values.put("name", who.fullName());
+                email = who.email();
+                phone = who.phone();
+            }
         }
         values.putAll(n.values());
         Rendered message = templates.render(n.template(), n.channel(), values);

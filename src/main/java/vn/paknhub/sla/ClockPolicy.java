@@ -8,7 +8,8 @@ import vn.paknhub.casefile.CaseState;
  * Which clock runs in which state, and which steps start it again. A state change that keeps the
  * same clock leaves it running (processing goes on through coordination and progress updates); a
  * change to another clock stops the old one and starts the new one from the step's day zero. A case
- * forwarded or returned gets a fresh classification clock: it is a new body's turn to answer.
+ * forwarded or returned gets a fresh classification clock: it is a new body's turn to answer. An
+ * escalated case runs no clock: it is the Steering Committee's to follow (Đ13.2).
  */
 final class ClockPolicy {
 
@@ -25,7 +26,8 @@ final class ClockPolicy {
             case SUBMITTED, FORWARDED, RETURNED_TO_CENTRAL_OFFICE -> Clock.CLASSIFICATION;
             case SUPPLEMENT_REQUESTED -> Clock.SUPPLEMENT;
             case WITHDRAWAL_REQUESTED -> Clock.WITHDRAWAL;
-            case ACCEPTED, IN_PROGRESS, COORDINATION, OVERDUE, ESCALATED, RETURNED_FOR_REWORK -> Clock.PROCESSING;
+            case ACCEPTED, IN_PROGRESS, COORDINATION, RETURNED_FOR_REWORK -> Clock.PROCESSING;
+            case OVERDUE -> Clock.OVERDUE_UPDATE;
             case RESULT_POSTED, PUBLISHED -> Clock.APPEAL_WINDOW;
             case APPEALED -> Clock.APPEAL_ANSWER;
             default -> null;

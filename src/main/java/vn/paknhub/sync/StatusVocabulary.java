@@ -40,7 +40,15 @@ public final class StatusVocabulary {
             Map.entry(CaseAction.PUBLISH, "PUBLISHED"),
             Map.entry(CaseAction.FORWARD, "REASSIGNED"),
             Map.entry(CaseAction.PLACE_ON_HOLD, "ON_HOLD"),
-            Map.entry(CaseAction.RELEASE_HOLD, "HOLD_RELEASED"));
+            Map.entry(CaseAction.RELEASE_HOLD, "HOLD_RELEASED"),
+            // steps the hub's deadline timers take (Đ11.2b, Đ13.2)
+            Map.entry(CaseAction.SUSPEND, "SUSPENDED"),
+            Map.entry(CaseAction.MARK_OVERDUE, "OVERDUE"),
+            Map.entry(CaseAction.ESCALATE, "ESCALATED"));
+
+    /** Notices of the hub's deadline timers, which change nothing in the case (a reminder, an alert). */
+    public static final String DEADLINE_REMINDER = "DEADLINE_REMINDER";
+    public static final String DEADLINE_PASSED = "DEADLINE_PASSED";
 
     private StatusVocabulary() {
     }

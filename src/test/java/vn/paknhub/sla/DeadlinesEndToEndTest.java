@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.core.calendar.WorkingCalendar;
+import vn.paknhub.devstack.EmbeddedMailServer;
+import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
@@ -142,6 +144,9 @@ class DeadlinesEndToEndTest {
         assertThat(suspended).isNotNull();
         assertThat(suspended.path("reason").asText()).contains("10 ngày làm việc").contains("Đ11.2b");
         assertThat(suspended.path("actor").path("id").asText()).isEqualTo("sla");
+        // the supplement was the submitter's to give: the ministry hears of the suspension, not of a deadline of its own
+        await().atMost(PATIENCE).until(() -> statusesToldToSystem(code, "UPDATE").contains("SUSPENDED"));
+        assertThat(statusesToldToSystem(code, "NOTICE")).isEmpty();
     }
 
     @Test
@@ -154,6 +159,10 @@ class DeadlinesEndToEndTest {
         scan.scan();
         assertThat(events(code, "DEADLINE_REMINDER")).isOne();
         assertThat(state(code)).isEqualTo("FORWARDED");
+        // the ministry is reminded once, by mail and through its system
+        await().atMost(PATIENCE).until(() -> statusesToldToSystem(code, "NOTICE").equals(List.of("DEADLINE_REMINDER")));
+        await().atMost(PATIENCE).until(() -> mailTo("pakn@bkhcn.sandbox.paknskgp.local", code).size() == 1);
+        assertThat(mailTo("pakn@bkhcn.sandbox.paknskgp.local", code).get(0)).contains("Nhắc hạn");
 
         assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
                 HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
@@ -161,12 +170,100 @@ class DeadlinesEndToEndTest {
         scan.scan();
         assertThat(state(code)).isEqualTo("OVERDUE");
         assertThat(events(code, "MARK_OVERDUE")).isOne();
-        // the processing clock runs on while the case is overdue (progress updates are due, Đ13.2)
+        // progress updates are now due (Đ13.2); a later scan does not mark the case overdue again
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
-                + " and clock = 'PROCESSING' and stopped_at is null", Integer.class, code) == 1);
+                + " and clock = 'OVERDUE_UPDATE' and stopped_at is null", Integer.class, code) == 1);
         scan.scan();
         assertThat(events(code, "MARK_OVERDUE")).isOne();
     }
+
+    private List<String> mailTo(String address, String code) {
+        return EmbeddedMailServer.received().stream().filter(m -> {
+            try {
+                return m.getSubject().contains(code) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(r -> r.toString().contains(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private List<String> statusesToldToSystem(String code, String kind) {
+        return db.queryForList("select routing ->> 'status' from delivery where case_code = ? and kind = ?"
+                + " and status = 'DELIVERED' order by created_at", String.class, code, kind);
+    }
+
+    @Test
+    void overdue_ladder_three_progress_update_periods_then_escalation_with_the_body_and_the_office_told() {
+        HubApi api = new HubApi(port);
+        String code = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                "Đề xuất xây dựng nền tảng dữ liệu mở về kết quả nghiên cứu khoa học.");
+        assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "ACCEPT"),
+                HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(200);
+        daysGoBy(code, "PROCESSING", "due_on");
+        LocalDate processingDue = db.queryForObject("select due_on from case_clock where case_code = ?"
+                + " and clock = 'PROCESSING'", LocalDate.class, code);
+        scan.scan();
+        assertThat(state(code)).isEqualTo("OVERDUE");
+
+        // the first period runs 5 working days from the missed deadline, not from the day it was noticed
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
+                + " and clock = 'OVERDUE_UPDATE' and stopped_at is null", Integer.class, code) == 1);
+        assertThat(db.queryForObject("select day_zero from case_clock where case_code = ? and clock = 'OVERDUE_UPDATE'",
+                LocalDate.class, code)).isEqualTo(processingDue);
+        assertThat(db.queryForObject("select due_on from case_clock where case_code = ? and clock = 'OVERDUE_UPDATE'",
+                LocalDate.class, code)).isEqualTo(calendar.workingDaysAfter(processingDue, 5).day());
+
+        for (int period = 1; period <= 3; period++) {
+            assertThat(api.postJson("/api/v1/agency/cases/" + code + "/actions", Map.of("action", "PROGRESS_UPDATE",
+                    "reason", "Đang lấy ý kiến chuyên gia, lần " + period), HubApi.bearer(Samples.BKHCN)).status())
+                    .isEqualTo(200);
+            assertThat(state(code)).isEqualTo("OVERDUE");
+            int round = period;
+            await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
+                    + " and clock = 'OVERDUE_UPDATE' and round = ? and stopped_at is null", Integer.class, code, round) == 1);
+            db.update("update case_clock set due_on = current_date - 1 where case_code = ? and clock = 'OVERDUE_UPDATE'"
+                    + " and round = ?", code, round);
+            scan.scan();
+            scan.scan();
+        }
+        assertThat(state(code)).isEqualTo("ESCALATED");
+        assertThat(events(code, "ESCALATE")).isOne();
+        assertThat(events(code, "PROGRESS_UPDATE")).isEqualTo(3);
+        assertThat(events(code, "DEADLINE_PASSED")).isEqualTo(4);
+        assertThat(db.queryForList("select round from case_clock where case_code = ? and clock = 'OVERDUE_UPDATE'"
+                + " order by round", Integer.class, code)).containsExactly(1, 2, 3);
+        // each later period counts from the previous one's due day
+        List<Map<String, Object>> rounds = db.queryForList("select day_zero, due_on from case_clock where case_code = ?"
+                + " and clock = 'OVERDUE_UPDATE' order by round", code);
+        assertThat(rounds.get(1).get("day_zero").toString()).isEqualTo(LocalDate.now().minusDays(1).toString());
+        // an escalated case runs no clock: it is the Steering Committee's to follow
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?"
+                + " and stopped_at is null", Integer.class, code) == 0);
+
+        // the ministry heard of each passed deadline by mail and through its system, and of the steps the hub took
+        await().atMost(PATIENCE).until(() -> mailTo("pakn@bkhcn.sandbox.paknskgp.local", code).size() == 4);
+        assertThat(mailTo("pakn@bkhcn.sandbox.paknskgp.local", code)).allMatch(s -> s.contains("quá hạn"));
+        await().atMost(PATIENCE).until(() -> statusesToldToSystem(code, "NOTICE").size() == 4);
+        assertThat(statusesToldToSystem(code, "NOTICE")).containsOnly("DEADLINE_PASSED");
+        await().atMost(PATIENCE).until(() -> statusesToldToSystem(code, "UPDATE").containsAll(List.of("OVERDUE",
+                "ESCALATED")));
+        // the Central Party Office is asked to report to the Steering Committee, once
+        await().atMost(PATIENCE).until(() -> mailTo("vanthu@vptw.sandbox.paknskgp.local", code).size() == 1);
+        assertThat(mailTo("vanthu@vptw.sandbox.paknskgp.local", code).get(0)).contains("Ban Chỉ đạo");
+        String lastNotice = sandboxes.partner(Sandboxes.JSON_MINISTRY).receivedFor(code).stream()
+                .filter(r -> r.body().contains("DEADLINE_PASSED")).reduce((a, b) -> b).orElseThrow().body();
+        assertThat(lastNotice).contains("Cập nhật tiến độ khi quá hạn lần 3/3").contains("Đ13.2");
+    }
+
+    @Autowired
+    Sandboxes sandboxes;
 
     @Test
     void two_scanners_at_the_same_moment_take_each_overdue_step_once() throws Exception {
