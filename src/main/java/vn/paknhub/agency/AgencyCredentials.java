@@ -2,7 +2,6 @@ package vn.paknhub.agency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.paknhub.core.crypto.Digests;
 
 /**
  * Bearer tokens of the agency systems, kept only as SHA-256 hashes so that neither configuration
@@ -45,10 +45,6 @@ public class AgencyCredentials {
     }
 
     public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,5 @@
 package vn.paknhub.casefile;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -10,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.core.crypto.Digests;
 
 /** Content-addressed attachments: the same file sent twice is stored once. */
 @Repository
@@ -25,7 +24,7 @@ public class AttachmentStore {
     }
 
     void add(UUID caseId, IncomingAttachment a, UUID eventId, Instant at) {
-        byte[] digest = sha256(a.content());
+        byte[] digest = Digests.sha256(a.content());
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("sha", digest)
                 .addValue("size", (long) a.content().length).addValue("content", a.content())
                 .addValue("caseId", caseId).addValue("name", a.fileName()).addValue("type", a.mediaType())
@@ -46,11 +45,4 @@ public class AttachmentStore {
                         HexFormat.of().formatHex(rs.getBytes(4))));
     }
 
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,18 +1,16 @@
 package vn.paknhub.mail;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.paknhub.core.crypto.Digests;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
 
@@ -45,7 +43,7 @@ public class MailInbox {
 
     /** Keeps a mail as fetched (a second copy finds the first) and returns its row. */
     public StoredMail store(byte[] raw, String messageId, String sender) {
-        String key = messageId != null ? "id:" + messageId : "sha256:" + sha256(raw);
+        String key = messageId != null ? "id:" + messageId : "sha256:" + Digests.sha256Hex(raw);
         jdbc.update("""
                 insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status)
                 values (:id, :key, :messageId, :sender, :raw, :size, :at, 'RECEIVED')
@@ -139,11 +137,4 @@ public class MailInbox {
                         rs.getString(8), rs.getInt(9), rs.getString(10)));
     }
 
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -30,6 +30,7 @@ import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.Savepoints;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.core.text.ContactFinder;
 import vn.paknhub.intake.AttachmentPolicy;
 import vn.paknhub.intake.ScopeScreen;
 import vn.paknhub.intake.SubmissionRequest;

@@ -87,7 +87,7 @@ class CaseStoreTest {
         CaseFile first = open("a@example.vn", List.of(pdf));
         CaseFile second = open("b@example.vn", List.of(pdf));
 
-        byte[] sha = AttachmentStore.sha256(content);
+        byte[] sha = vn.paknhub.core.crypto.Digests.sha256(content);
         assertThat(db.queryForObject("select count(*) from attachment_blob where sha256 = ?", Integer.class, sha))
                 .isEqualTo(1);
         assertThat(cases.attachmentsOf(first)).hasSize(1);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
+import vn.paknhub.core.text.ContactFinder;
 
 /** The corpus of realistic Vietnamese mail in src/test/resources/mail, read as a clerk would read it. */
 class MailReaderTest {

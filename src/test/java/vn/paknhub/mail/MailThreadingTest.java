@@ -3,6 +3,7 @@ package vn.paknhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import vn.paknhub.core.text.ContactFinder;
 
 class MailThreadingTest {
 

@@ -1,4 +1,4 @@
-package vn.paknhub.mail;
+package vn.paknhub.core.text;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The contact details a person puts in the body or the signature of a mail: a Vietnamese phone
+ * The contact details a person puts in the body or the signature of a mail or a letter: a Vietnamese phone
  * number, and an address (a line labelled "Địa chỉ", or a signature line naming a commune, district
  * or province). Explainable rules; nothing is invented when nothing is found.
  */
-final class ContactFinder {
+public final class ContactFinder {
 
     private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+84|0084|0)(?:[ .-]?\\d){9,10}(?!\\d)");
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
@@ -26,7 +26,7 @@ final class ContactFinder {
     }
 
     /** The first phone number, as digits with a leading 0 (+84 912… becomes 0912…). */
-    static Optional<String> phone(String text) {
+    public static Optional<String> phone(String text) {
         Matcher m = PHONE.matcher(text);
         while (m.find()) {
             String digits = m.group().replaceAll("\\D", "");
@@ -42,7 +42,7 @@ final class ContactFinder {
         return Optional.empty();
     }
 
-    static Optional<String> address(String text) {
+    public static Optional<String> address(String text) {
         Matcher labelled = LABELLED_ADDRESS.matcher(text);
         if (labelled.find()) {
             return Optional.of(cleanAddress(labelled.group(1)));

@@ -1,0 +1,26 @@
+package vn.paknhub.paper;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The scanned-paper channel: the folder the scanning station writes to, and the OCR engine's bounds.
+ *
+ * @param inbox            the watched folder; scans are taken from it once complete, then moved to
+ *                         {@code processed} or, with a reason file, to {@code failed}
+ * @param settleMs         a file is complete when its size and time have not changed for this long
+ * @param tesseract        the OCR command; when it (or its Vietnamese model) is missing, scans wait in
+ *                         the verification queue instead of failing
+ * @param ocrThreads       threads one OCR process may use (OMP_THREAD_LIMIT)
+ * @param ocrProcesses     OCR processes running at once on this node
+ * @param ocrMemory        address-space limit of one OCR process
+ * @param pageTimeoutSeconds a page the engine has not read in this time is left to a person
+ * @param minConfidence    pages read with a lower mean word confidence (0–100) go to verification
+ * @param renderDpi        resolution at which a PDF page without text is rendered for OCR
+ */
+@ConfigurationProperties("hub.paper")
+public record PaperSettings(boolean enabled, String inbox, String processed, String failed, long settleMs,
+        long pollDelayMs, DataSize maxFileSize, int maxPages, String tesseract, String language, int psm,
+        int ocrThreads, int ocrProcesses, DataSize ocrMemory, int pageTimeoutSeconds, int minConfidence,
+        int renderDpi) {
+}

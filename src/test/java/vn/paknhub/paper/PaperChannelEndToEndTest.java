@@ -1,0 +1,269 @@
+package vn.paknhub.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
+
+/**
+ * Scanned letters dropped into the scanning station's folder become cases as a careful clerk would
+ * make them: read by the real Tesseract with its Vietnamese model, the addressee routing them, the
+ * sender's contact found, the official receipt date starting the deadlines, and anything unclear
+ * left to a person. The scans are rendered from Vietnamese letters (src/test/scan-fixtures).
+ */
+@HubIntegrationTest
+class PaperChannelEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Path SCANS = Path.of("src/test/resources/scans");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    PaperSettings settings;
+    @Autowired
+    CaseService cases;
+
+    private void drop(String fixture, String as, String sidecarJson) throws IOException {
+        Path inbox = Path.of(settings.inbox());
+        Files.createDirectories(inbox);
+        if (sidecarJson != null) {
+            Files.writeString(inbox.resolve(as.substring(0, as.lastIndexOf('.')) + ".json"), sidecarJson);
+        }
+        // written under another name and renamed, as a scanning station does
+        Path part = inbox.resolve(as + ".part");
+        Files.copy(SCANS.resolve(fixture), part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, inbox.resolve(as));
+    }
+
+    private Map<String, Object> scanNamed(String fileName) {
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from paper_scan where file_name = ?"
+                + " and status <> 'RECEIVED'", Integer.class, fileName) == 1);
+        return db.queryForMap("select * from paper_scan where file_name = ?", fileName);
+    }
+
+    private SubmitterDetails submitter(String code) {
+        return cases.readSubmitter(cases.find(code).orElseThrow(), new Actor(ActorRole.SYSTEM, "test"), "test");
+    }
+
+    private String content(String code) {
+        return db.queryForObject("select content from case_file where code = ?", String.class, code);
+    }
+
+    /** 1 − edit distance / length, over NFC text with whitespace collapsed (the body a clerk would type). */
+    static double accuracy(String read, String truth) {
+        String a = squash(read);
+        String b = squash(truth);
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return 1.0 - (double) prev[b.length()] / b.length();
+    }
+
+    private static String squash(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String truth(String letter) throws IOException {
+        return Files.readString(SCANS.resolve(letter + ".txt"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_clean_300_dpi_letter_becomes_a_routed_case_dated_from_its_official_receipt() throws Exception {
+        drop("letter1_300dpi_clean.png", "vanthu-0412.png",
+                "{\"registerNumber\": \"0412/VPTW\", \"receivedOn\": \"2026-11-20\"}");
+        Map<String, Object> scan = scanNamed("vanthu-0412.png");
+        assertThat(scan.get("status")).as("reason: %s", scan.get("reason")).isEqualTo("OPENED");
+        String code = (String) scan.get("case_code");
+
+        double accuracy = accuracy(content(code), truth("letter1"));
+        System.out.printf("OCR character accuracy, letter 1 at 300 dpi: %.2f %%%n", accuracy * 100);
+        assertThat(accuracy).as(content(code)).isGreaterThanOrEqualTo(0.98);
+        SubmitterDetails who = submitter(code);
+        assertThat(who.fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(who.phone()).isEqualTo("0912345678");
+        assertThat(who.email()).isEqualTo("nguyen.van.an@example.com");
+        assertThat(who.address()).isEqualTo("Số 15 đường Trần Phú, phường 3, thành phố Đà Lạt, tỉnh Lâm Đồng");
+        assertThat(db.queryForObject("select addressee from case_file where code = ?", String.class, code))
+                .isEqualTo("Bộ Khoa học và Công nghệ");
+        assertThat(db.queryForObject("select channel from case_file where code = ?", String.class, code)).isEqualTo("PAPER");
+        // the addressee routes it
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
+                + " and agency = 'BKHCN'", Integer.class, code) == 1);
+        // the clerk's registered day (a Friday) is day zero of the first clock, not the day of the scan
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?",
+                Integer.class, code) >= 1);
+        assertThat(db.queryForObject("select day_zero from case_clock where case_code = ? order by id limit 1",
+                LocalDate.class, code)).isEqualTo(LocalDate.of(2026, 11, 20));
+        // the scan is the case's attachment, and the reading is in its history
+        assertThat(db.queryForObject("select count(*) from case_attachment a join case_file f on f.id = a.case_id"
+                + " where f.code = ?", Integer.class, code)).isOne();
+        assertThat(db.queryForObject("select e.details ->> 'registerNumber' from case_event e join case_file f"
+                + " on f.id = e.case_id where f.code = ? and e.action = 'SCAN_READ'", String.class, code))
+                .isEqualTo("0412/VPTW");
+        // scan and sidecar moved out of the inbox
+        await().atMost(PATIENCE).until(() -> !Files.exists(Path.of(settings.inbox(), "vanthu-0412.png")));
+        assertThat(Path.of(settings.inbox(), "vanthu-0412.json")).doesNotExist();
+        try (Stream<Path> processed = Files.walk(Path.of(settings.processed()))) {
+            assertThat(processed.map(p -> p.getFileName().toString())).contains("vanthu-0412.png", "vanthu-0412.json");
+        }
+
+        // the same file dropped again under another name is the same letter: no second case
+        drop("letter1_300dpi_clean.png", "vanthu-0412-lan2.png", null);
+        await().atMost(PATIENCE).until(() -> !Files.exists(Path.of(settings.inbox(), "vanthu-0412-lan2.png")));
+        assertThat(db.queryForObject("select count(*) from paper_scan where content_hash = ?", Integer.class,
+                scan.get("content_hash"))).isOne();
+        assertThat(db.queryForObject("select count(*) from case_file where channel = 'PAPER' and content = ?",
+                Integer.class, content(code))).isOne();
+    }
+
+    @Test
+    void a_two_page_tiff_is_one_case_and_a_skewed_stamped_page_is_still_read() throws Exception {
+        drop("letter3_300dpi_2pages.tif", "thu-3.tif", null);
+        drop("letter2_300dpi_noisy_skew_stamp.png", "thu-2.png", null);
+        Map<String, Object> tiff = scanNamed("thu-3.tif");
+        assertThat(tiff.get("status")).as("reason: %s", tiff.get("reason")).isEqualTo("OPENED");
+        String code = (String) tiff.get("case_code");
+        double accuracy3 = accuracy(content(code), truth("letter3"));
+        System.out.printf("OCR character accuracy, letter 3 (2-page TIFF, 300 dpi): %.2f %%%n", accuracy3 * 100);
+        assertThat(accuracy3).isGreaterThanOrEqualTo(0.98);
+        assertThat(submitter(code).fullName()).isEqualTo("Lê Hoàng Minh");
+        assertThat(db.queryForObject("select addressee from case_file where code = ?", String.class, code)).isEqualTo("Bộ Y tế");
+
+        Map<String, Object> stamped = scanNamed("thu-2.png");
+        assertThat(stamped.get("status")).as("reason: %s", stamped.get("reason")).isEqualTo("OPENED");
+        String code2 = (String) stamped.get("case_code");
+        double accuracy2 = accuracy(content(code2), truth("letter2"));
+        System.out.printf("OCR character accuracy, letter 2 (noise, 1.5° skew, stamp): %.2f %%%n", accuracy2 * 100);
+        assertThat(accuracy2).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void a_pdf_with_its_own_text_skips_ocr() throws Exception {
+        Path inbox = Path.of(settings.inbox());
+        Files.createDirectories(inbox);
+        String body = "Tôi đề nghị Bộ Khoa học và Công nghệ công bố dữ liệu mở về các đề tài nghiên cứu đã nghiệm thu"
+                + " để doanh nghiệp khởi nghiệp sáng tạo có thể khai thác.";
+        Path part = inbox.resolve("van-ban-so.pdf.part");
+        try (PDDocument pdf = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            PDType0Font font = PDType0Font.load(pdf, new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+            try (PDPageContentStream text = new PDPageContentStream(pdf, page)) {
+                text.beginText();
+                text.setFont(font, 11);
+                text.setLeading(16);
+                text.newLineAtOffset(60, 780);
+                for (String line : new String[] {"Họ và tên: Trần Thị Bích", "Địa chỉ: 12 Lê Lợi, phường Bến Nghé, quận 1,"
+                        + " thành phố Hồ Chí Minh", "Điện thoại: 0987 654 321", "", "V/v công bố dữ liệu đề tài khoa học",
+                        "", "Kính gửi: Bộ Khoa học và Công nghệ", "", body.substring(0, 95), body.substring(95), "",
+                        "Người gửi", "Trần Thị Bích"}) {
+                    text.showText(line);
+                    text.newLine();
+                }
+                text.endText();
+            }
+            pdf.save(part.toFile());
+        }
+        Files.move(part, inbox.resolve("van-ban-so.pdf"));
+        Map<String, Object> scan = scanNamed("van-ban-so.pdf");
+        assertThat(scan.get("status")).as("reason: %s", scan.get("reason")).isEqualTo("OPENED");
+        String code = (String) scan.get("case_code");
+        assertThat(squash(content(code))).isEqualTo(squash(body));
+        assertThat(db.queryForObject("select e.details -> 'pages' -> 0 ->> 'source' from case_event e join case_file f"
+                + " on f.id = e.case_id where f.code = ? and e.action = 'SCAN_READ'", String.class, code))
+                .isEqualTo("TEXT_LAYER");
+        assertThat(db.queryForObject("select title from case_file where code = ?", String.class, code))
+                .isEqualTo("công bố dữ liệu đề tài khoa học");
+    }
+
+    @Test
+    void a_corrupt_file_lands_in_failed_with_a_reason_a_clerk_can_read() throws Exception {
+        drop("corrupt.png", "hong.png", null);
+        Path reason = Path.of(settings.failed(), "hong.png.reason.txt");
+        await().atMost(PATIENCE).until(() -> Files.exists(reason));
+        assertThat(Path.of(settings.failed(), "hong.png")).exists();
+        assertThat(Files.readString(reason, StandardCharsets.UTF_8)).contains("bị hỏng").contains("damaged")
+                .contains("/reprocess");
+        assertThat(scanNamed("hong.png").get("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void an_unclear_letter_waits_for_a_person_who_corrects_it_and_the_case_is_routed() throws Exception {
+        drop("lowq_letter1_75dpi.png", "mo-nhoe.png", null);
+        Map<String, Object> scan = scanNamed("mo-nhoe.png");
+        assertThat(scan.get("status")).isEqualTo("VERIFY");
+        assertThat((String) scan.get("reason")).contains("độ tin cậy");
+        String id = scan.get("id").toString();
+        HubApi api = new HubApi(port);
+
+        JsonNode queue = api.get("/api/v1/paper?status=VERIFY", HubApi.bearer(Samples.VPTW)).json();
+        assertThat(queue.findValuesAsText("id")).contains(id);
+        assertThat(api.get("/api/v1/paper", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
+        JsonNode detail = api.get("/api/v1/paper/" + id, HubApi.bearer(Samples.VPTW)).json();
+        assertThat(detail.path("pages").get(0).path("confidence").asDouble()).isLessThan(settings.minConfidence());
+        HubApi.Reply image = api.get("/api/v1/paper/" + id + "/pages/1", HubApi.bearer(Samples.VPTW));
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(db.queryForObject("select count(*) from paper_access where scan_id = ?::uuid", Integer.class, id))
+                .isEqualTo(2);
+
+        HubApi.Reply released = api.postJson("/api/v1/paper/" + id + "/release", Map.of("text", truth("letter1"),
+                "senderName", "Nguyễn Văn An", "phone", "0912 345 678", "email", "nguyen.van.an@example.com",
+                "address", "Số 15 đường Trần Phú, phường 3, thành phố Đà Lạt, tỉnh Lâm Đồng",
+                "addressee", "Bộ Khoa học và Công nghệ", "title", "Đề xuất ứng dụng công nghệ số trong nông nghiệp"),
+                HubApi.bearer(Samples.VPTW));
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        String code = released.json().path("caseCode").asText();
+        assertThat(content(code)).isEqualTo(Normalizer.normalize(truth("letter1").strip(), Normalizer.Form.NFC));
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
+                + " and agency = 'BKHCN'", Integer.class, code) == 1);
+        JsonNode verified = new com.fasterxml.jackson.databind.ObjectMapper().readTree(db.queryForObject(
+                "select e.details::text from case_event e join case_file f on f.id = e.case_id where f.code = ?"
+                        + " and e.action = 'SCAN_VERIFIED'", String.class, code));
+        assertThat(verified.path("verifiedBy").asText()).isNotBlank();
+        assertThat(verified.path("corrections").path("text").path("corrected").asText()).contains("Nguyễn Văn An");
+        // released once: a second release opens nothing more
+        assertThat(api.postJson("/api/v1/paper/" + id + "/release", Map.of(), HubApi.bearer(Samples.VPTW)).json()
+                .path("outcome").asText()).isEqualTo("ALREADY_RECEIVED");
+    }
+}
