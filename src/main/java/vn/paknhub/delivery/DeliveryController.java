@@ -1,8 +1,6 @@
 package vn.paknhub.delivery;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +19,7 @@ import vn.paknhub.core.problem.ApiProblem;
 @RestController
 class DeliveryController {
 
-    private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.PARKED);
+    private static final List<String> STATUSES = List.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.PARKED);
 
     private final AgencyAccess access;
     private final Deliveries deliveries;
@@ -40,12 +38,7 @@ class DeliveryController {
         if (caseCode != null) {
             return deliveries.ofCase(caseCode);
         }
-        String s = status.toUpperCase(Locale.ROOT);
-        if (!STATUSES.contains(s)) {
-            throw ApiProblem.invalid("status", "one-of", "Trạng thái phải là một trong " + STATUSES + ".",
-                    "Status must be one of " + STATUSES + ".");
-        }
-        return deliveries.withStatus(s, 500);
+        return deliveries.withStatus(ApiProblem.oneOf("status", status, STATUSES), 500);
     }
 
     @PostMapping("/api/v1/deliveries/{id}/replay")

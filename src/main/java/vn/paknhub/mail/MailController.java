@@ -1,7 +1,6 @@
 package vn.paknhub.mail;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,12 +36,8 @@ class MailController {
     List<MailInbox.StoredMail> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(defaultValue = MailInbox.QUARANTINED) String status) {
         access.requireCentralOffice(authorization);
-        String s = status.toUpperCase(Locale.ROOT);
-        if (!s.matches("RECEIVED|PROCESSED|QUARANTINED")) {
-            throw ApiProblem.invalid("status", "one-of", "Trạng thái phải là RECEIVED, PROCESSED hoặc QUARANTINED.",
-                    "Status must be RECEIVED, PROCESSED or QUARANTINED.");
-        }
-        return inbox.withStatus(s, 500);
+        return inbox.withStatus(ApiProblem.oneOf("status", status,
+                List.of(MailInbox.RECEIVED, MailInbox.PROCESSED, MailInbox.QUARANTINED)), 500);
     }
 
     @GetMapping("/api/v1/mail/{id}")

@@ -1,7 +1,6 @@
 package vn.paknhub.paper;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -41,12 +40,8 @@ class PaperController {
     List<PaperScans.StoredScan> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(defaultValue = PaperScans.VERIFY) String status) {
         access.requireCentralOffice(authorization);
-        String s = status.toUpperCase(Locale.ROOT);
-        if (!s.matches("RECEIVED|VERIFY|OPENED|FAILED")) {
-            throw ApiProblem.invalid("status", "one-of", "Trạng thái phải là RECEIVED, VERIFY, OPENED hoặc FAILED.",
-                    "Status must be RECEIVED, VERIFY, OPENED or FAILED.");
-        }
-        return scans.list(s, 500);
+        return scans.list(ApiProblem.oneOf("status", status,
+                List.of(PaperScans.RECEIVED, PaperScans.VERIFY, PaperScans.OPENED, PaperScans.FAILED)), 500);
     }
 
     /** The scan's record, the text of each page with its confidence, and the fields read (a logged read). */

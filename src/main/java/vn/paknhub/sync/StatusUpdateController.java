@@ -1,7 +1,6 @@
 package vn.paknhub.sync;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +40,9 @@ class StatusUpdateController {
             @RequestParam(defaultValue = "PARKED") String outcome, @RequestParam(required = false) String system,
             @RequestParam(required = false) String caseCode) {
         access.requireCentralOffice(authorization);
-        String o = outcome.toUpperCase(Locale.ROOT);
-        if (!o.matches("APPLIED|RECORDED|STALE|REFUSED|PARKED")) {
-            throw ApiProblem.invalid("outcome", "one-of", "Kết quả phải là APPLIED, RECORDED, STALE, REFUSED hoặc PARKED.",
-                    "Outcome must be one of APPLIED, RECORDED, STALE, REFUSED, PARKED.");
-        }
-        return records.list(o, system, caseCode, 500);
+        // the outcomes a record is kept with (a duplicate or an invalid message leaves none)
+        return records.list(ApiProblem.oneOf("outcome", outcome, List.of("APPLIED", "RECORDED", "STALE", "REFUSED",
+                "PARKED")), system, caseCode, 500);
     }
 
     @GetMapping("/api/v1/status-updates/{messageId}")

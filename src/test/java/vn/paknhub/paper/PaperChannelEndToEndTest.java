@@ -240,6 +240,11 @@ class PaperChannelEndToEndTest {
         JsonNode queue = api.get("/api/v1/paper?status=VERIFY", HubApi.bearer(Samples.VPTW)).json();
         assertThat(queue.findValuesAsText("id")).contains(id);
         assertThat(api.get("/api/v1/paper", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
+        HubApi.Reply unknownStatus = api.get("/api/v1/paper?status=DONE", HubApi.bearer(Samples.VPTW));
+        assertThat(unknownStatus.status()).isEqualTo(422);
+        assertThat(unknownStatus.json().path("errors").get(0).path("field").asText()).isEqualTo("status");
+        assertThat(unknownStatus.rules()).containsExactly("one-of");
+        assertThat(unknownStatus.body()).contains("VERIFY").doesNotContain("Exception");
         JsonNode detail = api.get("/api/v1/paper/" + id, HubApi.bearer(Samples.VPTW)).json();
         assertThat(detail.path("pages").get(0).path("confidence").asDouble()).isLessThan(settings.minConfidence());
         HubApi.Reply image = api.get("/api/v1/paper/" + id + "/pages/1", HubApi.bearer(Samples.VPTW));

@@ -34,6 +34,20 @@ public class ApiProblem extends RuntimeException {
         return invalid(List.of(new FieldError(field, rule, messageVi, messageEn)));
     }
 
+    /**
+     * The value of a query parameter that takes one of a few words (a status), in capitals; any
+     * other value is refused naming the parameter and the words it takes.
+     */
+    public static String oneOf(String field, String value, List<String> allowed) {
+        String v = value.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            String words = String.join(", ", allowed);
+            throw invalid(field, "one-of", "«" + field + "» phải là một trong: " + words + ".",
+                    "'" + field + "' must be one of: " + words + ".");
+        }
+        return v;
+    }
+
     public HttpStatus status() {
         return status;
     }
