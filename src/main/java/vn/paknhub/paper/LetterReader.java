@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import vn.paknhub.core.text.ContactFinder;
 
 /**
@@ -39,6 +40,9 @@ final class LetterReader {
     private static final Pattern PERSON = Pattern.compile("^(?:\\p{Lu}[\\p{L}]*\\s+){1,5}\\p{Lu}[\\p{L}]*$");
     private static final Pattern MOTTO = Pattern.compile(
             "cộng\\s*hòa\\s*xã\\s*hội|cộng\\s*hoà\\s*xã\\s*hội|độc\\s*lập\\s*[-–]\\s*tự\\s*do|^[\\s\\-–_=.]+$", I);
+    /** The national motto where the OCR ran it on from the sender's column on the same line. */
+    private static final Pattern MOTTO_MID_LINE = Pattern.compile(
+            "\\s(?=cộng\\s*h(?:òa|oà)\\s*xã\\s*hội|độc\\s*lập\\s*[-–]\\s*tự\\s*do)", I);
     private static final int SIGNATURE_LINES = 8;
     private static final Pattern ADDRESS_LABEL = Pattern.compile(
             "^\\s*(?:địa\\s+chỉ(?:\\s+liên\\s+hệ|\\s+thường\\s+trú)?|đ/c)\\s*[:：]\\s*(.{3,250})$", I);
@@ -50,7 +54,7 @@ final class LetterReader {
 
     static Letter read(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        List<String> lines = text.lines().map(String::strip).toList();
+        List<String> lines = text.lines().flatMap(LetterReader::splitAtMotto).map(String::strip).toList();
 
         int addresseeAt = -1;
         String addressee = null;
@@ -134,14 +138,30 @@ final class LetterReader {
         return signed;
     }
 
-    /** "Địa chỉ: Số 15 đường Trần" / "Phú, phường 3, …": a letter head wraps the address over several lines. */
+    private static Stream<String> splitAtMotto(String line) {
+        Matcher m = MOTTO_MID_LINE.matcher(line);
+        return m.find() && !line.substring(0, m.start()).isBlank()
+                ? Stream.of(line.substring(0, m.start()), line.substring(m.end())) : Stream.of(line);
+    }
+
+    /**
+     * "Địa chỉ: Số 15 đường Trần" / "Phú, phường 3, …": a letter head wraps the address over several
+     * lines. An address still ending in a comma goes on past the motto and date of the other column
+     * (which the OCR may put between its lines) and past a blank line.
+     */
     private static Optional<String> address(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = ADDRESS_LABEL.matcher(lines.get(i));
             if (m.matches()) {
                 StringBuilder address = new StringBuilder(m.group(1).strip());
-                for (int j = i + 1; j < lines.size() && continuesAddress(lines.get(j)); j++) {
-                    address.append(' ').append(lines.get(j));
+                for (int j = i + 1; j < lines.size(); j++) {
+                    String line = lines.get(j);
+                    if (continuesAddress(line)) {
+                        address.append(' ').append(line);
+                    } else if (!(address.toString().endsWith(",") && (line.isEmpty() || MOTTO.matcher(line).find()
+                            || DATE.matcher(line).find()))) {
+                        break;
+                    }
                 }
                 return Optional.of(address.toString().replaceAll("[.;,]+$", ""));
             }

@@ -1,7 +1,5 @@
 package vn.paknhub.paper;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +29,6 @@ class Tesseract {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Tesseract.class);
-    /** A4 at 300 dpi is 2480 pixels wide; narrower scans are enlarged, which Tesseract reads far better. */
-    private static final int TARGET_WIDTH = 2480;
-    private static final double A4_WIDTH_INCHES = 8.27;
     /** Words further apart than this share of the page width are in different columns (letter head). */
     private static final double COLUMN_GAP = 0.06;
 
@@ -90,16 +84,16 @@ class Tesseract {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("pakn-ocr");
-            BufferedImage prepared = prepare(page);
-            Path image = dir.resolve("page.png");
-            ImageIO.write(prepared, "png", image.toFile());
+            PageCleanup.Cleaned cleaned = PageCleanup.clean(page);
+            Path image = dir.resolve("page.pgm");
+            writePgm(cleaned.image(), image);
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
                 command.addAll(List.of("/usr/bin/prlimit", "--as=" + settings.ocrMemory().toBytes(), "--"));
             }
             command.addAll(List.of(settings.tesseract(), image.toString(), dir.resolve("out").toString(), "-l",
                     settings.language(), "--psm", String.valueOf(settings.psm()), "--dpi",
-                    String.valueOf(Math.round(prepared.getWidth() / A4_WIDTH_INCHES)), "tsv"));
+                    String.valueOf(cleaned.dpi()), "tsv"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log.txt").toFile());
             pb.environment().put("OMP_THREAD_LIMIT", String.valueOf(Math.max(1, settings.ocrThreads())));
@@ -128,21 +122,6 @@ class Tesseract {
                 deleteQuietly(dir);
             }
         }
-    }
-
-    /** Grey levels only, enlarged to about 300 dpi for an A4 page; Tesseract binarises (Otsu) itself. */
-    static BufferedImage prepare(BufferedImage page) {
-        double scale = page.getWidth() < TARGET_WIDTH * 0.7 ? (double) TARGET_WIDTH / page.getWidth() : 1.0;
-        int w = (int) Math.round(page.getWidth() * scale);
-        int h = (int) Math.round(page.getHeight() * scale);
-        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = grey.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.drawImage(page, 0, 0, w, h, null);
-        g.dispose();
-        return grey;
     }
 
     /**
@@ -213,6 +192,15 @@ class Tesseract {
         String text = Normalizer.normalize(out.toString().replace('\u2044', '/'), Normalizer.Form.NFC);
         return new PageText(text, words == 0 ? 0 : confidence / words, words == 0 ? "không đọc được chữ nào / no text found"
                 : null);
+    }
+
+    /** Netpbm grey map: no compression to spend time on, and read by Tesseract (Leptonica) as it is. */
+    private static void writePgm(BufferedImage grey, Path to) throws IOException {
+        byte[] px = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
+            out.write(("P5\n" + grey.getWidth() + " " + grey.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(px);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

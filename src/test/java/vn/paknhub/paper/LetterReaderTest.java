@@ -71,6 +71,36 @@ class LetterReaderTest {
     }
 
     @Test
+    void an_address_ending_in_a_comma_goes_on_past_the_other_column_but_a_finished_one_does_not() {
+        LetterReader.Letter wrapped = LetterReader.read("""
+                Địa chỉ: Số 27 phố Nguyễn
+                Chí Thanh, quận Đống Đa,
+                Độc lập - Tự do - Hạnh phúc
+                Hà Nội, ngày 20 tháng 11 năm 2026
+
+                thành phố Hà Nội
+                Điện thoại: 0903 123 456
+                """);
+        assertThat(wrapped.address()).isEqualTo("Số 27 phố Nguyễn Chí Thanh, quận Đống Đa, thành phố Hà Nội");
+        LetterReader.Letter finished = LetterReader.read("""
+                Địa chỉ: Số 27 phố Nguyễn Chí Thanh, Hà Nội
+
+                Tôi góp ý về dịch vụ công.
+                """);
+        assertThat(finished.address()).isEqualTo("Số 27 phố Nguyễn Chí Thanh, Hà Nội");
+    }
+
+    @Test
+    void the_motto_run_on_from_the_sender_column_is_not_part_of_the_name() {
+        LetterReader.Letter l = LetterReader.read("""
+                Họ và tên: Trần Thị Bích Ngọc CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Địa chỉ: Thôn Phú Hòa, xã Lộc Châu Độc lập - Tự do - Hạnh phúc
+                """);
+        assertThat(l.senderName()).isEqualTo("Trần Thị Bích Ngọc");
+        assertThat(l.address()).isEqualTo("Thôn Phú Hòa, xã Lộc Châu");
+    }
+
+    @Test
     void nothing_is_guessed_when_the_letter_does_not_say_it() {
         LetterReader.Letter l = LetterReader.read("Tôi góp ý về dịch vụ công trực tuyến.\nngày 31 tháng 2 năm 2026");
         assertThat(l.addressee()).isNull();

@@ -52,6 +52,16 @@ class PaperChannelEndToEndTest {
     PaperSettings settings;
     @Autowired
     CaseService cases;
+    @Autowired
+    PaperIntake intake;
+    @Autowired
+    PaperScans scans;
+    @Autowired
+    vn.paknhub.casefile.CaseSettings caseSettings;
+    @Autowired
+    vn.paknhub.intake.SubmissionValidator validator;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private void drop(String fixture, String as, String sidecarJson) throws IOException {
         Path inbox = Path.of(settings.inbox());
@@ -79,31 +89,6 @@ class PaperChannelEndToEndTest {
         return db.queryForObject("select content from case_file where code = ?", String.class, code);
     }
 
-    /** 1 − edit distance / length, over NFC text with whitespace collapsed (the body a clerk would type). */
-    static double accuracy(String read, String truth) {
-        String a = squash(read);
-        String b = squash(truth);
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return 1.0 - (double) prev[b.length()] / b.length();
-    }
-
-    private static String squash(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
-    }
-
     private static String truth(String letter) throws IOException {
         return Files.readString(SCANS.resolve(letter + ".txt"), StandardCharsets.UTF_8);
     }
@@ -116,7 +101,7 @@ class PaperChannelEndToEndTest {
         assertThat(scan.get("status")).as("reason: %s", scan.get("reason")).isEqualTo("OPENED");
         String code = (String) scan.get("case_code");
 
-        double accuracy = accuracy(content(code), truth("letter1"));
+        double accuracy = CharacterAccuracy.of(content(code), truth("letter1"));
         System.out.printf("OCR character accuracy, letter 1 at 300 dpi: %.2f %%%n", accuracy * 100);
         assertThat(accuracy).as(content(code)).isGreaterThanOrEqualTo(0.98);
         SubmitterDetails who = submitter(code);
@@ -164,7 +149,7 @@ class PaperChannelEndToEndTest {
         Map<String, Object> tiff = scanNamed("thu-3.tif");
         assertThat(tiff.get("status")).as("reason: %s", tiff.get("reason")).isEqualTo("OPENED");
         String code = (String) tiff.get("case_code");
-        double accuracy3 = accuracy(content(code), truth("letter3"));
+        double accuracy3 = CharacterAccuracy.of(content(code), truth("letter3"));
         System.out.printf("OCR character accuracy, letter 3 (2-page TIFF, 300 dpi): %.2f %%%n", accuracy3 * 100);
         assertThat(accuracy3).isGreaterThanOrEqualTo(0.98);
         assertThat(submitter(code).fullName()).isEqualTo("Lê Hoàng Minh");
@@ -173,7 +158,7 @@ class PaperChannelEndToEndTest {
         Map<String, Object> stamped = scanNamed("thu-2.png");
         assertThat(stamped.get("status")).as("reason: %s", stamped.get("reason")).isEqualTo("OPENED");
         String code2 = (String) stamped.get("case_code");
-        double accuracy2 = accuracy(content(code2), truth("letter2"));
+        double accuracy2 = CharacterAccuracy.of(content(code2), truth("letter2"));
         System.out.printf("OCR character accuracy, letter 2 (noise, 1.5° skew, stamp): %.2f %%%n", accuracy2 * 100);
         assertThat(accuracy2).isGreaterThanOrEqualTo(0.97);
     }
@@ -209,7 +194,7 @@ class PaperChannelEndToEndTest {
         Map<String, Object> scan = scanNamed("van-ban-so.pdf");
         assertThat(scan.get("status")).as("reason: %s", scan.get("reason")).isEqualTo("OPENED");
         String code = (String) scan.get("case_code");
-        assertThat(squash(content(code))).isEqualTo(squash(body));
+        assertThat(CharacterAccuracy.squash(content(code))).isEqualTo(CharacterAccuracy.squash(body));
         assertThat(db.queryForObject("select e.details -> 'pages' -> 0 ->> 'source' from case_event e join case_file f"
                 + " on f.id = e.case_id where f.code = ? and e.action = 'SCAN_READ'", String.class, code))
                 .isEqualTo("TEXT_LAYER");
@@ -270,5 +255,24 @@ class PaperChannelEndToEndTest {
         // released once: a second release opens nothing more
         assertThat(api.postJson("/api/v1/paper/" + id + "/release", Map.of(), HubApi.bearer(Samples.VPTW)).json()
                 .path("outcome").asText()).isEqualTo("ALREADY_RECEIVED");
+    }
+
+    @Test
+    void without_an_ocr_engine_a_scan_waits_for_a_person_and_is_read_once_the_engine_is_there() throws Exception {
+        Tesseract missing = new Tesseract(OcrSettings.with("/opt/nowhere/tesseract", 5));
+        PaperIntake withoutOcr = new PaperIntake(scans, settings, missing, cases, caseSettings, validator, tx);
+        byte[] scan = Files.readAllBytes(SCANS.resolve("letter1_150dpi.jpg"));
+
+        PaperIntake.Result waiting = withoutOcr.receive("khong-ocr.jpg", scan, null, java.time.Instant.now());
+        assertThat(waiting.outcome()).isEqualTo(PaperIntake.Outcome.TO_VERIFY);
+        assertThat(waiting.reason()).contains("OCR engine not available").contains("/opt/nowhere/tesseract");
+        assertThat(db.queryForObject("select status from paper_scan where id = ?", String.class, waiting.scanId()))
+                .isEqualTo("VERIFY");
+
+        // an operator installs the engine and has the scan read again
+        PaperIntake.Result read = intake.reprocess(waiting.scanId());
+        assertThat(read.outcome()).as(read.reason()).isEqualTo(PaperIntake.Outcome.CASE_OPENED);
+        assertThat(submitter(read.caseCode()).fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(CharacterAccuracy.of(content(read.caseCode()), truth("letter1"))).isGreaterThanOrEqualTo(0.97);
     }
 }
