@@ -23,11 +23,17 @@ public final class NotificationTemplates {
 
     public static final Set<String> PLACEHOLDERS = Set.of("name", "code", "title", "reason", "agency", "lookupUrl", "date",
             // receipts of the email channel: the lookup secret, and what of the mail could not be taken
-            "secret", "notes");
+            "secret", "notes",
+            // printed letters to people who wrote on paper: where to send them, and the letter they wrote
+            "address", "registerNumber", "letterDate");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     /** A rendered message; {@code subject} is null for an SMS. */
     public record Rendered(String subject, String body) {
+    }
+
+    /** A rendered printed letter: its heading lines ({@code Key: value}) and its text. */
+    public record Letter(Map<String, String> heading, String body) {
     }
 
     private final Path dir;
@@ -51,18 +57,59 @@ public final class NotificationTemplates {
                     continue;
                 }
                 String text = read(file);
-                Matcher m = PLACEHOLDER.matcher(text);
-                while (m.find()) {
-                    if (!PLACEHOLDERS.contains(m.group(1))) {
-                        problems.add(file + ": unknown placeholder {{" + m.group(1) + "}}; use " + PLACEHOLDERS);
-                    }
-                }
+                unknownPlaceholders(file, text, problems);
                 if (channel == Notifications.Channel.EMAIL && !text.startsWith("Subject:")) {
                     problems.add(file + ": the first line must be 'Subject: …'");
                 }
             }
         }
         return problems;
+    }
+
+    /** The problems of a printed letter's template {@code <template>.letter.txt} lacking one of {@code heading}. */
+    public List<String> letterProblems(String template, List<String> heading) {
+        Path file = letterFile(template);
+        if (!Files.isRegularFile(file)) {
+            return List.of(file + ": missing");
+        }
+        List<String> problems = new ArrayList<>();
+        String text = read(file);
+        unknownPlaceholders(file, text, problems);
+        Map<String, String> found = letter(text).heading();
+        heading.stream().filter(h -> !found.containsKey(h)).forEach(h -> problems.add(file + ": no heading line '" + h + ": …'"));
+        return problems;
+    }
+
+    /** A printed letter: heading lines {@code Key: value} up to the first blank line, then its text. */
+    public Letter renderLetter(String template, Map<String, String> values) {
+        return letter(fill(read(letterFile(template)), values));
+    }
+
+    private Path letterFile(String template) {
+        return dir.resolve(template + ".letter.txt");
+    }
+
+    private static Letter letter(String text) {
+        Map<String, String> heading = new java.util.LinkedHashMap<>();
+        int at = 0;
+        for (String line : text.split("\n", -1)) {
+            at += line.length() + 1;
+            int colon = line.indexOf(':');
+            if (line.isBlank() || colon < 1) {
+                break;
+            }
+            heading.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+        return new Letter(heading, text.substring(Math.min(at, text.length())).strip());
+    }
+
+    private static void unknownPlaceholders(Path file, String text, List<String> problems) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                problems.add(file + ": unknown placeholder {{" + m.group(1) + "}}; use " + PLACEHOLDERS);
+            }
+        }
     }
 
     public Rendered render(String template, Notifications.Channel channel, Map<String, String> values) {

@@ -31,6 +31,12 @@ class PaperConfiguration {
     }
 
     @Bean
+    AcknowledgementLetter acknowledgementLetter(vn.paknhub.notify.NotificationTemplates templates,
+            vn.paknhub.notify.NotificationSettings notify, PaperSettings settings) {
+        return new AcknowledgementLetter(templates, notify.lookupUrl(), Path.of(settings.letterFonts()));
+    }
+
+    @Bean
     RouteBuilder paperRoutes(PaperSettings settings, PaperIntake intake, Clock clock) {
         return new RouteBuilder() {
             @Override

@@ -71,6 +71,20 @@ class PaperController {
         }
     }
 
+    /** The acknowledgement letter to post back to the writer, as a PDF to print (a logged read). */
+    @GetMapping(value = "/api/v1/paper/{id}/acknowledgement", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> acknowledgement(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, @PathVariable UUID id) {
+        String operator = access.requireCentralOffice(authorization);
+        PaperScans.StoredScan scan = find(id);
+        byte[] pdf = scans.acknowledgement(id).orElseThrow(() -> ApiProblem.notFound("giấy báo tiếp nhận",
+                "acknowledgement letter"));
+        scans.logAccess(id, operator, "acknowledgement letter");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"giay-bao-" + scan.caseCode() + ".pdf\"")
+                .body(pdf);
+    }
+
     /** A person's reading of the letter: the case opens with it, both readings in its history. */
     @PostMapping("/api/v1/paper/{id}/release")
     PaperIntake.Result release(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,

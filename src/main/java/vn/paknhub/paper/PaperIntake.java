@@ -55,9 +55,10 @@ public class PaperIntake {
     private final CaseSettings caseSettings;
     private final SubmissionValidator validator;
     private final TransactionTemplate tx;
+    private final AcknowledgementLetter acknowledgement;
 
     PaperIntake(PaperScans scans, PaperSettings settings, Tesseract ocr, CaseService cases, CaseSettings caseSettings,
-            SubmissionValidator validator, TransactionTemplate tx) {
+            SubmissionValidator validator, TransactionTemplate tx, AcknowledgementLetter acknowledgement) {
         this.scans = scans;
         this.settings = settings;
         this.ocr = ocr;
@@ -65,6 +66,7 @@ public class PaperIntake {
         this.caseSettings = caseSettings;
         this.validator = validator;
         this.tx = tx;
+        this.acknowledgement = acknowledgement;
     }
 
     /**
@@ -200,6 +202,15 @@ public class PaperIntake {
                 "confidence", Math.round(p.confidence()))).toList());
         details.put("letterDate", letter.letterDate() == null ? null : letter.letterDate().toString());
         details.putAll(verified);
+        if (acknowledgement.unavailable() == null) {
+            // the writer may have no email: the letter posted back is how they learn the code and the secret
+            scans.acknowledgement(row.id(), acknowledgement.render(new AcknowledgementLetter.Receipt(opened.code(),
+                    identity.lookupSecret(), who.fullName(), who.address(), request.title(),
+                    row.receivedAt().atZoneSameInstant(caseSettings.timeZone()).toLocalDate(), letter.letterDate(),
+                    row.registerNumber()), LocalDate.now(caseSettings.timeZone())));
+        }
+        details.put("acknowledgementLetter", acknowledgement.unavailable() == null ? "printable"
+                : "not made: " + acknowledgement.unavailable());
         cases.record(opened, verified.isEmpty() ? "SCAN_READ" : "SCAN_VERIFIED",
                 verified.isEmpty() ? CLERK : new Actor(ActorRole.CENTRAL_OFFICE, (String) verified.get("verifiedBy")),
                 null, details);

@@ -110,6 +110,18 @@ class PaperScans {
                         .addValue("code", caseCode).addValue("now", Timestamp.from(clock.instant())));
     }
 
+    /** The printable acknowledgement letter, kept encrypted: it holds the only copy of the lookup secret. */
+    void acknowledgement(UUID id, byte[] pdf) {
+        jdbc.update("update paper_scan set acknowledgement_enc = :pdf where id = :id",
+                new MapSqlParameterSource("id", id).addValue("pdf", protector.encryptBytes(pdf)));
+    }
+
+    Optional<byte[]> acknowledgement(UUID id) {
+        byte[] enc = jdbc.queryForObject("select acknowledgement_enc from paper_scan where id = :id",
+                new MapSqlParameterSource("id", id), byte[].class);
+        return Optional.ofNullable(enc).map(protector::decryptBytes);
+    }
+
     void failed(UUID id, String reason) {
         jdbc.update("update paper_scan set status = 'FAILED', reason = :reason, attempts = attempts + 1,"
                 + " updated_at = :now where id = :id", new MapSqlParameterSource("id", id).addValue("reason", reason)

@@ -17,10 +17,11 @@ import org.springframework.util.unit.DataSize;
  * @param pageTimeoutSeconds a page the engine has not read in this time is left to a person
  * @param minConfidence    pages read with a lower mean word confidence (0–100) go to verification
  * @param renderDpi        resolution at which a PDF page without text is rendered for OCR
+ * @param letterFonts      folder of the DejaVu Serif fonts the printed acknowledgement letters are set in
  */
 @ConfigurationProperties("hub.paper")
 public record PaperSettings(boolean enabled, String inbox, String processed, String failed, long settleMs,
         long pollDelayMs, DataSize maxFileSize, int maxPages, String tesseract, String language, int psm,
         int ocrThreads, int ocrProcesses, DataSize ocrMemory, int pageTimeoutSeconds, int minConfidence,
-        int renderDpi) {
+        int renderDpi, String letterFonts) {
 }

@@ -47,6 +47,21 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void a_printed_letter_has_its_heading_lines_and_a_wrong_one_is_named() throws IOException {
+        List<String> heading = List.of("Issuer", "Title");
+        assertThat(new NotificationTemplates(SHIPPED).letterProblems("paper-acknowledgement", heading)).isEmpty();
+        Files.writeString(dir.resolve("giay-bao.letter.txt"), "Issuer: VĂN PHÒNG\n\nMã số: {{code}} {{so_den}}\n");
+        NotificationTemplates templates = new NotificationTemplates(dir);
+        assertThat(templates.letterProblems("giay-bao", heading)).containsExactlyInAnyOrder(
+                dir.resolve("giay-bao.letter.txt") + ": unknown placeholder {{so_den}}; use " + NotificationTemplates.PLACEHOLDERS,
+                dir.resolve("giay-bao.letter.txt") + ": no heading line 'Title: …'");
+        assertThat(templates.letterProblems("khong-co", heading)).containsExactly(dir.resolve("khong-co.letter.txt") + ": missing");
+        NotificationTemplates.Letter letter = templates.renderLetter("giay-bao", Map.of("code", "SKGP-20261122-000001"));
+        assertThat(letter.heading()).containsExactly(Map.entry("Issuer", "VĂN PHÒNG"));
+        assertThat(letter.body()).isEqualTo("Mã số: SKGP-20261122-000001");
+    }
+
+    @Test
     void rendering_fills_the_placeholders_splits_the_subject_and_gives_nfc_text() throws IOException {
         Files.writeString(dir.resolve("accepted.email.txt"), "Subject: Hồ sơ {{code}}\n\nKính gửi {{ name }},\n{{reason}}\n");
         String decomposed = Normalizer.normalize("Nguyễn Thị Minh Thư", Normalizer.Form.NFD);

@@ -11,6 +11,6 @@ final class OcrSettings {
     static PaperSettings with(String tesseract, int pageTimeoutSeconds) {
         return new PaperSettings(true, "unused/inbox", "unused/processed", "unused/failed", 300, 200,
                 DataSize.ofMegabytes(50), 50, tesseract, "vie", 4, 1, 1, DataSize.ofGigabytes(1), pageTimeoutSeconds, 80,
-                300);
+                300, "/usr/share/fonts/truetype/dejavu");
     }
 }

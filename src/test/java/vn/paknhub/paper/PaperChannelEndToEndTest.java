@@ -62,6 +62,8 @@ class PaperChannelEndToEndTest {
     vn.paknhub.intake.SubmissionValidator validator;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    AcknowledgementLetter acknowledgementLetter;
 
     private void drop(String fixture, String as, String sidecarJson) throws IOException {
         Path inbox = Path.of(settings.inbox());
@@ -132,6 +134,29 @@ class PaperChannelEndToEndTest {
         try (Stream<Path> processed = Files.walk(Path.of(settings.processed()))) {
             assertThat(processed.map(p -> p.getFileName().toString())).contains("vanthu-0412.png", "vanthu-0412.json");
         }
+
+        // the acknowledgement letter to post back: Vietnamese, with the code and a secret that opens the case
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/paper/" + scan.get("id")
+                        + "/acknowledgement")).header("Authorization", HubApi.bearer(Samples.VPTW)[1]).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String letter;
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            letter = CharacterAccuracy.squash(new org.apache.pdfbox.text.PDFTextStripper().getText(doc));
+        }
+        assertThat(letter).contains("GIẤY BÁO TIẾP NHẬN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kính gửi: Ông/Bà Nguyễn Văn An",
+                "Số 15 đường Trần Phú", "đề ngày 12/10/2026 (số đến 0412/VPTW, ngày đến 20/11/2026)", "Mã số theo dõi: " + code);
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("Mã bí mật tra cứu: (\\S+)").matcher(letter);
+        assertThat(secret.find()).as(letter).isTrue();
+        HubApi api = new HubApi(port);
+        assertThat(api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret.group(1)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret.group(1) + "x").status()).isEqualTo(404);
+        assertThat(db.queryForObject("select count(*) from paper_access where scan_id = ? and what = 'acknowledgement letter'",
+                Integer.class, scan.get("id"))).isOne();
+        assertThat(api.get("/api/v1/paper/" + scan.get("id") + "/acknowledgement", HubApi.bearer(Samples.BKHCN)).status())
+                .as("only the Central Party Office prints them").isEqualTo(403);
 
         // the same file dropped again under another name is the same letter: no second case
         drop("letter1_300dpi_clean.png", "vanthu-0412-lan2.png", null);
@@ -260,7 +285,8 @@ class PaperChannelEndToEndTest {
     @Test
     void without_an_ocr_engine_a_scan_waits_for_a_person_and_is_read_once_the_engine_is_there() throws Exception {
         Tesseract missing = new Tesseract(OcrSettings.with("/opt/nowhere/tesseract", 5));
-        PaperIntake withoutOcr = new PaperIntake(scans, settings, missing, cases, caseSettings, validator, tx);
+        PaperIntake withoutOcr = new PaperIntake(scans, settings, missing, cases, caseSettings, validator, tx,
+                acknowledgementLetter);
         byte[] scan = Files.readAllBytes(SCANS.resolve("letter1_150dpi.jpg"));
 
         PaperIntake.Result waiting = withoutOcr.receive("khong-ocr.jpg", scan, null, java.time.Instant.now());
