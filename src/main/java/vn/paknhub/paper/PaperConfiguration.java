@@ -37,6 +37,13 @@ class PaperConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"hub.paper.enabled",
+        "hub.paper.sftp.enabled"}, havingValue = "true")
+    RouteBuilder paperSftpRoute(PaperSettings settings) {
+        return new PaperSftpRoute(settings);
+    }
+
+    @Bean
     RouteBuilder paperRoutes(PaperSettings settings, PaperIntake intake, Clock clock) {
         return new RouteBuilder() {
             @Override

@@ -18,10 +18,20 @@ import org.springframework.util.unit.DataSize;
  * @param minConfidence    pages read with a lower mean word confidence (0–100) go to verification
  * @param renderDpi        resolution at which a PDF page without text is rendered for OCR
  * @param letterFonts      folder of the DejaVu Serif fonts the printed acknowledgement letters are set in
+ * @param sftp             a scanning station's SFTP server the scans are fetched from into the inbox (optional)
  */
 @ConfigurationProperties("hub.paper")
 public record PaperSettings(boolean enabled, String inbox, String processed, String failed, long settleMs,
         long pollDelayMs, DataSize maxFileSize, int maxPages, String tesseract, String language, int psm,
         int ocrThreads, int ocrProcesses, DataSize ocrMemory, int pageTimeoutSeconds, int minConfidence,
-        int renderDpi, String letterFonts) {
+        int renderDpi, String letterFonts, Sftp sftp) {
+
+    /**
+     * @param uri            {@code sftp://user@host:port/folder}
+     * @param password       from the environment (HUB_PAPER_SFTP_PASSWORD), never from a file; or
+     * @param privateKeyFile the hub's SSH key
+     * @param knownHostsFile the server's host key, checked strictly
+     */
+    public record Sftp(boolean enabled, String uri, String password, String privateKeyFile, String knownHostsFile) {
+    }
 }
