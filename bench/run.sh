@@ -23,13 +23,17 @@
 #   figure is mails ingested per second (stored, decided, case opened, moved), read from mail_message.
 #   PREWARM=0 BENCH=mail COUNT=2000 bench/run.sh                       # the embedded GreenMail
 #   PREWARM=0 BENCH=mail MAIL_SERVER=dovecot COUNT=2000 bench/run.sh   # a private Dovecot (dovecot-imapd)
+# BENCH=paper: SETS sets of the tests' 300 dpi scans (3 scans, 4 pages each) read by the raw tesseract
+#   command one after another (OMP_THREAD_LIMIT=1, the ceiling), then dropped into the hub's scanning folder
+#   (one OCR process, one thread: the hub's defaults); pages per minute each way and the channel's overhead.
+#   PREWARM=0 BENCH=paper SETS=10 bench/run.sh     (WARM_SETS=5 sets first, not reported)
 # BENCH=sla: CLOCKS open case clocks (default 1,000,000) inserted into the hub's database; the deadline
 #   scan's statements timed by PostgreSQL with nothing due, then DUE clocks made past due and the hub's
 #   own scan (every 3 s here) timed from its log.
 #   PREWARM=0 BENCH=sla bench/run.sh
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail or sla         (default intake)
+#   BENCH         intake, delivery, status, mail, paper or sla        (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
@@ -160,6 +164,9 @@ fi
 PORT=${PORT:-$(free_port)}
 # the deadline scan runs every few seconds while it is measured
 [[ "$BENCH" == sla ]] && HUB_ARGS="--hub.sla.scan-interval-ms=3000 $HUB_ARGS"
+# the scanned-paper channel: its folders in the temp directory, looked at every second
+[[ "$BENCH" == paper ]] && HUB_ARGS="--hub.paper.inbox=$WORK/paper/inbox --hub.paper.processed=$WORK/paper/processed \
+    --hub.paper.failed=$WORK/paper/failed --hub.paper.poll-delay-ms=1000 --hub.paper.settle-ms=1000 $HUB_ARGS"
 # the email channel reads its mailbox often and in large polls while it is measured
 [[ "$BENCH" == mail ]] && HUB_ARGS="--hub.mail.poll-delay-ms=100 --hub.mail.fetch-size=100 $HUB_ARGS"
 # MAIL_SERVER=dovecot: a private Dovecot (Debian package dovecot-imapd) on a free port instead of the
@@ -324,6 +331,79 @@ if [[ "$BENCH" == status ]]; then
     for r in "${SROWS[@]}"; do say "$r"; done
     say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
     say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0)"
+    exit 0
+fi
+
+if [[ "$BENCH" == paper ]]; then
+    SETS=${SETS:-10}
+    command -v tesseract >/dev/null || die "BENCH=paper needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie"
+    # the 300 dpi scans of the tests: a clean page, a noisy skewed stamped page, a 2-page bilevel TIFF
+    FIXTURES=(letter1_300dpi_clean.png letter2_300dpi_noisy_skew_stamp.png letter3_300dpi_2pages.tif)
+    PAGES_PER_SET=4
+    mkdir -p "$WORK/paper/inbox" "$WORK/paper/pages"
+    # each copy made unique by bytes after the image's end (readers ignore them; the channel would
+    # otherwise recognise a copy by its content and not read it again)
+    make_set() { # $1 = label, $2 = into
+        for f in "${FIXTURES[@]}"; do
+            { cat "$ROOT/src/test/resources/scans/$f"; printf '\n%s\n' "$1"; } >"$2/$1-$f"
+        done
+    }
+    drop_set() { # $1 = label: written under a temporary name and renamed, as a scanning station does
+        for f in "${FIXTURES[@]}"; do
+            { cat "$ROOT/src/test/resources/scans/$f"; printf '\n%s\n' "$1"; } >"$WORK/paper/inbox/$1-$f.part"
+            mv "$WORK/paper/inbox/$1-$f.part" "$WORK/paper/inbox/$1-$f"
+        done
+    }
+    settled() { q "select count(*) from paper_scan where file_name like '$1%' and status in ('OPENED', 'VERIFY', 'FAILED')"; }
+    label="p$RANDOM"
+    say ""
+    WARM_SETS=${WARM_SETS:-5}
+    say "== paper: $WARM_SETS warm-up sets (JIT compilation of image decoding, clean-up, PDF; not reported)"
+    for i in $(seq "$WARM_SETS"); do drop_set "$label-warm$i"; done
+    for _ in $(seq 600); do [[ "$(settled "$label-warm")" -ge $((WARM_SETS * 3)) ]] && break; sleep 1; done
+
+    say "== raw tesseract on the same pages: $SETS sets, one process at a time, OMP_THREAD_LIMIT=1 (the ceiling)"
+    for i in $(seq "$SETS"); do make_set "$label-raw$i" "$WORK/paper/pages"; done
+    t0=$(date +%s%N)
+    for f in "$WORK"/paper/pages/*; do
+        OMP_THREAD_LIMIT=1 tesseract "$f" "$WORK/paper/raw-out" -l vie --psm 4 --dpi 300 tsv >/dev/null 2>&1 \
+            || die "tesseract failed on $f"
+    done
+    raw_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    raw_pages=$((SETS * PAGES_PER_SET))
+
+    say "== the channel: $SETS sets dropped into the inbox at once (one OCR process, one thread: the hub defaults)"
+    # CPU of the hub's JVM and of the OCR processes it ran (its waited-for children), in clock ticks
+    cpu() { awk '{ print $14 + $15, $16 + $17 }' "/proc/$HUB_PID/stat"; }
+    read -r jvm0 ocr0 < <(cpu)
+    t0=$(date +%s%N)
+    for i in $(seq "$SETS"); do drop_set "$label-m$i"; done
+    for _ in $(seq 1800); do [[ "$(settled "$label-m")" -ge $((SETS * 3)) ]] && break; sleep 1; done
+    hub_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    read -r jvm1 ocr1 < <(cpu)
+    tick=$(getconf CLK_TCK)
+    cpu_per_page() { awk -v a="$1" -v b="$2" -v t="$tick" -v p="$raw_pages" 'BEGIN { printf "%.0f", (b - a) * 1000 / t / p }'; }
+    IFS='|' read -r scans opened verify failed steady_ms < <(q "select count(*), count(*) filter (where status = 'OPENED'),
+        count(*) filter (where status = 'VERIFY'), count(*) filter (where status = 'FAILED'),
+        round(extract(epoch from max(updated_at) - min(created_at)) * 1000)
+        from paper_scan where file_name like '$label-m%'")
+    # the first scan's own time counts too: it is read between its created_at and its updated_at
+    first_ms=$(q "select round(extract(epoch from updated_at - created_at) * 1000) from paper_scan
+        where file_name like '$label-m%' order by created_at limit 1")
+    rate() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.1f", p * 60000 / ms }'; }
+    say ""
+    say "== results ($(date -u +%FT%TZ), $(nproc) cores shared by hub + PostgreSQL + Kafka; $(tesseract --version 2>&1 | head -1))"
+    say "                          pages   seconds   pages/min"
+    say "$(printf 'raw tesseract        %10s %9.1f %11s' "$raw_pages" "$(awk -v m="$raw_ms" 'BEGIN{print m/1000}')" "$(rate "$raw_pages" "$raw_ms")")"
+    say "$(printf 'channel, steady      %10s %9.1f %11s' "$raw_pages" "$(awk -v m="$steady_ms" 'BEGIN{print m/1000}')" "$(rate "$raw_pages" "$steady_ms")")"
+    say "$(printf 'channel, drop to end %10s %9.1f %11s' "$raw_pages" "$(awk -v m="$hub_ms" 'BEGIN{print m/1000}')" "$(rate "$raw_pages" "$hub_ms")")"
+    say "scans: $scans ($opened cases opened, $verify to verify, $failed failed); first scan read in ${first_ms} ms"
+    say "CPU per page while the channel ran: OCR processes $(cpu_per_page "$ocr0" "$ocr1") ms, hub JVM $(cpu_per_page "$jvm0" "$jvm1") ms" \
+        "(decoding, clean-up, storing, case, routing, delivery, notifications); raw tesseract: $(awk -v r="$raw_ms" -v p="$raw_pages" 'BEGIN { printf "%.0f", r / p }') ms wall per page"
+    say "overhead (steady) = $(awk -v h="$steady_ms" -v r="$raw_ms" 'BEGIN { printf "%.1f", (h / r - 1) * 100 }') %" \
+        "   overhead (drop to end, with the folder's 1 s poll and 1 s settle) = $(awk -v h="$hub_ms" -v r="$raw_ms" 'BEGIN { printf "%.1f", (h / r - 1) * 100 }') %"
+    say "steady = from the first scan stored to the last one decided (read, letter understood, case opened with the"
+    say "scan attached and the acknowledgement letter made, files moved); raw = the tesseract command alone, same pages"
     exit 0
 fi
 

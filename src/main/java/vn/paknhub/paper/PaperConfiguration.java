@@ -58,6 +58,8 @@ class PaperConfiguration {
                         + "&delay=" + settings.pollDelayMs() + "&maxMessagesPerPoll=20")
                         .routeId("paper-intake")
                         .autoStartup(settings.enabled())
+                        // one scan more than OCR processes: its decoding, clean-up and filing overlap another's OCR
+                        .threads(settings.ocrProcesses() + 1)
                         .process(e -> {
                             Path scan = e.getMessage().getBody(File.class).toPath();
                             Path sidecar = sidecarOf(scan);

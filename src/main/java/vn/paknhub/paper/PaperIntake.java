@@ -98,20 +98,20 @@ public class PaperIntake {
             return new Result(stored.id(), Outcome.ALREADY_RECEIVED, "cùng nội dung với bản quét đã nhận / same content as a"
                     + " scan already received", stored.caseCode());
         }
-        return process(stored.id(), sidecar);
+        return process(stored.id(), sidecar, scan);
     }
 
     /** Reads a stored scan again (an operator, after a failure, or once OCR is installed). */
     public Result reprocess(UUID id) {
         byte[] sidecar = scans.read(id, "sidecar_enc", byte[].class).orElse(null);
-        return process(id, sidecar == null ? Sidecar.NONE : Sidecar.parse(sidecar));
+        return process(id, sidecar == null ? Sidecar.NONE : Sidecar.parse(sidecar), scans.content(id));
     }
 
-    private Result process(UUID id, Sidecar sidecar) {
+    private Result process(UUID id, Sidecar sidecar, byte[] content) {
         List<ScanPages.Page> pages;
         try {
             // the slow part, outside any transaction: another node may be reading the same file; only one opens it
-            pages = ScanPages.read(scans.content(id), settings.maxPages(), settings.renderDpi(), ocr);
+            pages = ScanPages.read(content, settings.maxPages(), settings.renderDpi(), ocr);
         } catch (ScanPages.Unreadable e) {
             scans.failed(id, e.getMessage());
             return new Result(id, Outcome.FAILED, e.getMessage(), null);
@@ -128,7 +128,7 @@ public class PaperIntake {
                 scans.result(id, PaperScans.VERIFY, reason, pages, letter, null);
                 return new Result(id, Outcome.TO_VERIFY, reason, null);
             }
-            String code = open(row, letter, pages, Map.of());
+            String code = open(row, content, letter, pages, Map.of());
             scans.result(id, PaperScans.OPENED, null, pages, letter, code);
             return new Result(id, Outcome.CASE_OPENED, null, code);
         });
@@ -165,7 +165,7 @@ public class PaperIntake {
             Map<String, Object> verified = new LinkedHashMap<>();
             verified.put("verifiedBy", operator);
             verified.put("corrections", corrections);
-            String code = open(row, corrected, pages, verified);
+            String code = open(row, scans.content(id), corrected, pages, verified);
             scans.result(id, PaperScans.OPENED, null, pages, corrected, code);
             scans.released(id, operator);
             return new Result(id, Outcome.CASE_OPENED, null, code);
@@ -186,15 +186,15 @@ public class PaperIntake {
         }
     }
 
-    private String open(PaperScans.StoredScan row, LetterReader.Letter letter, List<ScanPages.Page> pages,
+    private String open(PaperScans.StoredScan row, byte[] content, LetterReader.Letter letter, List<ScanPages.Page> pages,
             Map<String, Object> verified) {
         SubmissionRequest request = request(letter);
         Submitter who = request.submitter();
         CaseService.CaseIdentity identity = cases.newIdentity();
         CaseFile opened = cases.open(identity, new NewCase(Channel.PAPER, request.title(), request.content(), null,
                 letter.addressee(), false, new SubmitterDetails(who.fullName(), null, who.address(), who.phone(),
-                        who.email(), null), List.of(new IncomingAttachment(row.fileName(), row.mediaType(),
-                                scans.content(row.id()))), row.receivedAt().toInstant()));
+                        who.email(), null), List.of(new IncomingAttachment(row.fileName(), row.mediaType(), content)),
+                row.receivedAt().toInstant()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("scan", row.id().toString());
         details.put("registerNumber", row.registerNumber());

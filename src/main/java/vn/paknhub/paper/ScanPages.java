@@ -67,9 +67,15 @@ final class ScanPages {
         }
         List<Page> pages = new ArrayList<>();
         int count = imageCount(scan, maxPages);
-        for (int i = 0; i < count; i++) {
-            Tesseract.PageText t = ocr.read(image(scan, i, renderDpi));
-            pages.add(new Page(i + 1, Source.OCR, t.text(), t.confidence(), t.problem()));
+        try (Tesseract.Batch batch = ocr.batch()) {
+            for (int i = 0; i < count; i++) {
+                batch.add(image(scan, i, renderDpi));
+            }
+            List<Tesseract.PageText> texts = batch.read();
+            for (int i = 0; i < count; i++) {
+                Tesseract.PageText t = texts.get(i);
+                pages.add(new Page(i + 1, Source.OCR, t.text(), t.confidence(), t.problem()));
+            }
         }
         return pages;
     }
@@ -118,8 +124,7 @@ final class ScanPages {
                     throw new Unreadable("bản quét có " + n + " trang, quá giới hạn " + maxPages + " / the scan has " + n
                             + " pages, more than " + maxPages);
                 }
-                reader.read(0); // a damaged file fails here, before any OCR runs
-                return n;
+                return n; // a damaged page fails when it is decoded for OCR, once
             } finally {
                 reader.dispose();
             }
@@ -142,25 +147,31 @@ final class ScanPages {
                 throw new IllegalArgumentException("bản quét có " + pdf.getNumberOfPages() + " trang, quá giới hạn "
                         + maxPages + " / the scan has " + pdf.getNumberOfPages() + " pages, more than " + maxPages);
             }
-            List<Page> pages = new ArrayList<>();
-            try {
+            Page[] pages = new Page[pdf.getNumberOfPages()];
+            List<Integer> scanned = new ArrayList<>();
+            try (Tesseract.Batch batch = ocr.batch()) {
                 PDFTextStripper stripper = new PDFTextStripper();
                 PDFRenderer renderer = new PDFRenderer(pdf);
-                for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
+                for (int i = 1; i <= pages.length; i++) {
                     stripper.setStartPage(i);
                     stripper.setEndPage(i);
                     String text = Normalizer.normalize(stripper.getText(pdf), Normalizer.Form.NFC);
                     if (text.codePoints().filter(Character::isLetter).count() >= TEXT_LAYER_MIN_LETTERS) {
-                        pages.add(new Page(i, Source.TEXT_LAYER, text.strip(), 100, null));
+                        pages[i - 1] = new Page(i, Source.TEXT_LAYER, text.strip(), 100, null);
                     } else {
-                        Tesseract.PageText t = ocr.read(renderer.renderImageWithDPI(i - 1, renderDpi, ImageType.GRAY));
-                        pages.add(new Page(i, Source.OCR, t.text(), t.confidence(), t.problem()));
+                        batch.add(renderer.renderImageWithDPI(i - 1, renderDpi, ImageType.GRAY));
+                        scanned.add(i);
                     }
+                }
+                List<Tesseract.PageText> texts = batch.read();
+                for (int k = 0; k < scanned.size(); k++) {
+                    Tesseract.PageText t = texts.get(k);
+                    pages[scanned.get(k) - 1] = new Page(scanned.get(k), Source.OCR, t.text(), t.confidence(), t.problem());
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return pages;
+            return List.of(pages);
         });
     }
 
