@@ -1,0 +1,157 @@
+package vn.paknhub.statistics;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.CaseState;
+
+/**
+ * The statistics of Đ14.3 over the cases received in a period, grouped by field, body, channel or
+ * state: how many were received, are still open, were answered; how many were answered within the
+ * processing period and how many went past it; the submitters' ratings (agreement and disagreement
+ * with the answer, mean score); and appeals. On time and overdue are judged by the processing clock
+ * (Đ13.1): a clock that ran past its due day is overdue whether or not the body answered since.
+ */
+@Component
+public class CaseStatistics {
+
+    /** What the rows are grouped by. */
+    public enum Dimension {
+        FIELD("coalesce(c.field_code, '')"), AGENCY("coalesce(c.assigned_agency, '')"), CHANNEL("c.channel"),
+        STATE("c.state");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * One group. Rates are shares of the cases whose processing was judged (on time + overdue), null
+     * when none was; the mean score is over rated cases, null when none was rated.
+     */
+    public record Row(String key, long received, long open, long closed, long answered, long onTime, long overdue,
+            Double onTimeRate, Double overdueRate, long rated, long agreed, long disagreed, Double meanScore,
+            long appeals) {
+
+        static Row of(String key, long received, long open, long closed, long answered, long onTime, long overdue,
+                long rated, long agreed, long disagreed, long scoreSum, long appeals) {
+            long judged = onTime + overdue;
+            return new Row(key, received, open, closed, answered, onTime, overdue, share(onTime, judged),
+                    share(overdue, judged), rated, agreed, disagreed, rated == 0 ? null : round((double) scoreSum / rated),
+                    appeals);
+        }
+
+        private static Double share(long part, long whole) {
+            return whole == 0 ? null : round((double) part / whole);
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10000) / 10000.0;
+        }
+    }
+
+    /** The report: its groups and their total; {@code agency} is null when it covers every body. */
+    public record Report(String by, LocalDate from, LocalDate to, String agency, List<Row> rows, Row total) {
+    }
+
+    private static final String[] TERMINAL = Arrays.stream(CaseState.values())
+            .filter(CaseState::terminal).map(Enum::name).toArray(String[]::new);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public CaseStatistics(NamedParameterJdbcTemplate jdbc, CaseSettings settings) {
+        this.jdbc = jdbc;
+        this.zone = settings.timeZone();
+    }
+
+    /** Cases received from {@code from} to {@code to} (both days included); only {@code agency}'s when it is given. */
+    public Report report(Dimension by, LocalDate from, LocalDate to, String agency) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .addValue("until", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .addValue("terminal", TERMINAL).addValue("agency", agency);
+        List<long[]> counts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        jdbc.query("""
+                with cases as (
+                    select c.code, c.state, c.result_posted_at, c.rating_score, c.rating_agree, c.appeal_used,
+                           %s as key
+                    from case_file c
+                    where c.received_at >= :from and c.received_at < :until
+                      and (cast(:agency as text) is null or c.assigned_agency = :agency)),
+                processing as (
+                    select k.case_code, bool_or(k.overdue_at is not null or (k.stopped_at is null and k.due_on < current_date))
+                               as overdue,
+                           bool_and(k.stopped_at is not null) as stopped
+                    from case_clock k join cases on cases.code = k.case_code
+                    where k.clock = 'PROCESSING' group by k.case_code)
+                select key, count(*),
+                       count(*) filter (where not (state = any(:terminal))),
+                       count(*) filter (where state = any(:terminal)),
+                       count(*) filter (where result_posted_at is not null),
+                       count(*) filter (where p.stopped and not p.overdue),
+                       count(*) filter (where p.overdue),
+                       count(rating_score),
+                       count(*) filter (where rating_agree),
+                       count(*) filter (where rating_agree = false),
+                       coalesce(sum(rating_score), 0),
+                       count(*) filter (where appeal_used)
+                from cases left join processing p on p.case_code = cases.code
+                group by key order by key""".formatted(by.column), p, rs -> {
+            keys.add(rs.getString(1));
+            long[] c = new long[11];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = rs.getLong(i + 2);
+            }
+            counts.add(c);
+        });
+        List<Row> rows = new ArrayList<>();
+        long[] total = new long[11];
+        for (int r = 0; r < keys.size(); r++) {
+            long[] c = counts.get(r);
+            rows.add(Row.of(keys.get(r), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
+            for (int i = 0; i < c.length; i++) {
+                total[i] += c[i];
+            }
+        }
+        return new Report(by.name().toLowerCase(Locale.ROOT), from, to, agency, rows, Row.of("", total[0], total[1],
+                total[2], total[3], total[4], total[5], total[6], total[7], total[8], total[9], total[10]));
+    }
+
+    /** The report as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show Vietnamese right). */
+    public static String csv(Report report) {
+        StringBuilder out = new StringBuilder("\uFEFF").append(report.by()).append(",received,open,closed,answered,on_time,"
+                + "overdue,on_time_rate,overdue_rate,rated,agreed,disagreed,mean_score,appeals\r\n");
+        List<Row> all = new ArrayList<>(report.rows());
+        all.add(new Row("TOTAL", report.total().received(), report.total().open(), report.total().closed(),
+                report.total().answered(), report.total().onTime(), report.total().overdue(), report.total().onTimeRate(),
+                report.total().overdueRate(), report.total().rated(), report.total().agreed(), report.total().disagreed(),
+                report.total().meanScore(), report.total().appeals()));
+        for (Row r : all) {
+            out.append(quoted(r.key())).append(',').append(r.received()).append(',').append(r.open()).append(',')
+                    .append(r.closed()).append(',').append(r.answered()).append(',').append(r.onTime()).append(',')
+                    .append(r.overdue()).append(',').append(blank(r.onTimeRate())).append(',').append(blank(r.overdueRate()))
+                    .append(',').append(r.rated()).append(',').append(r.agreed()).append(',').append(r.disagreed())
+                    .append(',').append(blank(r.meanScore())).append(',').append(r.appeals()).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String quoted(String s) {
+        return s.matches("[\\p{L}\\p{N} ._-]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String blank(Double d) {
+        return d == null ? "" : d.toString();
+    }
+}
