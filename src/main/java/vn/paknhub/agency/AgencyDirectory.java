@@ -84,6 +84,11 @@ public class AgencyDirectory {
         return code == null ? Optional.empty() : Optional.ofNullable(mailboxes.get(code.toUpperCase(Locale.ROOT)));
     }
 
+    /** The bodies whose officers have a mailbox for the hub's messages, by code. */
+    public java.util.Set<String> withMailbox() {
+        return java.util.Collections.unmodifiableSet(mailboxes.keySet());
+    }
+
     public Optional<Agency> find(String code) {
         return code == null ? Optional.empty()
                 : Optional.ofNullable(byCode.get(code.toUpperCase(Locale.ROOT))).map(this::withReach);

@@ -25,7 +25,9 @@ public final class NotificationTemplates {
             // receipts of the email channel: the lookup secret, and what of the mail could not be taken
             "secret", "notes",
             // printed letters to people who wrote on paper: where to send them, and the letter they wrote
-            "address", "registerNumber", "letterDate");
+            "address", "registerNumber", "letterDate",
+            // a body's daily report
+            "received", "accepted", "answered", "answeredOnTime", "overdue", "awaitingSupplement");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     /** A rendered message; {@code subject} is null for an SMS. */

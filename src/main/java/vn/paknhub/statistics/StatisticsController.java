@@ -15,8 +15,8 @@ import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
 
 /**
- * The statistics of Đ14.3, in JSON or CSV. The Central Party Office sees every body's cases; any
- * other body only the cases assigned to it.
+ * The statistics of Đ14.3, in JSON or CSV, and the bodies' daily reports. The Central Party Office
+ * sees every body's cases; any other body only the cases assigned to it.
  */
 @RestController
 class StatisticsController {
@@ -26,10 +26,19 @@ class StatisticsController {
 
     private final AgencyAccess access;
     private final CaseStatistics statistics;
+    private final DailyReports dailyReports;
+    private final vn.paknhub.agency.AgencyDirectory agencies;
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
 
-    StatisticsController(AgencyAccess access, CaseStatistics statistics) {
+    StatisticsController(AgencyAccess access, CaseStatistics statistics, DailyReports dailyReports,
+            vn.paknhub.agency.AgencyDirectory agencies, java.time.Clock clock, vn.paknhub.casefile.CaseSettings settings) {
         this.access = access;
         this.statistics = statistics;
+        this.dailyReports = dailyReports;
+        this.agencies = agencies;
+        this.clock = clock;
+        this.zone = settings.timeZone();
     }
 
     @GetMapping("/api/v1/statistics")
@@ -55,6 +64,19 @@ class StatisticsController {
                     .body(CaseStatistics.csv(report));
         }
         return ResponseEntity.ok(report);
+    }
+
+    /**
+     * The daily report of {@code day} (today by default): the caller's body's, or every body's for
+     * the Central Party Office; before it is made, the figures so far.
+     */
+    @GetMapping("/api/v1/reports/daily")
+    List<DailyReports.Report> daily(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(required = false) String day) {
+        String agency = access.authenticate(authorization);
+        LocalDate which = day == null ? LocalDate.now(clock.withZone(zone)) : day("day", day);
+        return (access.isCentralOffice(agency) ? agencies.withMailbox().stream().sorted().toList() : List.of(agency))
+                .stream().map(a -> dailyReports.of(a, which)).toList();
     }
 
     private static LocalDate day(String field, String value) {
