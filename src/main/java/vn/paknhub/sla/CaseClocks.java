@@ -3,9 +3,11 @@ package vn.paknhub.sla;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +35,12 @@ public class CaseClocks {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkingCalendar calendar;
+    private final ProcessingPeriods periods;
 
-    CaseClocks(NamedParameterJdbcTemplate jdbc, WorkingCalendar calendar) {
+    CaseClocks(NamedParameterJdbcTemplate jdbc, WorkingCalendar calendar, ProcessingPeriods periods) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.periods = periods;
     }
 
     void apply(CaseEventMessage e) {
@@ -62,7 +66,7 @@ public class CaseClocks {
             LocalDate dayZero = clock == Clock.OVERDUE_UPDATE ? processingDue.stream().filter(d -> d != null).findFirst()
                     .orElseGet(() -> calendar.dayZero(e.occurredAt().toInstant()))
                     : calendar.dayZero(e.occurredAt().toInstant());
-            start(e.caseCode(), clock, e.eventId(), Timestamp.from(e.occurredAt().toInstant()), dayZero, 1);
+            start(e.caseCode(), clock, e.eventId(), e.occurredAt().toInstant(), dayZero, 1, e.fieldCode());
         });
     }
 
@@ -77,33 +81,81 @@ public class CaseClocks {
         if (round >= clock.rounds()) {
             return false;
         }
-        start(code, clock, startedBy, Timestamp.from(now), previousDue, round + 1);
+        start(code, clock, startedBy, now, previousDue, round + 1, null);
         return true;
     }
 
-    private void start(String code, Clock clock, UUID startedBy, Timestamp startedAt, LocalDate dayZero, int round) {
-        WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, clock.workingDays());
+    /** {@code startedAt} is also the trigger that maintenance windows are judged against (Đ16.3). */
+    private void start(String code, Clock clock, UUID startedBy, Instant startedAt, LocalDate dayZero, int round,
+            String field) {
+        int days = periods.workingDays(clock, field);
+        int warnAfter = periods.warnAfter(clock, field);
+        WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, days, startedAt);
         jdbc.update("""
                 insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, warn_on,
-                    legal_basis, unconfirmed_years, round)
-                values (:code, :clock, :event, :at, :dayZero, :due, :warn, :basis, cast(:years as integer[]), :round)
+                    legal_basis, unconfirmed_years, round, working_days)
+                values (:code, :clock, :event, :at, :dayZero, :due, :warn, :basis, cast(:years as integer[]), :round, :days)
                 on conflict (started_by, clock, round) do nothing""",
-                new MapSqlParameterSource("code", code).addValue("event", startedBy).addValue("at", startedAt)
-                        .addValue("clock", clock.name()).addValue("dayZero", dayZero).addValue("due", due.day())
-                        .addValue("warn", clock.warnAfter() == 0 ? null
-                                : calendar.workingDaysAfter(dayZero, clock.warnAfter()).day())
-                        .addValue("basis", clock.legalBasis())
+                new MapSqlParameterSource("code", code).addValue("event", startedBy)
+                        .addValue("at", Timestamp.from(startedAt)).addValue("clock", clock.name())
+                        .addValue("dayZero", dayZero).addValue("due", due.day())
+                        .addValue("warn", warnAfter == 0 ? null : calendar.workingDaysAfter(dayZero, warnAfter, startedAt).day())
+                        .addValue("basis", periods.legalBasis(clock, field))
                         .addValue("years", due.unconfirmedYears().toArray(Integer[]::new))
-                        .addValue("round", round));
+                        .addValue("round", round).addValue("days", days));
+    }
+
+    /**
+     * Counts the running clocks again against the maintenance windows, for those the operators
+     * announced after the clocks started (the count at start saw only the windows known then); how
+     * many due days moved. The same on every node, so it may run on each at start-up.
+     */
+    int recount() {
+        if (calendar.maintenance().isEmpty()) {
+            return 0;
+        }
+        Instant lastStart = calendar.maintenance().stream().map(WorkingCalendar.MaintenanceWindow::start)
+                .max(Instant::compareTo).orElseThrow();
+        LocalDate firstDay = calendar.maintenance().stream().map(w -> w.start().atZone(ZoneOffset.UTC).toLocalDate()
+                .minusDays(1)).min(LocalDate::compareTo).orElseThrow();
+        record Running(long id, Clock clock, LocalDate dayZero, Instant startedAt, LocalDate dueOn, int days) {
+        }
+        List<Running> running = jdbc.query("""
+                select id, clock, day_zero, started_at, due_on, working_days from case_clock
+                where stopped_at is null and started_at <= :lastTrigger and due_on >= :firstDay""",
+                new MapSqlParameterSource("lastTrigger", Timestamp.from(lastStart.minus(Duration.ofHours(3))))
+                        .addValue("firstDay", firstDay),
+                (rs, i) -> {
+                    Clock clock = Clock.valueOf(rs.getString(2));
+                    return new Running(rs.getLong(1), clock, rs.getObject(3, LocalDate.class),
+                            rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class),
+                            rs.getObject(6) == null ? clock.workingDays() : rs.getInt(6));
+                });
+        int moved = 0;
+        for (Running r : running) {
+            LocalDate due = calendar.workingDaysAfter(r.dayZero(), r.days(), r.startedAt()).day();
+            if (!due.equals(r.dueOn())) {
+                int warnAfter = r.clock().warnAfter() == 0 ? 0 : r.days() - (r.clock().workingDays() - r.clock().warnAfter());
+                moved += jdbc.update("update case_clock set due_on = :due, warn_on = :warn where id = :id",
+                        new MapSqlParameterSource("id", r.id()).addValue("due", due).addValue("warn", warnAfter == 0 ? null
+                                : calendar.workingDaysAfter(r.dayZero(), warnAfter, r.startedAt()).day()));
+            }
+        }
+        if (moved > 0) {
+            LOG.info("Maintenance windows (Đ16.3): the due days of {} running clocks moved", moved);
+        }
+        return moved;
     }
 
     public List<CaseClockView> of(String code) {
         return jdbc.query("""
-                select clock, legal_basis, started_at, day_zero, due_on, warn_on, stopped_at, unconfirmed_years, round
+                select clock, legal_basis, started_at, day_zero, due_on, warn_on, stopped_at, unconfirmed_years, round,
+                    working_days
                 from case_clock where case_code = :code order by id""", new MapSqlParameterSource("code", code),
                 (rs, i) -> {
                     Clock clock = Clock.valueOf(rs.getString(1));
-                    return new CaseClockView(clock.name(), rs.getInt(9), rs.getString(2), clock.workingDays(),
+                    int days = rs.getObject(10) == null ? clock.workingDays() : rs.getInt(10);
+                    return new CaseClockView(clock.name(), rs.getInt(9), rs.getString(2), days,
                             rs.getObject(3, OffsetDateTime.class), rs.getObject(4, LocalDate.class),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getTimestamp(7) == null,
                             rs.getObject(7, OffsetDateTime.class), years(rs.getArray(8)));

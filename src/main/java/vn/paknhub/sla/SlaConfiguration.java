@@ -8,6 +8,19 @@ import vn.paknhub.bus.CaseEventBus;
 @Configuration
 class SlaConfiguration {
 
+    @Bean
+    ProcessingPeriods processingPeriods(@org.springframework.beans.factory.annotation.Value(
+            "${hub.sla.processing-periods-file}") java.nio.file.Path file, vn.paknhub.intake.FieldCatalogue fields)
+            throws java.io.IOException {
+        return ProcessingPeriods.load(file, fields);
+    }
+
+    /** Windows announced since the clocks started move their due days, once the hub is up. */
+    @Bean
+    org.springframework.boot.ApplicationRunner maintenanceRecount(CaseClocks clocks) {
+        return args -> clocks.recount();
+    }
+
     /** Every case event moves the case's clocks, once, in the order of the case's events; a timer acts on passed days. */
     @Bean
     RouteBuilder slaClockRoutes() {

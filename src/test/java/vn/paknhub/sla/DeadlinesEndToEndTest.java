@@ -105,6 +105,40 @@ class DeadlinesEndToEndTest {
     @Autowired
     DeadlineScan scan;
 
+    /** The test profile's files: field q has 30 working days of processing; Wednesday 10/3/2027 is a maintenance day. */
+    @Test
+    void a_field_with_a_longer_period_and_a_maintenance_day_move_the_processing_deadline() {
+        String code = "TEST-" + UUID.randomUUID();
+        OffsetDateTime monday = OffsetDateTime.parse("2027-03-01T09:00+07:00");
+        clocks.apply(new CaseEventMessage(CaseEventMessage.SCHEMA, UUID.randomUUID(), code, 5, "ACCEPT", "FORWARDED",
+                "ACCEPTED", "WEB", "q", "BKHCN", "AGENCY", "BKHCN", monday));
+        assertThat(clocks.of(code)).singleElement().satisfies(c -> {
+            assertThat(c.clock()).isEqualTo("PROCESSING");
+            assertThat(c.workingDays()).isEqualTo(30);
+            assertThat(c.legalBasis()).isEqualTo("Đ13.1; 30 ngày làm việc cho lĩnh vực q (test: a field with a longer"
+                    + " processing period)");
+            assertThat(c.dayZero()).isEqualTo(LocalDate.of(2027, 3, 1));
+            // 30 working days end on Monday 12/4; the maintenance day does not count, so Tuesday 13/4
+            assertThat(c.dueOn()).isEqualTo(LocalDate.of(2027, 4, 13));
+            assertThat(c.warnOn()).isEqualTo(LocalDate.of(2027, 4, 8));
+        });
+    }
+
+    @Test
+    void a_window_announced_after_a_clock_started_moves_its_due_day_when_the_hub_counts_again() {
+        String code = "TEST-" + UUID.randomUUID();
+        // started before the window was in the file: 15 working days from Monday 1/3/2027 counted without it
+        db.update("insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, warn_on, legal_basis,"
+                + " round, working_days) values (?, 'PROCESSING', ?, '2027-03-01T09:00+07:00', '2027-03-01', '2027-03-22',"
+                + " '2027-03-17', 'Đ13.1', 1, 15)", code, UUID.randomUUID());
+        assertThat(clocks.recount()).isGreaterThanOrEqualTo(1);
+        assertThat(clocks.of(code)).singleElement().satisfies(c -> {
+            assertThat(c.dueOn()).isEqualTo(LocalDate.of(2027, 3, 23));
+            assertThat(c.warnOn()).isEqualTo(LocalDate.of(2027, 3, 18));
+        });
+        assertThat(clocks.recount()).as("counted again, nothing more moves").isZero();
+    }
+
     private long events(String code, String action) {
         return db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
                 + " where f.code = ? and e.action = ?", Long.class, code, action);

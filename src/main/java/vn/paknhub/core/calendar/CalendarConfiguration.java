@@ -25,8 +25,11 @@ class CalendarConfiguration {
      */
     @Bean
     WorkingCalendar workingCalendar(@Value("${hub.calendar.holidays-file}") Path file,
-            @Value("${hub.calendar.receipt-cut-off}") LocalTime cutOff, CaseSettings settings, Clock clock) throws IOException {
-        WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone());
+            @Value("${hub.calendar.receipt-cut-off}") LocalTime cutOff, @Value("${hub.calendar.maintenance-file}") Path windows,
+            CaseSettings settings, Clock clock) throws IOException {
+        WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone()).withMaintenance(windows);
+        LOG.info("Maintenance windows {}: {} (Đ16.3: they do not count for items received 3 hours before)", windows,
+                calendar.maintenance().size());
         LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
         List<Integer> missing = calendar.unconfirmed(today, today.plusYears(1));
         if (!missing.isEmpty()) {

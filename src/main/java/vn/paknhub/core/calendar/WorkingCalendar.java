@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -42,6 +44,16 @@ public final class WorkingCalendar {
         }
     }
 
+    /** A maintenance window of the system (Đ16.3), as the operators announced it. */
+    public record MaintenanceWindow(Instant start, Instant end) {
+    }
+
+    /** A working day counts for an item unless maintenance covered more than half of its office hours. */
+    private static final LocalTime OFFICE_OPENS = LocalTime.of(8, 0);
+    /** Maintenance pauses only the items received at least this long before it started (Đ16.3). */
+    private static final Duration NOTICE = Duration.ofHours(3);
+
+    private final List<MaintenanceWindow> maintenance;
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> workedSaturdays;
     private final Set<Integer> confirmedYears;
@@ -50,6 +62,12 @@ public final class WorkingCalendar {
 
     WorkingCalendar(Set<LocalDate> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
             LocalTime cutOff, ZoneId zone) {
+        this(daysOff, workedSaturdays, confirmedYears, cutOff, zone, List.of());
+    }
+
+    private WorkingCalendar(Set<LocalDate> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
+            LocalTime cutOff, ZoneId zone, List<MaintenanceWindow> maintenance) {
+        this.maintenance = List.copyOf(maintenance);
         this.daysOff = Set.copyOf(daysOff);
         this.workedSaturdays = Set.copyOf(workedSaturdays);
         this.confirmedYears = Set.copyOf(confirmedYears);
@@ -94,6 +112,31 @@ public final class WorkingCalendar {
         return new WorkingCalendar(off, worked, years, cutOff, zone);
     }
 
+    /** This calendar with the maintenance windows of the operators' file ({@code start,end,note}, local times). */
+    public WorkingCalendar withMaintenance(Path csv) throws IOException {
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(csv)) {
+            for (CsvTable.Row row : CsvTable.read(in, csv.toString(), List.of("start", "end", "note"))) {
+                try {
+                    Instant start = LocalDateTime.parse(row.get(0)).atZone(zone).toInstant();
+                    Instant end = LocalDateTime.parse(row.get(1)).atZone(zone).toInstant();
+                    if (!end.isAfter(start)) {
+                        throw new IllegalArgumentException(csv + " line " + row.line() + ": the window ends before it starts");
+                    }
+                    windows.add(new MaintenanceWindow(start, end));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(csv + " line " + row.line() + ": start and end must be local times"
+                            + " like 2026-12-05T08:00, not " + row.get(0) + " / " + row.get(1));
+                }
+            }
+        }
+        return new WorkingCalendar(daysOff, workedSaturdays, confirmedYears, cutOff, zone, windows);
+    }
+
+    public List<MaintenanceWindow> maintenance() {
+        return maintenance;
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         if (workedSaturdays.contains(day)) {
             return true;
@@ -122,11 +165,39 @@ public final class WorkingCalendar {
 
     /** The last day of a period of {@code days} working days that starts after {@code eventDay}. */
     public Deadline workingDaysAfter(LocalDate eventDay, int days) {
+        return workingDaysAfter(eventDay, days, null);
+    }
+
+    /**
+     * The same for an item whose period was started by an event at {@code trigger}: a working day
+     * whose office hours maintenance covered by more than half, in a window that started at least 3
+     * hours after the trigger, does not count (Đ16.3), and the period runs one working day longer.
+     */
+    public Deadline workingDaysAfter(LocalDate eventDay, int days, Instant trigger) {
         LocalDate d = eventDay;
         for (int i = 0; i < days; i++) {
-            d = nextWorkingDay(d);
+            do {
+                d = nextWorkingDay(d);
+            } while (trigger != null && lostToMaintenance(d, trigger));
         }
         return new Deadline(d, unconfirmed(eventDay, d));
+    }
+
+    private boolean lostToMaintenance(LocalDate day, Instant trigger) {
+        Instant opens = day.atTime(OFFICE_OPENS).atZone(zone).toInstant();
+        Instant closes = day.atTime(cutOff).atZone(zone).toInstant();
+        long covered = 0;
+        for (MaintenanceWindow w : maintenance) {
+            if (w.start().isBefore(trigger.plus(NOTICE))) {
+                continue;
+            }
+            Instant from = w.start().isAfter(opens) ? w.start() : opens;
+            Instant to = w.end().isBefore(closes) ? w.end() : closes;
+            if (to.isAfter(from)) {
+                covered += Duration.between(from, to).toSeconds();
+            }
+        }
+        return covered * 2 > Duration.between(opens, closes).toSeconds();
     }
 
     /** The years from {@code from} to {@code to} the data does not confirm. */

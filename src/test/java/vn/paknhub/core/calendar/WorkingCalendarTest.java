@@ -87,4 +87,60 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> WorkingCalendar.from(new ByteArrayInputStream(kind.getBytes(StandardCharsets.UTF_8)),
                 "holidays.csv", LocalTime.of(17, 0), VIETNAM)).hasMessageContaining("kind");
     }
+
+    /** Announced windows (Đ16.2) for the maintenance table below. */
+    private static WorkingCalendar withMaintenance() throws java.io.IOException {
+        Path windows = java.nio.file.Files.createTempFile("maintenance", ".csv");
+        java.nio.file.Files.writeString(windows, """
+                start,end,note
+                2026-12-02T08:00,2026-12-02T14:00,six of nine office hours on Wednesday
+                2026-12-16T08:00,2026-12-16T12:00,four hours: less than half a day
+                2026-12-19T00:00,2026-12-19T23:59,a Saturday
+                2026-12-23T13:00,2026-12-24T17:00,Wednesday afternoon and all of Thursday
+                """);
+        try {
+            return CALENDAR.withMaintenance(windows);
+        } finally {
+            java.nio.file.Files.delete(windows);
+        }
+    }
+
+    @ParameterizedTest(name = "received {0}, {1} working days → {2} (without maintenance {3})")
+    @CsvSource({
+            // received 3 hours and more before Wednesday's window: that day does not count
+            "2026-11-30T09:00, 5, 2026-12-08, 2026-12-07",
+            // received at 06:00 on the day, two hours before: maintenance changes nothing for it
+            "2026-12-02T06:00, 5, 2026-12-09, 2026-12-09",
+            // received the day before: the lost Wednesday was to be its first counted day
+            "2026-12-01T09:00, 5, 2026-12-09, 2026-12-08",
+            // received at 05:00 on the day itself: that day is day zero, not counted, so nothing moves
+            "2026-12-02T05:00, 5, 2026-12-09, 2026-12-09",
+            // four hours of a nine-hour office day is not more than half
+            "2026-12-14T09:00, 3, 2026-12-17, 2026-12-17",
+            // a window on a Saturday changes nothing
+            "2026-12-17T09:00, 2, 2026-12-21, 2026-12-21",
+            // Wednesday afternoon is less than half a day; all of Thursday is lost
+            "2026-12-21T09:00, 3, 2026-12-25, 2026-12-24",
+    })
+    void maintenance_does_not_count_for_items_received_three_hours_before_it(String received, int days,
+            LocalDate expected, LocalDate withoutMaintenance) throws Exception {
+        java.time.Instant trigger = LocalDateTime.parse(received).atZone(VIETNAM).toInstant();
+        LocalDate dayZero = CALENDAR.dayZero(trigger);
+        assertThat(CALENDAR.workingDaysAfter(dayZero, days, trigger).day()).isEqualTo(withoutMaintenance);
+        assertThat(withMaintenance().workingDaysAfter(dayZero, days, trigger).day()).isEqualTo(expected);
+    }
+
+    @Test
+    void a_window_that_ends_before_it_starts_or_is_not_a_time_is_refused_naming_the_line() throws Exception {
+        Path windows = java.nio.file.Files.createTempFile("maintenance", ".csv");
+        try {
+            java.nio.file.Files.writeString(windows, "start,end,note\n2026-12-02T14:00,2026-12-02T08:00,backwards\n");
+            assertThatThrownBy(() -> CALENDAR.withMaintenance(windows)).hasMessageContaining("line 2")
+                    .hasMessageContaining("ends before it starts");
+            java.nio.file.Files.writeString(windows, "start,end,note\n2/12/2026 8:00,2026-12-02T12:00,bad\n");
+            assertThatThrownBy(() -> CALENDAR.withMaintenance(windows)).hasMessageContaining("local times like");
+        } finally {
+            java.nio.file.Files.delete(windows);
+        }
+    }
 }
