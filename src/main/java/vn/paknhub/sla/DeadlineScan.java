@@ -40,7 +40,6 @@ public class DeadlineScan {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineScan.class);
     private static final Actor SLA = new Actor(ActorRole.SYSTEM, "sla");
-    private static final int BATCH = 500;
 
     /** A clock whose day has passed, as claimed by this scan. */
     private record Passed(long id, String caseCode, Clock clock, LocalDate day, int round, UUID startedBy) {
@@ -56,9 +55,12 @@ public class DeadlineScan {
     private final TransactionTemplate tx;
     private final CaseSettings settings;
     private final java.time.Clock time;
+    /** Clocks claimed per transaction: a node that dies mid-scan gives back at most this many to the others. */
+    private final int claimSize;
 
     DeadlineScan(NamedParameterJdbcTemplate jdbc, CaseService cases, CaseClocks clocks, DeadlineNotices notices,
-            Savepoints savepoints, TransactionTemplate tx, CaseSettings settings, java.time.Clock time) {
+            Savepoints savepoints, TransactionTemplate tx, CaseSettings settings, java.time.Clock time,
+            @org.springframework.beans.factory.annotation.Value("${hub.sla.scan-batch}") int claimSize) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.clocks = clocks;
@@ -67,6 +69,7 @@ public class DeadlineScan {
         this.tx = tx;
         this.settings = settings;
         this.time = time;
+        this.claimSize = claimSize;
     }
 
     /** One pass (called by the sla-scan timer); the number of reminders and overdue marks taken. */
@@ -96,7 +99,7 @@ public class DeadlineScan {
                 + " where stopped_at is null and " + mark + " is null and " + day + " < :today order by " + day
                 + " limit :batch for update skip locked) returning id, case_code, clock, " + day + ", round, started_by",
                 new MapSqlParameterSource("now", Timestamp.from(time.instant())).addValue("today", today)
-                        .addValue("batch", BATCH),
+                        .addValue("batch", claimSize),
                 (rs, i) -> new Passed(rs.getLong(1), rs.getString(2), Clock.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getObject(6, UUID.class)));
     }

@@ -30,7 +30,7 @@ final class ProcessingPeriods {
     static ProcessingPeriods load(Path csv, FieldCatalogue fields) throws IOException {
         Map<String, Period> periods = new HashMap<>();
         try (InputStream in = Files.newInputStream(csv)) {
-            for (CsvTable.Row row : CsvTable.read(in, csv.toString(), List.of("field", "working_days", "basis"))) {
+            for (CsvTable.Row row : CsvTable.readPossiblyEmpty(in, csv.toString(), List.of("field", "working_days", "basis"))) {
                 String field = row.get(0).strip().toLowerCase(Locale.ROOT);
                 if (fields.find(field).isEmpty()) {
                     throw new IllegalArgumentException(csv + " line " + row.line() + ": no field " + row.get(0)

@@ -51,4 +51,10 @@ class ProcessingPeriodsTest {
                 .hasMessageContaining("longer than the 15 working days");
         assertThatThrownBy(() -> load("q,ba mươi,QĐ 12\n")).hasMessageContaining("not ba mươi");
     }
+
+    @Test
+    void the_shipped_file_lists_no_field_and_every_period_is_the_regulations() throws IOException {
+        ProcessingPeriods shipped = ProcessingPeriods.load(Path.of("calendar/processing-periods.csv"), fields());
+        assertThat(shipped.workingDays(Clock.PROCESSING, "q")).isEqualTo(15);
+    }
 }

@@ -116,7 +116,7 @@ public final class WorkingCalendar {
     public WorkingCalendar withMaintenance(Path csv) throws IOException {
         List<MaintenanceWindow> windows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(csv)) {
-            for (CsvTable.Row row : CsvTable.read(in, csv.toString(), List.of("start", "end", "note"))) {
+            for (CsvTable.Row row : CsvTable.readPossiblyEmpty(in, csv.toString(), List.of("start", "end", "note"))) {
                 try {
                     Instant start = LocalDateTime.parse(row.get(0)).atZone(zone).toInstant();
                     Instant end = LocalDateTime.parse(row.get(1)).atZone(zone).toInstant();

@@ -32,6 +32,19 @@ public final class CsvTable {
      * @param header the exact first line expected; an optional BOM is tolerated (spreadsheets write one)
      */
     public static List<Row> read(InputStream csv, String what, List<String> header) {
+        List<Row> rows = readRows(csv, what, header);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(what + ": no rows");
+        }
+        return rows;
+    }
+
+    /** The same for a list that may rightly be empty (no maintenance announced, no field with a longer period). */
+    public static List<Row> readPossiblyEmpty(InputStream csv, String what, List<String> header) {
+        return readRows(csv, what, header);
+    }
+
+    private static List<Row> readRows(InputStream csv, String what, List<String> header) {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
             String first = reader.readLine();
@@ -53,9 +66,6 @@ public final class CsvTable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(what + ": no rows");
         }
         return rows;
     }

@@ -143,4 +143,9 @@ class WorkingCalendarTest {
             java.nio.file.Files.delete(windows);
         }
     }
+
+    @Test
+    void the_shipped_maintenance_file_announces_no_window() throws Exception {
+        assertThat(CALENDAR.withMaintenance(Path.of("calendar/maintenance.csv")).maintenance()).isEmpty();
+    }
 }
