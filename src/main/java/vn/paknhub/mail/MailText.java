@@ -8,12 +8,14 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import vn.paknhub.core.text.Tcvn3;
 import vn.paknhub.core.text.VietnameseText;
 
 /**
  * The text of a mail part, read from its bytes whatever its label says. Vietnamese mail is often
- * mislabelled: UTF-8 sent as iso-8859-1, or windows-1258 (Outlook's Vietnamese code page, with
- * separate tone marks) sent as windows-1252. The bytes decide when the label is a Western one;
+ * mislabelled: UTF-8 sent as iso-8859-1, windows-1258 (Outlook's Vietnamese code page, with
+ * separate tone marks) or TCVN3 (the .VnTime fonts' encoding) sent as windows-1252. The bytes decide
+ * when the label is a Western one;
  * the result is always NFC (windows-1258 decodes to base letters plus combining tone marks).
  */
 final class MailText {
@@ -53,6 +55,9 @@ final class MailText {
         }
         if (windows1258ToneMarks(bytes) >= 2) {
             return new String(bytes, WINDOWS_1258);
+        }
+        if (Tcvn3.looksLike(bytes)) {
+            return Tcvn3.decode(bytes);
         }
         return new String(bytes, Charset.forName("windows-1252"));
     }

@@ -55,6 +55,29 @@ class MailReaderTest {
         assertThat(ContactFinder.address(m.text())).contains("Thôn 3, xã Đạ Sar, huyện Lạc Dương, tỉnh Lâm Đồng");
     }
 
+    /** The .eml bodies are the expected text converted to TCVN3 by glibc's iconv (TCVN5712-1), not by the hub. */
+    @Test
+    void tcvn3_is_recognised_by_its_bytes_whether_labelled_windows_1252_or_not_labelled() throws Exception {
+        String expected = Files.readString(Path.of("src/test/resources/mail/tcvn3.expected.txt"), StandardCharsets.UTF_8)
+                .strip();
+        for (String name : new String[] {"tcvn3-labelled-1252.eml", "tcvn3-unlabelled.eml"}) {
+            ReadMail m = read(name);
+            assertThat(m.text()).as(name).isEqualTo(expected);
+            assertNfc(m.text());
+        }
+        assertThat(ContactFinder.address(read("tcvn3-unlabelled.eml").text()))
+                .contains("Thôn 3, xã Đạ Sar, huyện Lạc Dương, tỉnh Lâm Đồng");
+    }
+
+    @Test
+    void western_text_in_windows_1252_is_not_taken_for_tcvn3() {
+        String french = "Très élégant : le café à côté de la gare, ouvert l'été — 5 € «à emporter» ou «sur place».";
+        assertThat(MailText.decode(french.getBytes(java.nio.charset.Charset.forName("windows-1252")), "windows-1252"))
+                .isEqualTo(french);
+        assertThat(MailText.decode(french.getBytes(java.nio.charset.Charset.forName("windows-1252")), null))
+                .isEqualTo(french);
+    }
+
     @Test
     void an_html_only_mail_without_message_id_or_date_becomes_clean_text() throws Exception {
         ReadMail m = read("html-only-no-id.eml");
