@@ -1,5 +1,6 @@
 package vn.paknhub.agency;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -43,15 +44,17 @@ class AgencyController {
     private final AgencyDirectory directory;
     private final CaseSettings settings;
     private final CaseParticipation participation;
+    private final java.time.Clock clock;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
-            CaseSettings settings, CaseParticipation participation) {
+            CaseSettings settings, CaseParticipation participation, java.time.Clock clock) {
         this.access = access;
         this.cases = cases;
         this.repository = repository;
         this.directory = directory;
         this.settings = settings;
         this.participation = participation;
+        this.clock = clock;
     }
 
     record CaseSummary(String code, String title, CaseState state, String field, String channel,
@@ -74,7 +77,8 @@ class AgencyController {
             ActorView actor, String reason, Map<String, Object> details) {
     }
 
-    record AgencyActionRequest(CaseAction action, String reason, String targetAgency) {
+    /** {@code resultDate}: with POST_RESULT, the day the result was decided, which starts its posting period (Đ13.3). */
+    record AgencyActionRequest(CaseAction action, String reason, String targetAgency, String resultDate) {
     }
 
     @GetMapping
@@ -134,8 +138,26 @@ class AgencyController {
                     "No agency with code '" + target + "'.");
         }
         CaseFile after = cases.apply(a.caseFile().code(), request.action(), a.actor(),
-                VietnameseText.normalize(request.reason()), ActionInput.forwardTo(target));
+                VietnameseText.normalize(request.reason()), ActionInput.forwardTo(target, resultDate(request)));
         return StateView.of(after);
+    }
+
+    private Map<String, Object> resultDate(AgencyActionRequest request) {
+        if (request.resultDate() == null || request.resultDate().isBlank()) {
+            return Map.of();
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(request.resultDate().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid("resultDate", "date", "«resultDate» phải là ngày dạng YYYY-MM-DD.",
+                    "'resultDate' must be a date as YYYY-MM-DD.");
+        }
+        if (request.action() != CaseAction.POST_RESULT || day.isAfter(LocalDate.now(clock.withZone(settings.timeZone())))) {
+            throw ApiProblem.invalid("resultDate", "result-date", "«resultDate» chỉ đi kèm POST_RESULT và không thể là ngày"
+                    + " trong tương lai.", "'resultDate' goes with POST_RESULT only and cannot be in the future.");
+        }
+        return Map.of("resultDate", day.toString());
     }
 
     private CaseSummary summary(CaseFile c) {

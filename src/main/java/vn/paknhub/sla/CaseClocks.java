@@ -61,6 +61,9 @@ public class CaseClocks {
                         + " where case_code = :code and stopped_at is null returning case when clock = 'PROCESSING'"
                         + " then due_on end", at, LocalDate.class)
                 : List.of();
+        if ("POST_RESULT".equals(e.action())) {
+            resultPosting(e);
+        }
         change.start().ifPresent(clock -> {
             // overdue updates fall every 5 working days counted from the missed deadline, not from the day it was noticed
             LocalDate dayZero = clock == Clock.OVERDUE_UPDATE ? processingDue.stream().filter(d -> d != null).findFirst()
@@ -68,6 +71,35 @@ public class CaseClocks {
                     : calendar.dayZero(e.occurredAt().toInstant());
             start(e.caseCode(), clock, e.eventId(), e.occurredAt().toInstant(), dayZero, 1, e.fieldCode());
         });
+    }
+
+    /**
+     * The posting period of a result whose date the body gave (Đ13.3), recorded whole: counted from
+     * the result's day, stopped at the posting, marked overdue when the posting came after its due day.
+     */
+    private void resultPosting(CaseEventMessage e) {
+        List<String> given = jdbc.queryForList("select details ->> 'resultDate' from case_event where event_id = :event",
+                new MapSqlParameterSource("event", e.eventId()), String.class);
+        if (given.isEmpty() || given.get(0) == null) {
+            return;
+        }
+        LocalDate resultDay = LocalDate.parse(given.get(0));
+        LocalDate dayZero = calendar.isWorkingDay(resultDay) ? resultDay : calendar.nextWorkingDay(resultDay);
+        WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, Clock.RESULT_POSTING.workingDays());
+        Instant posted = e.occurredAt().toInstant();
+        boolean late = e.occurredAt().atZoneSameInstant(calendar.zone()).toLocalDate().isAfter(due.day());
+        jdbc.update("""
+                insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, legal_basis,
+                    unconfirmed_years, round, working_days, stopped_by, stopped_at, overdue_at)
+                values (:code, 'RESULT_POSTING', :event, :at, :dayZero, :due, :basis, cast(:years as integer[]), 1, :days,
+                    :event, :at, :overdue)
+                on conflict (started_by, clock, round) do nothing""",
+                new MapSqlParameterSource("code", e.caseCode()).addValue("event", e.eventId())
+                        .addValue("at", Timestamp.from(posted)).addValue("dayZero", dayZero).addValue("due", due.day())
+                        .addValue("basis", Clock.RESULT_POSTING.legalBasis())
+                        .addValue("years", due.unconfirmedYears().toArray(Integer[]::new))
+                        .addValue("days", Clock.RESULT_POSTING.workingDays())
+                        .addValue("overdue", late ? Timestamp.from(posted) : null));
     }
 
     /**

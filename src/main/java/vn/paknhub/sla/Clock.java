@@ -21,6 +21,12 @@ public enum Clock {
      * previous deadline, at most 3 times; when the third period ends unanswered the case is escalated.
      */
     OVERDUE_UPDATE("Cập nhật tiến độ khi quá hạn", 5, 4, "Đ13.2", Duty.BODY, 3),
+    /**
+     * Đ13.3: a result is posted in the system within 2 days of the day it exists. The hub learns of it
+     * when it is posted, so this clock is recorded whole at that moment (started and stopped), late
+     * or not, when the body gives the result's date.
+     */
+    RESULT_POSTING("Cập nhật kết quả lên Hệ thống", 2, 0, "Đ13.3", Duty.BODY, 1),
     /** Đ14.1: the submitter may appeal within 15 days of the result. */
     APPEAL_WINDOW("Thời hạn gửi phúc đáp", 15, 0, "Đ14.1", Duty.SUBMITTER, 1),
     /** Đ14.1: the body answers an appeal within 15 days. */

@@ -124,6 +124,52 @@ class DeadlinesEndToEndTest {
         });
     }
 
+    private Map<String, Object> postResult(String resultDate) {
+        return Map.of("action", "POST_RESULT", "reason", "Bộ đã ban hành văn bản hướng dẫn.", "resultDate", resultDate);
+    }
+
+    /** Đ13.3: the result is posted within 2 working days of the day it exists; the body says which day that was. */
+    @Test
+    void a_result_posted_more_than_two_working_days_after_it_was_decided_is_recorded_as_late() {
+        HubApi api = new HubApi(port);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String late = Flows.submit(api).path("code").asText();
+        String onTime = Flows.submit(api).path("code").asText();
+        for (String code : List.of(late, onTime)) {
+            Flows.must(api, "test-token-vptw", code, "FORWARD", null, "BKHCN");
+            Flows.must(api, "test-token-bkhcn", code, "ACCEPT", null, null);
+        }
+        HubApi.Reply future = api.postJson("/api/v1/agency/cases/" + late + "/actions",
+                postResult(today.plusDays(1).toString()), HubApi.bearer("test-token-bkhcn"));
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("errors").get(0).path("field").asText()).isEqualTo("resultDate");
+        assertThat(api.postJson("/api/v1/agency/cases/" + late + "/actions", Map.of("action", "PROGRESS_UPDATE",
+                "reason", "Đang lấy ý kiến.", "resultDate", today.toString()), HubApi.bearer("test-token-bkhcn")).status())
+                .as("a result's date goes with POST_RESULT only").isEqualTo(422);
+
+        // decided three weeks ago, posted today: late; decided today: in time
+        assertThat(api.postJson("/api/v1/agency/cases/" + late + "/actions", postResult(today.minusDays(21).toString()),
+                HubApi.bearer("test-token-bkhcn")).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/agency/cases/" + onTime + "/actions", postResult(today.toString()),
+                HubApi.bearer("test-token-bkhcn")).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where clock = 'RESULT_POSTING'"
+                + " and case_code in (?, ?)", Integer.class, late, onTime) == 2);
+        assertThat(db.queryForObject("select overdue_at is not null from case_clock where clock = 'RESULT_POSTING'"
+                + " and case_code = ?", Boolean.class, late)).isTrue();
+        assertThat(db.queryForObject("select overdue_at is not null from case_clock where clock = 'RESULT_POSTING'"
+                + " and case_code = ?", Boolean.class, onTime)).isFalse();
+        assertThat(clocks.of(onTime)).filteredOn(c -> c.clock().equals("RESULT_POSTING")).singleElement().satisfies(c -> {
+            assertThat(c.legalBasis()).isEqualTo("Đ13.3");
+            assertThat(c.running()).isFalse();
+            assertThat(c.dueOn()).isAfter(today.minusDays(1));
+        });
+        // the appeal window runs as before
+        assertThat(clocks.of(onTime)).anySatisfy(c -> {
+            assertThat(c.clock()).isEqualTo("APPEAL_WINDOW");
+            assertThat(c.running()).isTrue();
+        });
+    }
+
     @Test
     void a_window_announced_after_a_clock_started_moves_its_due_day_when_the_hub_counts_again() {
         String code = "TEST-" + UUID.randomUUID();

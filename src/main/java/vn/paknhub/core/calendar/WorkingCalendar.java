@@ -133,6 +133,11 @@ public final class WorkingCalendar {
         return new WorkingCalendar(daysOff, workedSaturdays, confirmedYears, cutOff, zone, windows);
     }
 
+    /** The local time of the regulation's days. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public List<MaintenanceWindow> maintenance() {
         return maintenance;
     }
