@@ -32,7 +32,9 @@ class SlaConfiguration {
                         .bean(ClockKeeper.class, "keep")
                         .process(CaseEventBus::commitBatch);
 
-                from("timer:sla-scan?delay=10000&period={{hub.sla.scan-interval-ms}}")
+                // clustered Quartz: one node at a time runs the scan; the row claims inside keep each step once anyway
+                from("quartz://sla/deadline-scan?trigger.repeatInterval={{hub.sla.scan-interval-ms}}"
+                        + "&trigger.repeatCount=-1&triggerStartDelay=10000&stateful=true&usingFixedCamelContextName=true")
                         .routeId("sla-scan")
                         .bean(DeadlineScan.class, "scan");
             }

@@ -134,7 +134,8 @@ class DeadlinesEndToEndTest {
         HubApi api = new HubApi(port);
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         String late = Flows.submit(api).path("code").asText();
-        String onTime = Flows.submit(api).path("code").asText();
+        JsonNode receipt = Flows.submit(api);
+        String onTime = receipt.path("code").asText();
         for (String code : List.of(late, onTime)) {
             Flows.must(api, "test-token-vptw", code, "FORWARD", null, "BKHCN");
             Flows.must(api, "test-token-bkhcn", code, "ACCEPT", null, null);
@@ -168,6 +169,17 @@ class DeadlinesEndToEndTest {
             assertThat(c.clock()).isEqualTo("APPEAL_WINDOW");
             assertThat(c.running()).isTrue();
         });
+
+        // the sender sees the same deadlines with the lookup secret, and nobody else does
+        await().atMost(PATIENCE).until(() -> clocks.of(onTime).stream().anyMatch(c -> c.clock().equals("APPEAL_WINDOW")));
+        HubApi.Reply mine = api.get("/api/v1/submissions/" + onTime + "/deadlines", "X-Lookup-Secret",
+                receipt.path("lookupSecret").asText());
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().findValuesAsText("clock")).containsExactlyElementsOf(
+                clocks.of(onTime).stream().map(CaseClocks.CaseClockView::clock).toList());
+        assertThat(mine.json().findValuesAsText("legalBasis")).contains("Đ13.1", "Đ13.3", "Đ14.1");
+        assertThat(api.get("/api/v1/submissions/" + onTime + "/deadlines", "X-Lookup-Secret", "sai").status())
+                .isEqualTo(404);
     }
 
     @Test
