@@ -34,6 +34,11 @@ class MailConfiguration {
     }
 
     @Bean
+    OneMailboxReader oneMailboxReader(javax.sql.DataSource database) {
+        return new OneMailboxReader(database);
+    }
+
+    @Bean
     RouteBuilder mailRoutes(MailSettings settings) {
         return new RouteBuilder() {
             @Override
@@ -68,6 +73,6 @@ class MailConfiguration {
                 // POP3 has no folders: a mail leaves the server once stored and handled (it is in the database)
                 + (pop3(s) ? "&delete=true" : "&moveTo=" + URLEncoder.encode(s.processedFolder(), StandardCharsets.UTF_8))
                 + "&headerFilterStrategy=#mailInFilter&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
-                + "&connectionTimeout=30000";
+                + "&connectionTimeout=30000&pollStrategy=#oneMailboxReader";
     }
 }

@@ -186,6 +186,32 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void a_mail_over_the_size_limit_is_kept_answered_with_the_limit_and_opens_no_case() throws Exception {
+        String messageId = "<too-large.20261123@example.vn>";
+        byte[] scan = new byte[300 * 1024];
+        new java.util.Random(5).nextBytes(scan);
+        String raw = "From: Pham Van Lon <lon.pv@example.vn>\r\nTo: " + MAILBOX + "\r\nSubject: =?UTF-8?Q?H=E1=BB=93_s=C6=A1_k?="
+                + "\r\n =?UTF-8?Q?=C3=A8m_b=E1=BA=A3n_qu=C3=A9t?=\r\nMessage-ID: " + messageId + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nKính gửi Bộ Khoa học và Công nghệ, tôi gửi kèm hồ sơ.\r\n--b1\r\n"
+                + "Content-Type: application/pdf; name=\"ho-so.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(scan) + "\r\n--b1--\r\n";
+        send(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Map<String, Object> d = decided(messageId);
+        assertThat(d).containsEntry("outcome", "TOO_LARGE").containsEntry("case_code", null).containsEntry("status", "PROCESSED");
+        // kept whole, for an operator to read
+        assertThat(db.queryForObject("select size_bytes from mail_message where message_id = ?", Integer.class, messageId))
+                .isGreaterThan(300 * 1024);
+        await().atMost(PATIENCE).until(() -> !sentTo("lon.pv@example.vn").isEmpty());
+        MimeMessage answer = sentTo("lon.pv@example.vn").get(0);
+        assertThat(answer.getSubject()).contains("Hồ sơ kèm bản quét").contains("quá dung lượng");
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(messageId);
+        assertThat(body(answer)).contains("vượt giới hạn 256 KB");
+        await().atMost(PATIENCE).until(() -> inFolder("Processed", messageId));
+    }
+
+    @Test
     void headers_in_a_mail_cannot_steer_the_route() throws Exception {
         String messageId = "<steering.20261122@example.vn>";
         send(MailReaderTest.corpus("steering-headers.eml"));

@@ -29,7 +29,31 @@ public final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts a hub. The free port chosen here can be taken by the child before its web server binds
+     * it (its embedded mail server picks ports of its own): then the start is tried again on another.
+     */
     public static HubProcess start(Path log, String... properties) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(log, properties);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !portTaken(log)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean portTaken(Path log) {
+        try {
+            return java.nio.file.Files.readString(log).contains("was already in use");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static HubProcess startOnce(Path log, String... properties) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
