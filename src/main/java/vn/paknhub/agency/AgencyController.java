@@ -146,13 +146,7 @@ class AgencyController {
         if (request.resultDate() == null || request.resultDate().isBlank()) {
             return Map.of();
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(request.resultDate().strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiProblem.invalid("resultDate", "date", "«resultDate» phải là ngày dạng YYYY-MM-DD.",
-                    "'resultDate' must be a date as YYYY-MM-DD.");
-        }
+        LocalDate day = ApiProblem.date("resultDate", request.resultDate());
         if (request.action() != CaseAction.POST_RESULT || day.isAfter(LocalDate.now(clock.withZone(settings.timeZone())))) {
             throw ApiProblem.invalid("resultDate", "result-date", "«resultDate» chỉ đi kèm POST_RESULT và không thể là ngày"
                     + " trong tương lai.", "'resultDate' goes with POST_RESULT only and cannot be in the future.");

@@ -130,18 +130,10 @@ public class NotificationSender implements DisposableBean {
         }
         values.putAll(n.values());
         Rendered message = templates.render(n.template(), n.channel(), values);
-        Map<String, Object> headers = new HashMap<>();
         if (n.channel() == Channel.EMAIL) {
-            headers.put("To", email);
-            headers.put("Subject", message.subject());
-            // RFC 3834: other robots must not answer ours, and a reply threads onto the person's mail
-            headers.put("Auto-Submitted", n.inReplyTo() == null ? "auto-generated" : "auto-replied");
-            if (n.inReplyTo() != null) {
-                headers.put("In-Reply-To", n.inReplyTo());
-                headers.put("References", n.inReplyTo());
-            }
-            producer.requestBodyAndHeaders("direct:notify-email", message.body(), headers);
+            OutgoingMail.send(producer, email, message, n.inReplyTo());
         } else {
+            Map<String, Object> headers = new HashMap<>();
             headers.put("PaknPhone", phone);
             headers.put("PaknReference", n.id().toString());
             producer.requestBodyAndHeaders("direct:notify-sms", message.body(), headers);

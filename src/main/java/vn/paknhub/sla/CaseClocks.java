@@ -117,12 +117,22 @@ public class CaseClocks {
         return true;
     }
 
+    /** A period counted on the calendar: its due day, and its reminder day (null: none). */
+    private record Counted(WorkingCalendar.Deadline due, LocalDate warnOn) {
+    }
+
+    /** {@code days} working days of {@code clock} from {@code dayZero}, for a period started at {@code trigger}. */
+    private Counted count(Clock clock, LocalDate dayZero, int days, Instant trigger) {
+        int warnAfter = clock.warnAfter(days);
+        return new Counted(calendar.workingDaysAfter(dayZero, days, trigger),
+                warnAfter == 0 ? null : calendar.workingDaysAfter(dayZero, warnAfter, trigger).day());
+    }
+
     /** {@code startedAt} is also the trigger that maintenance windows are judged against (Đ16.3). */
     private void start(String code, Clock clock, UUID startedBy, Instant startedAt, LocalDate dayZero, int round,
             String field) {
         int days = periods.workingDays(clock, field);
-        int warnAfter = periods.warnAfter(clock, field);
-        WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, days, startedAt);
+        Counted counted = count(clock, dayZero, days, startedAt);
         jdbc.update("""
                 insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, warn_on,
                     legal_basis, unconfirmed_years, round, working_days)
@@ -130,10 +140,10 @@ public class CaseClocks {
                 on conflict (started_by, clock, round) do nothing""",
                 new MapSqlParameterSource("code", code).addValue("event", startedBy)
                         .addValue("at", Timestamp.from(startedAt)).addValue("clock", clock.name())
-                        .addValue("dayZero", dayZero).addValue("due", due.day())
-                        .addValue("warn", warnAfter == 0 ? null : calendar.workingDaysAfter(dayZero, warnAfter, startedAt).day())
+                        .addValue("dayZero", dayZero).addValue("due", counted.due().day())
+                        .addValue("warn", counted.warnOn())
                         .addValue("basis", periods.legalBasis(clock, field))
-                        .addValue("years", due.unconfirmedYears().toArray(Integer[]::new))
+                        .addValue("years", counted.due().unconfirmedYears().toArray(Integer[]::new))
                         .addValue("round", round).addValue("days", days));
     }
 
@@ -165,12 +175,11 @@ public class CaseClocks {
                 });
         int moved = 0;
         for (Running r : running) {
-            LocalDate due = calendar.workingDaysAfter(r.dayZero(), r.days(), r.startedAt()).day();
-            if (!due.equals(r.dueOn())) {
-                int warnAfter = r.clock().warnAfter() == 0 ? 0 : r.days() - (r.clock().workingDays() - r.clock().warnAfter());
+            Counted counted = count(r.clock(), r.dayZero(), r.days(), r.startedAt());
+            if (!counted.due().day().equals(r.dueOn())) {
                 moved += jdbc.update("update case_clock set due_on = :due, warn_on = :warn where id = :id",
-                        new MapSqlParameterSource("id", r.id()).addValue("due", due).addValue("warn", warnAfter == 0 ? null
-                                : calendar.workingDaysAfter(r.dayZero(), warnAfter, r.startedAt()).day()));
+                        new MapSqlParameterSource("id", r.id()).addValue("due", counted.due().day())
+                                .addValue("warn", counted.warnOn()));
             }
         }
         if (moved > 0) {

@@ -64,6 +64,11 @@ public enum Clock {
         return warnAfter;
     }
 
+    /** The same for a period of {@code days} (a field's longer processing): as many days before its end. */
+    public int warnAfter(int days) {
+        return warnAfter == 0 ? 0 : days - (workingDays - warnAfter);
+    }
+
     public String legalBasis() {
         return legalBasis;
     }

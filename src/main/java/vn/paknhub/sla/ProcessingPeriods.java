@@ -58,11 +58,6 @@ final class ProcessingPeriods {
         return p == null ? clock.workingDays() : p.workingDays();
     }
 
-    /** The reminder comes as many days before the due day as the clock's own reminder does. */
-    int warnAfter(Clock clock, String field) {
-        return clock.warnAfter() == 0 ? 0 : workingDays(clock, field) - (clock.workingDays() - clock.warnAfter());
-    }
-
     String legalBasis(Clock clock, String field) {
         Period p = clock == Clock.PROCESSING && field != null ? byField.get(field.toLowerCase(Locale.ROOT)) : null;
         return p == null ? clock.legalBasis() : clock.legalBasis() + "; " + p.workingDays() + " ngày làm việc cho lĩnh vực "

@@ -43,12 +43,14 @@ public class CaseStatistics {
             Double onTimeRate, Double overdueRate, long rated, long agreed, long disagreed, Double meanScore,
             long appeals) {
 
-        static Row of(String key, long received, long open, long closed, long answered, long onTime, long overdue,
-                long rated, long agreed, long disagreed, long scoreSum, long appeals) {
-            long judged = onTime + overdue;
-            return new Row(key, received, open, closed, answered, onTime, overdue, share(onTime, judged),
-                    share(overdue, judged), rated, agreed, disagreed, rated == 0 ? null : round((double) scoreSum / rated),
-                    appeals);
+        /**
+         * From the counts in the query's order: received, open, closed, answered, on time, overdue,
+         * rated, agreed, disagreed, sum of scores, appeals.
+         */
+        static Row of(String key, long[] c) {
+            long judged = c[4] + c[5];
+            return new Row(key, c[0], c[1], c[2], c[3], c[4], c[5], share(c[4], judged), share(c[5], judged), c[6], c[7],
+                    c[8], c[6] == 0 ? null : round((double) c[9] / c[6]), c[10]);
         }
 
         private static Double share(long part, long whole) {
@@ -119,13 +121,12 @@ public class CaseStatistics {
         long[] total = new long[11];
         for (int r = 0; r < keys.size(); r++) {
             long[] c = counts.get(r);
-            rows.add(Row.of(keys.get(r), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
+            rows.add(Row.of(keys.get(r), c));
             for (int i = 0; i < c.length; i++) {
                 total[i] += c[i];
             }
         }
-        return new Report(by.name().toLowerCase(Locale.ROOT), from, to, agency, rows, Row.of("", total[0], total[1],
-                total[2], total[3], total[4], total[5], total[6], total[7], total[8], total[9], total[10]));
+        return new Report(by.name().toLowerCase(Locale.ROOT), from, to, agency, rows, Row.of("TOTAL", total));
     }
 
     /** The report as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show Vietnamese right). */
@@ -133,10 +134,7 @@ public class CaseStatistics {
         StringBuilder out = new StringBuilder("\uFEFF").append(report.by()).append(",received,open,closed,answered,on_time,"
                 + "overdue,on_time_rate,overdue_rate,rated,agreed,disagreed,mean_score,appeals\r\n");
         List<Row> all = new ArrayList<>(report.rows());
-        all.add(new Row("TOTAL", report.total().received(), report.total().open(), report.total().closed(),
-                report.total().answered(), report.total().onTime(), report.total().overdue(), report.total().onTimeRate(),
-                report.total().overdueRate(), report.total().rated(), report.total().agreed(), report.total().disagreed(),
-                report.total().meanScore(), report.total().appeals()));
+        all.add(report.total());
         for (Row r : all) {
             out.append(quoted(r.key())).append(',').append(r.received()).append(',').append(r.open()).append(',')
                     .append(r.closed()).append(',').append(r.answered()).append(',').append(r.onTime()).append(',')

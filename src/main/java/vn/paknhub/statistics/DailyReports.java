@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -23,6 +22,7 @@ import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.notify.NotificationTemplates;
 import vn.paknhub.notify.Notifications;
+import vn.paknhub.notify.OutgoingMail;
 
 /**
  * The daily report of each body with a mailbox (báo cáo hằng ngày): what reached it today, what it
@@ -44,6 +44,7 @@ public class DailyReports {
     }
 
     static final String TEMPLATE = "daily-report";
+    private static final String SELECT = "select agency, day, made_at, status, figures::text from daily_report";
     private static final Logger LOG = LoggerFactory.getLogger(DailyReports.class);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -116,11 +117,8 @@ public class DailyReports {
         int sent = 0;
         for (int i = 0; i < 50; i++) {
             Boolean one = tx.execute(s -> {
-                List<Report> due = jdbc.query("""
-                        select agency, day, made_at, status, figures::text from daily_report where status = 'PENDING'
-                        order by made_at limit 1 for update skip locked""", Map.of(), (rs, n) -> new Report(
-                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        read(rs.getString(5))));
+                List<Report> due = jdbc.query(SELECT + " where status = 'PENDING' order by made_at limit 1 for update skip locked",
+                        Map.of(), this::report);
                 if (due.isEmpty()) {
                     return null;
                 }
@@ -159,21 +157,20 @@ public class DailyReports {
         values.put("answeredOnTime", String.valueOf(f.answeredOnTime()));
         values.put("overdue", String.valueOf(f.overdue()));
         values.put("awaitingSupplement", String.valueOf(f.awaitingSupplement()));
-        NotificationTemplates.Rendered message = templates.render(TEMPLATE, Notifications.Channel.EMAIL, values);
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put("To", agencies.mailbox(r.agency()).orElseThrow());
-        headers.put("Subject", message.subject());
-        headers.put("Auto-Submitted", "auto-generated");
-        producer.requestBodyAndHeaders("direct:notify-email", message.body(), headers);
+        OutgoingMail.send(producer, agencies.mailbox(r.agency()).orElseThrow(),
+                templates.render(TEMPLATE, Notifications.Channel.EMAIL, values), null);
     }
 
     /** The body's report of {@code day}: as made, or the figures so far when it is not made yet. */
     public Report of(String agency, LocalDate day) {
-        List<Report> made = jdbc.query("select agency, day, made_at, status, figures::text from daily_report"
-                + " where agency = :agency and day = :day", new MapSqlParameterSource("agency", agency).addValue("day", day),
-                (rs, n) -> new Report(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), read(rs.getString(5))));
+        List<Report> made = jdbc.query(SELECT + " where agency = :agency and day = :day",
+                new MapSqlParameterSource("agency", agency).addValue("day", day), this::report);
         return made.isEmpty() ? new Report(agency, day, null, "NOT_MADE_YET", figures(agency, day)) : made.get(0);
+    }
+
+    private Report report(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Report(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                read(rs.getString(5)));
     }
 
     private String write(Figures f) {

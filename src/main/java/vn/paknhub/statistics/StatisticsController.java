@@ -1,7 +1,6 @@
 package vn.paknhub.statistics;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -49,8 +48,8 @@ class StatisticsController {
         CaseStatistics.Dimension dimension = CaseStatistics.Dimension.valueOf(ApiProblem.oneOf("by", by,
                 Arrays.stream(CaseStatistics.Dimension.values()).map(Enum::name).toList()));
         String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
-        LocalDate first = day("from", from);
-        LocalDate last = day("to", to);
+        LocalDate first = ApiProblem.date("from", from);
+        LocalDate last = ApiProblem.date("to", to);
         if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS - 1))) {
             throw ApiProblem.invalid("to", "period", "«to» phải từ «from» đến tối đa " + MAX_DAYS + " ngày sau.",
                     "'to' must be on or after 'from' and at most " + MAX_DAYS + " days after it.");
@@ -74,17 +73,8 @@ class StatisticsController {
     List<DailyReports.Report> daily(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(required = false) String day) {
         String agency = access.authenticate(authorization);
-        LocalDate which = day == null ? LocalDate.now(clock.withZone(zone)) : day("day", day);
+        LocalDate which = day == null ? LocalDate.now(clock.withZone(zone)) : ApiProblem.date("day", day);
         return (access.isCentralOffice(agency) ? agencies.withMailbox().stream().sorted().toList() : List.of(agency))
                 .stream().map(a -> dailyReports.of(a, which)).toList();
-    }
-
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "date", "«" + field + "» phải là ngày dạng YYYY-MM-DD.",
-                    "'" + field + "' must be a date as YYYY-MM-DD.");
-        }
     }
 }

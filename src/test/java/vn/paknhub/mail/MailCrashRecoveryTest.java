@@ -3,7 +3,6 @@ package vn.paknhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,14 +33,12 @@ class MailCrashRecoveryTest {
     @Test
     void a_hub_killed_while_polling_leaves_every_mail_to_the_next_one_exactly_once() throws Exception {
         IsolatedHub isolated = new IsolatedHub(context);
-        String mailbox = "crash-" + isolated.run + "@paknskgp.local";
         TestMailbox server = new TestMailbox(env);
-        String[] config = isolated.with("hub.notify.smtp.host=localhost", "hub.notify.smtp.port=" + server.smtpPort(),
-                "hub.mail.protocol=imap", "hub.mail.host=localhost", "hub.mail.port=" + server.imapPort(),
-                "hub.mail.username=" + mailbox, "hub.mail.password=demo", "hub.mail.poll-delay-ms=200",
-                "hub.mail.fetch-size=4", "hub.routing.enabled=false");
+        IsolatedMailbox box = new IsolatedMailbox(isolated, server, "crash");
+        String mailbox = box.address;
+        String[] config = box.config("hub.mail.poll-delay-ms=200", "hub.mail.fetch-size=4");
         for (int i = 0; i < MAILS; i++) {
-            server.send(mail(mailbox, i), mailbox);
+            box.send("crash", i);
         }
         Path logs = Files.createDirectories(Path.of("target", "mail-crash-test"));
         JdbcTemplate db = isolated.database();
@@ -73,14 +70,5 @@ class MailCrashRecoveryTest {
 
     private static int stored(JdbcTemplate db) {
         return db.queryForObject("select count(*) from mail_message", Integer.class);
-    }
-
-    private static byte[] mail(String mailbox, int i) {
-        return ("From: Người Gửi " + i + " <sender" + i + "@example.vn>\r\nTo: " + mailbox
-                + "\r\nSubject: =?UTF-8?Q?=C4=90=E1=BB=81_xu=E1=BA=A5t_s=E1=BB=91_" + i + "?=\r\nMessage-ID: <crash-" + i
-                + "@example.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\n\r\nTôi đề xuất số " + i + ": mở dữ liệu khoa học công nghệ cho"
-                + " doanh nghiệp khởi nghiệp sáng tạo.\r\nĐịa chỉ: " + i + " Tràng Tiền, phường Tràng Tiền, quận Hoàn Kiếm,"
-                + " Hà Nội\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

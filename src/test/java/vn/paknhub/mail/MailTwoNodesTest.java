@@ -3,7 +3,6 @@ package vn.paknhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,19 +34,17 @@ class MailTwoNodesTest {
     @Test
     void two_nodes_polling_one_mailbox_make_one_case_per_mail() throws Exception {
         IsolatedHub isolated = new IsolatedHub(context);
-        String mailbox = "two-" + isolated.run + "@paknskgp.local";
         TestMailbox server = new TestMailbox(env);
-        String[] config = isolated.with("hub.notify.smtp.host=localhost", "hub.notify.smtp.port=" + server.smtpPort(),
-                "hub.mail.protocol=imap", "hub.mail.host=localhost", "hub.mail.port=" + server.imapPort(),
-                "hub.mail.username=" + mailbox, "hub.mail.password=demo", "hub.mail.poll-delay-ms=100",
-                "hub.mail.fetch-size=5", "hub.routing.enabled=false", "hub.paper.enabled=false");
+        IsolatedMailbox box = new IsolatedMailbox(isolated, server, "two");
+        String mailbox = box.address;
+        String[] config = box.config("hub.mail.poll-delay-ms=100", "hub.mail.fetch-size=5", "hub.paper.enabled=false");
         Path logs = Files.createDirectories(Path.of("target", "mail-two-nodes-test"));
         JdbcTemplate db = isolated.database();
 
         try (HubProcess first = HubProcess.start(logs.resolve(isolated.run + "-first.log"), config);
                 HubProcess second = HubProcess.start(logs.resolve(isolated.run + "-second.log"), config)) {
             for (int i = 0; i < MAILS; i++) {
-                server.send(mail(mailbox, i), mailbox);
+                box.send("two-nodes", i);
             }
             await().atMost(Duration.ofSeconds(120)).until(() -> db.queryForObject(
                     "select count(*) from mail_message where status = 'PROCESSED'", Integer.class) == MAILS
@@ -59,14 +56,5 @@ class MailTwoNodesTest {
         assertThat(db.queryForObject("select count(distinct case_code) from mail_message where outcome = 'CASE_OPENED'",
                 Integer.class)).isEqualTo(MAILS);
         assertThat(db.queryForObject("select count(*) from case_file", Integer.class)).isEqualTo(MAILS);
-    }
-
-    private static byte[] mail(String mailbox, int i) {
-        return ("From: Người Gửi " + i + " <hai-nut" + i + "@example.vn>\r\nTo: " + mailbox
-                + "\r\nSubject: =?UTF-8?Q?=C4=90=E1=BB=81_xu=E1=BA=A5t_s=E1=BB=91_" + i + "?=\r\nMessage-ID: <two-nodes-" + i
-                + "@example.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\n\r\nTôi đề xuất số " + i + ": hỗ trợ doanh nghiệp nhỏ chuyển đổi số"
-                + " trong quản lý kho và bán hàng.\r\nĐịa chỉ: " + i + " Lê Lợi, phường Bến Thành, quận 1,"
-                + " thành phố Hồ Chí Minh\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -33,15 +33,15 @@ class ProcessingPeriodsTest {
     void a_field_with_a_longer_period_gets_it_and_its_reminder_three_days_before_the_end() throws IOException {
         ProcessingPeriods periods = load("q,30,Quyết định 12/QĐ-BCĐ\n");
         assertThat(periods.workingDays(Clock.PROCESSING, "q")).isEqualTo(30);
-        assertThat(periods.warnAfter(Clock.PROCESSING, "Q")).isEqualTo(27);
+        assertThat(Clock.PROCESSING.warnAfter(periods.workingDays(Clock.PROCESSING, "Q"))).isEqualTo(27);
         assertThat(periods.legalBasis(Clock.PROCESSING, "q"))
                 .isEqualTo("Đ13.1; 30 ngày làm việc cho lĩnh vực q (Quyết định 12/QĐ-BCĐ)");
         // other fields, unclassified cases and other clocks keep the regulation's periods
         assertThat(periods.workingDays(Clock.PROCESSING, "d")).isEqualTo(15);
-        assertThat(periods.warnAfter(Clock.PROCESSING, null)).isEqualTo(12);
+        assertThat(Clock.PROCESSING.warnAfter(periods.workingDays(Clock.PROCESSING, null))).isEqualTo(12);
         assertThat(periods.workingDays(Clock.APPEAL_ANSWER, "q")).isEqualTo(15);
         assertThat(periods.legalBasis(Clock.SUPPLEMENT, "q")).isEqualTo("Đ11.2b");
-        assertThat(periods.warnAfter(Clock.SUPPLEMENT, "q")).isZero();
+        assertThat(Clock.SUPPLEMENT.warnAfter(periods.workingDays(Clock.SUPPLEMENT, "q"))).isZero();
     }
 
     @Test

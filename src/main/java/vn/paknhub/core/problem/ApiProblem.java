@@ -34,6 +34,16 @@ public class ApiProblem extends RuntimeException {
         return invalid(List.of(new FieldError(field, rule, messageVi, messageEn)));
     }
 
+    /** A day written YYYY-MM-DD; anything else is refused naming the field. */
+    public static java.time.LocalDate date(String field, String value) {
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid(field, "date", "«" + field + "» phải là ngày dạng YYYY-MM-DD.",
+                    "'" + field + "' must be a date as YYYY-MM-DD.");
+        }
+    }
+
     /**
      * The value of a query parameter that takes one of a few words (a status), in capitals; any
      * other value is refused naming the parameter and the words it takes.
