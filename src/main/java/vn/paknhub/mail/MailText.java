@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Set;
 import vn.paknhub.core.text.Tcvn3;
 import vn.paknhub.core.text.VietnameseText;
+import vn.paknhub.core.text.Vni;
 
 /**
  * The text of a mail part, read from its bytes whatever its label says. Vietnamese mail is often
  * mislabelled: UTF-8 sent as iso-8859-1, windows-1258 (Outlook's Vietnamese code page, with
- * separate tone marks) or TCVN3 (the .VnTime fonts' encoding) sent as windows-1252. The bytes decide
- * when the label is a Western one;
+ * separate tone marks), TCVN3 (the .VnTime fonts' encoding) or VNI (the VNI-Times fonts' encoding,
+ * a letter followed by a byte for its marks) sent as windows-1252. The bytes decide when the label is
+ * a Western one: UTF-8 if valid, then windows-1258, TCVN3 and VNI by their signatures, else windows-1252;
  * the result is always NFC (windows-1258 decodes to base letters plus combining tone marks).
  */
 final class MailText {
@@ -58,6 +60,9 @@ final class MailText {
         }
         if (Tcvn3.looksLike(bytes)) {
             return Tcvn3.decode(bytes);
+        }
+        if (Vni.looksLike(bytes)) {
+            return Vni.decode(bytes);
         }
         return new String(bytes, Charset.forName("windows-1252"));
     }

@@ -69,6 +69,24 @@ class MailReaderTest {
                 .contains("Thôn 3, xã Đạ Sar, huyện Lạc Dương, tỉnh Lâm Đồng");
     }
 
+    /** The .eml bodies are the expected text converted to VNI by Unikey's converter (VNI-WIN), not by the hub. */
+    @Test
+    void vni_is_recognised_by_its_bytes_whether_labelled_windows_1252_or_not_labelled() throws Exception {
+        String expected = Files.readString(Path.of("src/test/resources/mail/vni.expected.txt"), StandardCharsets.UTF_8)
+                .strip();
+        for (String name : new String[] {"vni-labelled-1252.eml", "vni-unlabelled.eml"}) {
+            ReadMail m = read(name);
+            assertThat(m.text()).as(name).isEqualTo(expected);
+            assertNfc(m.text());
+        }
+        ReadMail m = read("vni-unlabelled.eml");
+        assertThat(m.text()).startsWith("Kính gửi: Ủy ban nhân dân Thành phố Hồ Chí Minh")
+                .contains("V/v: PHẢN ÁNH NGẬP NƯỚC TRÊN ĐƯỜNG ĐỒNG KHỞI");
+        assertThat(ContactFinder.address(m.text()))
+                .contains("45 Đồng Khởi, phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh");
+        assertThat(ContactFinder.phone(m.text())).contains("0903456789");
+    }
+
     @Test
     void western_text_in_windows_1252_is_not_taken_for_tcvn3() {
         String french = "Très élégant : le café à côté de la gare, ouvert l'été — 5 € «à emporter» ou «sur place».";
@@ -76,6 +94,19 @@ class MailReaderTest {
                 .isEqualTo(french);
         assertThat(MailText.decode(french.getBytes(java.nio.charset.Charset.forName("windows-1252")), null))
                 .isEqualTo(french);
+    }
+
+    /** Western accents mostly follow consonants; where they follow a vowel (où, naïf, aún), VNI is not assumed. */
+    @Test
+    void western_text_in_windows_1252_is_not_taken_for_vni() {
+        for (String western : new String[] {
+                "Je ne sais pas où il est, ni d'où il vient ; le goût du café, un coût naïf, l'aéroport héroïque.",
+                "Größere Änderungen für Müller: Übergabe am Dienstag, schöne Grüße aus Köln.",
+                "¿Dónde está el baúl? Aún no sé; mañana iré al país vecino con mi niña."}) {
+            byte[] bytes = western.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+            assertThat(MailText.decode(bytes, "windows-1252")).isEqualTo(western);
+            assertThat(MailText.decode(bytes, null)).isEqualTo(western);
+        }
     }
 
     @Test
