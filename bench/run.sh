@@ -251,6 +251,24 @@ drain() {
 }
 
 if [[ "$PG_MODE" == embedded ]]; then PG_PID=$(head -1 "$WORK/data/postgres/postmaster.pid"); else PG_PID=$(head -1 "$PG_DATA/postmaster.pid"); fi
+
+# CPU clock ticks used so far by the hub's JVM, by PostgreSQL (the postmaster, its live backends and the
+# ones it reaped) and by the whole machine (busy time of every core, steal excluded)
+cpu_ticks() {
+    local hub pg all
+    hub=$(awk '{ print $14 + $15 }' "/proc/$HUB_PID/stat")
+    pg=$( { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PID/stat"
+            for p in $(pgrep -P "$PG_PID"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done; } \
+          | awk '{ s += $1 } END { print s }')
+    all=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+    echo "$hub $pg $all"
+}
+# "CPU ms per item: hub H, PostgreSQL P, whole machine M" for $1 items between two cpu_ticks readings
+cpu_per_item() {
+    awk -v n="$1" -v a="$2" -v b="$3" -v t="$(getconf CLK_TCK)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        printf "CPU ms per item: hub %.2f, PostgreSQL %.2f, whole machine %.2f", (y[1] - x[1]) * 1000 / t / n,
+            (y[2] - x[2]) * 1000 / t / n, (y[3] - x[3]) * 1000 / t / n }'
+}
 URL="http://127.0.0.1:$PORT/api/v1/submissions"
 if [[ "$PREWARM" -gt 0 ]]; then
     maxc=$(tr ' ' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)
@@ -483,10 +501,14 @@ if [[ "$BENCH" == delivery ]]; then
     label="d$RANDOM"
     say ""
     say "== delivery: $RATE submissions/s open loop (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    read -r hub0 pg0 all0 < <(cpu_ticks)
     java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" \
         --label "$label" | tee "$WORK/delivery.txt"
     d=$(drain)
+    read -r hub1 pg1 all1 < <(cpu_ticks)
     say "every delivery settled ${d} s after the load stopped"
+    items=$(q "select count(*) from case_file where content like '%${label}-%'")
+    say "$(cpu_per_item "$items" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1") (warm-up and measured items, until all settled)"
     measured="from delivery d join case_file c on c.code = d.case_code where c.content like '%${label}-m-%'"
     latency="extract(epoch from d.delivered_at - c.received_at) * 1000"
     say ""
