@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,6 +53,13 @@ public class CaseHistory {
                         CaseState.valueOf(rs.getString(5)), ActorRole.valueOf(rs.getString(6)), rs.getString(7),
                         rs.getString(8), fromJson(rs.getString(9)), rs.getBoolean(10),
                         rs.getTimestamp(11).toInstant()));
+    }
+
+    /** The reason given with one event of the case (null when it had none). */
+    public Optional<String> reasonOf(UUID caseId, UUID eventId) {
+        return jdbc.query("select reason from case_event where case_id = :caseId and event_id = :eventId",
+                new MapSqlParameterSource("caseId", caseId).addValue("eventId", eventId), (rs, i) -> rs.getString(1))
+                .stream().filter(r -> r != null).findFirst();
     }
 
     private String toJson(Map<String, Object> details) {

@@ -162,6 +162,11 @@ public class CaseService {
         return history.of(c.id(), false);
     }
 
+    /** The reason given with one of the case's events, or "" (a notification quotes it). */
+    public String reasonOf(CaseFile c, UUID eventId) {
+        return history.reasonOf(c.id(), eventId).orElse("");
+    }
+
     public List<AttachmentStore.StoredAttachment> attachmentsOf(CaseFile c) {
         return attachments.of(c.id());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -25,6 +26,14 @@ class NotificationConfiguration {
         templates.problems(NotificationPolicy.templates())
                 .forEach(p -> LOG.error("Notification template problem (messages using it will be parked): {}", p));
         return templates;
+    }
+
+    /** The sender of the SMTP endpoint below; closed (its connections said goodbye to) at shutdown. */
+    @Bean
+    KeptOpenMailSender hubMailSender(NotificationSettings settings, Clock clock) {
+        NotificationSettings.Smtp smtp = settings.smtp();
+        return new KeptOpenMailSender(smtp, smtp.timeoutSeconds() * 1000L, smtp.keepOpenSeconds() * 1000L,
+                smtp.maxPerConnection(), clock);
     }
 
     @Bean
@@ -63,15 +72,11 @@ class NotificationConfiguration {
         };
     }
 
+    /** Server and credentials are the sender's (hubMailSender); the endpoint sets the sender and the body's type. */
     private static String smtpUri(NotificationSettings settings) {
         NotificationSettings.Smtp smtp = settings.smtp();
-        StringBuilder uri = new StringBuilder(smtp.ssl() ? "smtps://" : "smtp://").append(smtp.host()).append(':')
-                .append(smtp.port()).append("?from=").append(URLEncoder.encode(settings.from(), StandardCharsets.UTF_8))
-                .append("&contentType=").append(URLEncoder.encode("text/plain; charset=UTF-8", StandardCharsets.UTF_8));
-        if (smtp.username() != null && !smtp.username().isBlank()) {
-            uri.append("&username=RAW(").append(smtp.username()).append(")&password=RAW(")
-                    .append(smtp.password() == null ? "" : smtp.password()).append(')');
-        }
-        return uri.toString();
+        return (smtp.ssl() ? "smtps://" : "smtp://") + smtp.host() + ':' + smtp.port() + "?javaMailSender=#hubMailSender"
+                + "&from=" + URLEncoder.encode(settings.from(), StandardCharsets.UTF_8)
+                + "&contentType=" + URLEncoder.encode("text/plain; charset=UTF-8", StandardCharsets.UTF_8);
     }
 }

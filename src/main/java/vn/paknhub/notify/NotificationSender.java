@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
-import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
@@ -116,7 +115,7 @@ public class NotificationSender implements DisposableBean {
             CaseFile c = cases.find(n.caseCode()).orElseThrow();
             values.put("code", c.code());
             values.put("title", c.title());
-            values.put("reason", reasonOf(c, n));
+            values.put("reason", cases.reasonOf(c, n.eventId()));
             values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
                     .map(a -> a.nameVi()).orElse(c.assignedAgency()));
             values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));
@@ -138,10 +137,5 @@ public class NotificationSender implements DisposableBean {
             headers.put("PaknReference", n.id().toString());
             producer.requestBodyAndHeaders("direct:notify-sms", message.body(), headers);
         }
-    }
-
-    private String reasonOf(CaseFile c, Notification n) {
-        return cases.fullHistory(c).stream().filter(e -> e.eventId().equals(n.eventId())).map(CaseEvent::reason)
-                .filter(r -> r != null).findFirst().orElse("");
     }
 }

@@ -15,8 +15,14 @@ public record NotificationSettings(boolean enabled, String templatesDir, String 
         long pollIntervalMs, int batchSize, int concurrency, int leaseSeconds, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
         Smtp smtp, Sms sms) {
 
-    /** @param password from the environment (HUB_NOTIFY_SMTP_PASSWORD), never from a file */
-    public record Smtp(String host, int port, String username, String password, boolean ssl) {
+    /**
+     * @param password         from the environment (HUB_NOTIFY_SMTP_PASSWORD), never from a file
+     * @param keepOpenSeconds  how long an unused connection to the server is kept for the next message
+     * @param maxPerConnection messages sent over one connection before a new one is opened
+     * @param timeoutSeconds   connect, read and write timeout of a connection
+     */
+    public record Smtp(String host, int port, String username, String password, boolean ssl, int keepOpenSeconds,
+            int maxPerConnection, int timeoutSeconds) {
     }
 
     /** @param apiKeyVariable the environment variable holding the gateway's key */
