@@ -124,10 +124,15 @@ public final class ScopeScreen {
 
     private static Stream<String> inBody(FoldedText line) {
         String text = line.text();
-        Stream<MatchResult> unconditional = Stream.of(PERFORMATIVE, SANCTION_DEMAND)
+        // what each pattern cannot match without, looked for first: most lines have neither, and the
+        // patterns (alternations tried at every position, a look-behind) cost far more than these
+        boolean act = text.contains("khieu nai") || text.contains("to cao") || text.contains("to giac");
+        boolean ofNamedPerson = text.contains("cua ong") || text.contains("cua ba");
+        Stream<MatchResult> unconditional = Stream.of(act ? PERFORMATIVE : null, ofNamedPerson ? SANCTION_DEMAND : null)
+                .filter(p -> p != null)
                 .flatMap(p -> p.matcher(text).results().limit(1));
-        Stream<MatchResult> inContext = ACT_ON_OBJECT.matcher(text).results()
-                .filter(m -> isWritersOwnAct(text, m));
+        Stream<MatchResult> inContext = act ? ACT_ON_OBJECT.matcher(text).results()
+                .filter(m -> isWritersOwnAct(text, m)) : Stream.empty();
         return Stream.concat(unconditional, inContext).map(m -> line.sourceSpan(m.start(), m.end()));
     }
 

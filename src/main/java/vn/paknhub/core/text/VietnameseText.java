@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,16 +32,13 @@ public final class VietnameseText {
     private static final Pattern LINKS_AND_ADDRESSES =
             Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+");
 
-    /** Runs of letters and digits; those with a digit (5G, 125, hex in a reference code) are no words. */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
-
     /** Tone marks of Vietnamese: huyền, sắc, ngã, hỏi, nặng. */
     private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
     private static final String VOWELS = "aăâeêioôơuưy";
 
-    /** Lower-case letters that occur in Vietnamese but not in English or unaccented "khong dau" text. */
-    private static final Set<Integer> VIETNAMESE_LETTERS = vietnameseLetters();
+    /** Lower-case letters that occur in Vietnamese but not in English or unaccented "khong dau" text, by code point. */
+    private static final boolean[] IS_VIETNAMESE_LETTER = vietnameseLetters();
 
     private VietnameseText() {
     }
@@ -62,8 +58,22 @@ public final class VietnameseText {
                 .replace('\u00F0', '\u0111');
         // Invisible characters go before NFC: a zero-width space between a vowel and its combining
         // tone mark would otherwise keep them apart and the second pass would compose them.
-        text = INVISIBLE.matcher(text).replaceAll("");
+        if (hasInvisible(text)) {
+            text = INVISIBLE.matcher(text).replaceAll("");
+        }
         return Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+    }
+
+    /** What {@link #INVISIBLE} matches, looked for without a regex: most text has none. */
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || (c >= '\u200B' && c <= '\u200D')
+                    || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -111,6 +121,21 @@ public final class VietnameseText {
     }
 
     private static String foldCodePoint(int cp) {
+        return cp < FOLDED.length ? FOLDED[cp] : foldWithoutTable(cp);
+    }
+
+    /** Below U+2000 (Latin, the Vietnamese block, combining marks), each code point's fold, made once. */
+    private static final String[] FOLDED = foldTable(0x2000);
+
+    private static String[] foldTable(int size) {
+        String[] table = new String[size];
+        for (int cp = 0; cp < size; cp++) {
+            table[cp] = foldWithoutTable(cp).intern();
+        }
+        return table;
+    }
+
+    private static String foldWithoutTable(int cp) {
         if (cp < 0x80) {
             return String.valueOf((char) Character.toLowerCase(cp));
         }
@@ -144,23 +169,48 @@ public final class VietnameseText {
         if (text == null) {
             return false;
         }
-        String prose = LINKS_AND_ADDRESSES.matcher(normalize(text).toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String prose = normalize(text).toLowerCase(Locale.ROOT);
+        if (prose.contains("://") || prose.contains("www.") || prose.indexOf('@') >= 0) {
+            prose = LINKS_AND_ADDRESSES.matcher(prose).replaceAll(" ");
+        }
+        // one pass over the code points: a word is a run of letters, marks and numbers; a run with a digit
+        // (5G, 125, hex in a reference code) is no word
         int words = 0;
         int vietnameseWords = 0;
         boolean distinctive = false;
-        Matcher tokens = TOKEN.matcher(prose);
-        while (tokens.find()) {
-            String token = tokens.group();
-            if (token.codePoints().anyMatch(Character::isDigit)) {
-                continue;
+        boolean inToken = false;
+        boolean digit = false;
+        boolean vietnamese = false;
+        boolean onlyVietnamese = false;
+        for (int i = 0; i <= prose.length(); ) {
+            int cp = i < prose.length() ? prose.codePointAt(i) : ' ';
+            if (isTokenPart(cp)) {
+                inToken = true;
+                digit |= Character.isDigit(cp);
+                vietnamese |= isVietnameseLetter(cp);
+                onlyVietnamese |= isOnlyVietnamese(cp);
+            } else if (inToken) {
+                if (!digit) {
+                    words++;
+                    vietnameseWords += vietnamese ? 1 : 0;
+                    distinctive |= onlyVietnamese;
+                }
+                inToken = digit = vietnamese = onlyVietnamese = false;
             }
-            words++;
-            if (token.codePoints().anyMatch(VIETNAMESE_LETTERS::contains)) {
-                vietnameseWords++;
-            }
-            distinctive |= token.codePoints().anyMatch(VietnameseText::isOnlyVietnamese);
+            i += i < prose.length() ? Character.charCount(cp) : 1;
         }
         return words >= MIN_WORDS && distinctive && vietnameseWords >= MIN_VIETNAMESE_WORD_SHARE * words;
+    }
+
+    /** \p{L}, \p{M} or \p{N}. */
+    private static boolean isTokenPart(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || isMark(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean isVietnameseLetter(int cp) {
+        return cp < IS_VIETNAMESE_LETTER.length && IS_VIETNAMESE_LETTER[cp];
     }
 
     private static boolean isOnlyVietnamese(int cp) {
@@ -168,12 +218,14 @@ public final class VietnameseText {
         return "ăđơưĩũ".indexOf(cp) >= 0 || (cp >= 0x1EA0 && cp <= 0x1EF9);
     }
 
-    private static Set<Integer> vietnameseLetters() {
+    private static boolean[] vietnameseLetters() {
         Set<Integer> letters = new HashSet<>();
         "ăâđêôơư".codePoints().forEach(letters::add);
         VOWELS.codePoints().forEach(vowel -> TONE_MARKS.codePoints().forEach(mark -> letters.add(
                 Normalizer.normalize(new StringBuilder().appendCodePoint(vowel).appendCodePoint(mark),
                         Normalizer.Form.NFC).codePointAt(0))));
-        return Set.copyOf(letters);
+        boolean[] table = new boolean[letters.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        letters.forEach(cp -> table[cp] = true);
+        return table;
     }
 }
