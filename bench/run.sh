@@ -51,6 +51,9 @@
 #   JAR           hub jar (default target/pakn-hub-*.jar; built when missing)
 #   KEEP=1        keep the temporary directory (hub log, pgbench logs) after the run
 #   JFR=1         record a JFR profile of the hub over the whole run (kept in the temp directory)
+#   INTAKE_ONLY=1 BENCH=intake with the outbox relay off: submissions are accepted and kept (case, first
+#                 event, outbox row) but not carried on to routing, delivery and notifications, which
+#                 otherwise share the two cores with intake (BENCH=delivery measures them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -67,6 +70,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 HUB_ARGS=${HUB_ARGS:-}
 KEEP=${KEEP:-0}
 JFR=${JFR:-0}
+INTAKE_ONLY=${INTAKE_ONLY:-0}
+[[ "$INTAKE_ONLY" == 1 ]] && HUB_ARGS="--hub.bus.relay-enabled=false $HUB_ARGS"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
@@ -236,6 +241,8 @@ q "set client_min_messages = warning; create schema if not exists bench;
 # Prints the seconds it took.
 drain() {
     local start=$SECONDS
+    # the relay is off: the outbox keeps every event, nothing runs behind intake
+    [[ "$INTAKE_ONLY" == 1 ]] && { echo 0; return; }
     for _ in $(seq 300); do
         local left
         # notes that change no state (deliveries, reads of personal data, ...) never go on the bus
