@@ -128,12 +128,11 @@ public final class ScopeScreen {
         // patterns (alternations tried at every position, a look-behind) cost far more than these
         boolean act = text.contains("khieu nai") || text.contains("to cao") || text.contains("to giac");
         boolean ofNamedPerson = text.contains("cua ong") || text.contains("cua ba");
-        Stream<MatchResult> unconditional = Stream.of(act ? PERFORMATIVE : null, ofNamedPerson ? SANCTION_DEMAND : null)
-                .filter(p -> p != null)
-                .flatMap(p -> p.matcher(text).results().limit(1));
+        Stream<MatchResult> performative = act ? PERFORMATIVE.matcher(text).results().limit(1) : Stream.empty();
+        Stream<MatchResult> sanction = ofNamedPerson ? SANCTION_DEMAND.matcher(text).results().limit(1) : Stream.empty();
         Stream<MatchResult> inContext = act ? ACT_ON_OBJECT.matcher(text).results()
                 .filter(m -> isWritersOwnAct(text, m)) : Stream.empty();
-        return Stream.concat(unconditional, inContext).map(m -> line.sourceSpan(m.start(), m.end()));
+        return Stream.of(performative, sanction, inContext).flatMap(m -> m).map(m -> line.sourceSpan(m.start(), m.end()));
     }
 
     private static boolean isWritersOwnAct(String text, MatchResult act) {

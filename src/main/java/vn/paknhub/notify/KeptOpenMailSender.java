@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Sends the hub's mail over SMTP connections it keeps open, one per sending thread. Camel's own sender
  * connects, greets, logs in (and with SMTPS negotiates TLS) for every message and hangs up after it:
  * most of the cost of a notification, on both ends. A connection is reused while it was used in the
- * last {@code idleMillis} and has carried fewer than {@code maxPerConnection} messages (servers close
+ * last {@code keepOpenSeconds} and has carried fewer than {@code maxPerConnection} messages (servers close
  * idle sessions and some cap the messages per session); otherwise, or when a message fails on a reused
  * connection (the server may have dropped it), a new one is opened and the message sent once more on it.
  * A reused connection is not pinged first: that would cost the round trip the reuse saves.
@@ -43,11 +43,9 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
         }
     }
 
-    /** @param timeoutMillis connect, read and write timeout of the SMTP session */
-    public KeptOpenMailSender(NotificationSettings.Smtp smtp, long timeoutMillis, long idleMillis, int maxPerConnection,
-            Clock clock) {
-        this.idleMillis = idleMillis;
-        this.maxPerConnection = maxPerConnection;
+    public KeptOpenMailSender(NotificationSettings.Smtp smtp, Clock clock) {
+        this.idleMillis = smtp.keepOpenSeconds() * 1000L;
+        this.maxPerConnection = smtp.maxPerConnection();
         this.clock = clock;
         String protocol = smtp.ssl() ? "smtps" : "smtp";
         setProtocol(protocol);
@@ -58,12 +56,13 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
             setUsername(smtp.username());
             setPassword(smtp.password() == null ? "" : smtp.password());
         }
+        String timeoutMillis = String.valueOf(smtp.timeoutSeconds() * 1000L);
         Properties props = new Properties();
         props.put("mail.transport.protocol", protocol);
         props.put("mail." + protocol + ".auth", String.valueOf(auth));
-        props.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeoutMillis));
-        props.put("mail." + protocol + ".timeout", String.valueOf(timeoutMillis));
-        props.put("mail." + protocol + ".writetimeout", String.valueOf(timeoutMillis));
+        props.put("mail." + protocol + ".connectiontimeout", timeoutMillis);
+        props.put("mail." + protocol + ".timeout", timeoutMillis);
+        props.put("mail." + protocol + ".writetimeout", timeoutMillis);
         setJavaMailProperties(props);
         setSession(Session.getInstance(props));
     }
@@ -71,7 +70,7 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
     @Override
     public void send(MimeMessage message) throws MessagingException {
         if (message.getSentDate() == null) {
-            message.setSentDate(new Date(clock.instant().toEpochMilli()));
+            message.setSentDate(new Date(now()));
         }
         String messageId = message.getMessageID();
         message.saveChanges();
@@ -96,13 +95,12 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
     private void sendOn(Connection c, MimeMessage message) throws MessagingException {
         c.transport.sendMessage(message, message.getAllRecipients());
         c.sent++;
-        c.lastUsed = clock.instant().toEpochMilli();
+        c.lastUsed = now();
     }
 
     private Connection usable() throws MessagingException {
         Connection c = ofThread.get();
-        // not clock.millis(): Java 17's tick clock finer than a millisecond (the hub's) divides by zero there
-        long now = clock.instant().toEpochMilli();
+        long now = now();
         if (c != null && (now - c.lastUsed > idleMillis || c.sent >= maxPerConnection)) {
             discard(c);
             c = null;
@@ -117,26 +115,29 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
         return c;
     }
 
+    /** Not clock.millis(): Java 17's tick clock finer than a millisecond (the hub's) divides by zero there. */
+    private long now() {
+        return clock.instant().toEpochMilli();
+    }
+
     private void discard(Connection c) {
         ofThread.remove();
         open.remove(c);
-        try {
-            c.transport.close();
-        } catch (MessagingException e) {
-            LOG.debug("Closing an SMTP connection: {}", e.getMessage());
-        }
+        closeQuietly(c);
     }
 
     /** Says goodbye on every connection still open (at shutdown). */
     @Override
     public void close() {
-        for (Connection c : open) {
-            try {
-                c.transport.close();
-            } catch (MessagingException e) {
-                LOG.debug("Closing an SMTP connection: {}", e.getMessage());
-            }
-        }
+        open.forEach(KeptOpenMailSender::closeQuietly);
         open.clear();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("Closing an SMTP connection: {}", e.getMessage());
+        }
     }
 }

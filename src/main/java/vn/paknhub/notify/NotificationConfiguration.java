@@ -31,9 +31,7 @@ class NotificationConfiguration {
     /** The sender of the SMTP endpoint below; closed (its connections said goodbye to) at shutdown. */
     @Bean
     KeptOpenMailSender hubMailSender(NotificationSettings settings, Clock clock) {
-        NotificationSettings.Smtp smtp = settings.smtp();
-        return new KeptOpenMailSender(smtp, smtp.timeoutSeconds() * 1000L, smtp.keepOpenSeconds() * 1000L,
-                smtp.maxPerConnection(), clock);
+        return new KeptOpenMailSender(settings.smtp(), clock);
     }
 
     @Bean

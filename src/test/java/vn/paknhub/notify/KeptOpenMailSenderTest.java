@@ -73,8 +73,8 @@ class KeptOpenMailSenderTest {
     }
 
     private KeptOpenMailSender sender(int maxPerConnection) {
-        return new KeptOpenMailSender(new NotificationSettings.Smtp("127.0.0.1", relay.port(), null, null, false, 20, maxPerConnection,
-                5), 5_000, 20_000, maxPerConnection, clock);
+        return new KeptOpenMailSender(new NotificationSettings.Smtp("127.0.0.1", relay.port(), null, null, false, 20,
+                maxPerConnection, 5), clock);
     }
 
     private static MimeMessage mail(KeptOpenMailSender sender, int n) throws MessagingException {

@@ -26,8 +26,6 @@ public final class VietnameseText {
     /** Below this many words the share says nothing about the language. */
     private static final int MIN_WORDS = 4;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\uFEFF]|[\\p{Cc}&&[^\\n\\t]]");
-
     /** Addresses are not language: a Vietnamese text with a link must not look less Vietnamese. */
     private static final Pattern LINKS_AND_ADDRESSES =
             Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+");
@@ -39,6 +37,9 @@ public final class VietnameseText {
 
     /** Lower-case letters that occur in Vietnamese but not in English or unaccented "khong dau" text, by code point. */
     private static final boolean[] IS_VIETNAMESE_LETTER = vietnameseLetters();
+
+    /** Below U+2000 (Latin, the Vietnamese block, combining marks), each code point's fold, made once. */
+    private static final String[] FOLDED = foldTable(0x2000);
 
     private VietnameseText() {
     }
@@ -58,22 +59,28 @@ public final class VietnameseText {
                 .replace('\u00F0', '\u0111');
         // Invisible characters go before NFC: a zero-width space between a vowel and its combining
         // tone mark would otherwise keep them apart and the second pass would compose them.
-        if (hasInvisible(text)) {
-            text = INVISIBLE.matcher(text).replaceAll("");
-        }
-        return Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+        return Normalizer.normalize(withoutInvisible(text), Normalizer.Form.NFC).strip();
     }
 
-    /** What {@link #INVISIBLE} matches, looked for without a regex: most text has none. */
-    private static boolean hasInvisible(String text) {
+    /** The text without zero-width characters and controls other than LF and TAB; itself when it has none. */
+    private static String withoutInvisible(String text) {
+        StringBuilder kept = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || (c >= '\u200B' && c <= '\u200D')
-                    || c == '\uFEFF') {
-                return true;
+            if (isInvisible(c)) {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
             }
         }
-        return false;
+        return kept == null ? text : kept.toString();
+    }
+
+    private static boolean isInvisible(char c) {
+        return (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t')
+                || (c >= '\u200B' && c <= '\u200D') || c == '\uFEFF';
     }
 
     /**
@@ -123,9 +130,6 @@ public final class VietnameseText {
     private static String foldCodePoint(int cp) {
         return cp < FOLDED.length ? FOLDED[cp] : foldWithoutTable(cp);
     }
-
-    /** Below U+2000 (Latin, the Vietnamese block, combining marks), each code point's fold, made once. */
-    private static final String[] FOLDED = foldTable(0x2000);
 
     private static String[] foldTable(int size) {
         String[] table = new String[size];
@@ -204,9 +208,10 @@ public final class VietnameseText {
 
     /** \p{L}, \p{M} or \p{N}. */
     private static boolean isTokenPart(int cp) {
-        int type = Character.getType(cp);
-        return Character.isLetter(cp) || isMark(cp) || type == Character.DECIMAL_DIGIT_NUMBER
-                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+        return Character.isLetter(cp) || isMark(cp) || switch (Character.getType(cp)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static boolean isVietnameseLetter(int cp) {
