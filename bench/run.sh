@@ -36,6 +36,7 @@
 #   BENCH         intake, delivery, status, mail, paper or sla        (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
+#   MEANS         BENCH=status: the means measured, in turn (default "kafka webhook")
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
 #   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
 #                 done most of its work before anything is measured (default 60; 0 = none)
@@ -310,7 +311,7 @@ if [[ "$BENCH" == status ]]; then
     unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib"
     CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
     declare -a SROWS
-    for means in kafka webhook; do
+    for means in ${MEANS:-kafka webhook}; do
         label="s$RANDOM"
         if [[ "$means" == kafka ]]; then only=2; agency=68; else only=0; agency=BKHCN; fi
         say ""
@@ -326,6 +327,7 @@ if [[ "$BENCH" == status ]]; then
         q "select code from case_file where content like '%${label}-m-%'" > "$WORK/codes-$means.txt"
         drain >/dev/null
         say "== status via $means: $PER_CASE updates per case, in order"
+        read -r hub0 pg0 all0 < <(cpu_ticks)
         if [[ "$means" == kafka ]]; then
             java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode kafka --brokers "$BROKERS" --codes "$WORK/codes-$means.txt" \
                 --per-case "$PER_CASE" | tee "$WORK/status-$means.txt"
@@ -351,6 +353,9 @@ if [[ "$BENCH" == status ]]; then
             round((extract(epoch from max(received_at)) - $start_ms / 1000.0)::numeric, 1)
             from status_update where via = '${means^^}' and case_code in (select code from case_file where content like '%${label}-m-%')")
         rate=$(awk -v n="$applied" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+        settled=$(drain)
+        read -r hub1 pg1 all1 < <(cpu_ticks)
+        say "$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1") (update), until all it set off settled (${settled} s more)"
         SROWS+=("$(printf '%-8s %8s %8s %8s %10s %9s' "$means" "$want" "$applied" "$other" "$secs" "$rate")")
     done
     tps=$(ceiling "$CONCURRENCY")

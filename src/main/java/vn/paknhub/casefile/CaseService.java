@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.Outbox;
@@ -86,7 +87,43 @@ public class CaseService {
 
     @Transactional
     public CaseFile apply(String code, CaseAction action, Actor actor, String reason, ActionInput input) {
-        CaseFile before = cases.lock(code).orElseThrow(CaseService::noSuchCase);
+        return apply(cases.lock(code).orElseThrow(CaseService::noSuchCase), action, actor, reason, input);
+    }
+
+    /**
+     * A case whose row the caller's transaction has locked, to be checked and then changed without
+     * being read again; only {@link #lockForChange} makes one.
+     */
+    public static final class LockedCase {
+        private final CaseFile file;
+
+        private LockedCase(CaseFile file) {
+            this.file = file;
+        }
+
+        public CaseFile file() {
+            return file;
+        }
+    }
+
+    /** Locks the case for the rest of the caller's transaction, which must exist. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LockedCase> lockForChange(String code) {
+        return cases.lock(code).map(LockedCase::new);
+    }
+
+    /**
+     * Applies an action to a case locked by {@link #lockForChange} in this transaction. A refusal
+     * (the state machine's, or a forward without a target) is thrown before anything is written, so a
+     * caller applying a batch in one transaction may go on after one without a savepoint (and the
+     * refusal does not doom the caller's transaction).
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiProblem.class)
+    public CaseFile apply(LockedCase locked, CaseAction action, Actor actor, String reason, ActionInput input) {
+        return apply(locked.file(), action, actor, reason, input);
+    }
+
+    private CaseFile apply(CaseFile before, CaseAction action, Actor actor, String reason, ActionInput input) {
         Instant now = clock.instant();
         TransitionContext ctx = new TransitionContext(before.state(), before.resumeState(),
                 before.consentToPublish(), before.appealUsed(), appealWindowOpen(before, now));

@@ -27,7 +27,6 @@ import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
-import vn.paknhub.core.Savepoints;
 import vn.paknhub.core.messages.CanonicalMessages;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
@@ -56,18 +55,16 @@ public class StatusUpdates {
     private final CanonicalMessages messages;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final Savepoints savepoints;
     private final ObjectMapper json;
     private final Clock clock;
 
     public StatusUpdates(CaseService cases, Deliveries deliveries, CanonicalMessages messages,
-            NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Savepoints savepoints, ObjectMapper json, Clock clock) {
+            NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.deliveries = deliveries;
         this.messages = messages;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.savepoints = savepoints;
         this.json = json;
         this.clock = clock;
     }
@@ -187,19 +184,14 @@ public class StatusUpdates {
             return park(r);
         }
         try {
-            return savepoints.within(() -> applyOnce(r));
+            // no savepoint: before a refusal is thrown, only the sender's sequence has been advanced,
+            // which a refused update does too (it used its number: the next one is not a gap)
+            return applyOnce(r);
         } catch (ApiProblem refused) {
-            // the state machine's answer (or a FORWARDED to an unknown body), as any caller of the case store gets it
+            // the state machine's answer (or a FORWARDED without a target), as any caller of the case store gets it
             FieldError why = refused.errors().isEmpty()
                     ? new FieldError("$", "refused", refused.titleVi(), refused.titleEn()) : refused.errors().get(0);
-            StatusOutcome outcome = StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn());
-            keep(r, outcome);
-            // a refused update still used its number: the next one is not a gap
-            jdbc.update("update status_sequence set last_sequence = greatest(last_sequence, :seq)"
-                    + " where case_code = :code and system = :system", new MapSqlParameterSource("seq",
-                            r.message().path("sequence").asLong()).addValue("code", r.message().path("caseCode").asText())
-                    .addValue("system", r.system()));
-            return outcome;
+            return keep(r, StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn()));
         }
     }
 
@@ -209,14 +201,14 @@ public class StatusUpdates {
         String code = m.path("caseCode").asText();
         String agency = m.path("agency").asText();
         long sequence = m.path("sequence").asLong();
-        Optional<CaseFile> found = cases.find(code);
-        if (found.isEmpty() || !agency.equals(found.get().assignedAgency())
+        Optional<CaseService.LockedCase> found = cases.lockForChange(code);
+        if (found.isEmpty() || !agency.equals(found.get().file().assignedAgency())
                 || !deliveries.leadThrough(code, system, agency)) {
             return keep(r, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
                     "Hồ sơ " + code + " không do cơ quan " + agency + " xử lý qua hệ thống " + system,
                     "Case " + code + " is not handled by " + agency + " through " + system));
         }
-        long last = lastSequence(code, system);
+        long last = advanceSequence(code, system, sequence);
         if (sequence <= last) {
             return keep(r, StatusOutcome.of(Kind.STALE, "STALE",
                     "Cập nhật số " + sequence + " cũ hơn cập nhật số " + last + " đã áp dụng; không áp dụng",
@@ -236,18 +228,16 @@ public class StatusUpdates {
             source.put("missingSequences", last + 1 == sequence - 1 ? String.valueOf(last + 1) : (last + 1) + "-" + (sequence - 1));
             LOG.warn("Status updates {}..{} of case {} from {} are missing", last + 1, sequence - 1, code, system);
         }
-        jdbc.update("update status_sequence set last_sequence = :seq where case_code = :code and system = :system",
-                new MapSqlParameterSource("seq", sequence).addValue("code", code).addValue("system", system));
         Actor actor = new Actor(ActorRole.AGENCY, agency);
         String status = m.path("status").asText();
         Optional<CaseAction> action = StatusVocabulary.actionFor(status);
         if (action.isEmpty()) {
-            cases.record(found.get(), "STATUS_" + status, actor, null, source);
+            cases.record(found.get().file(), "STATUS_" + status, actor, null, source);
             return keep(r, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
-                    found.get().state().name()));
+                    found.get().file().state().name()));
         }
         String target = m.path("targetAgency").isTextual() ? m.path("targetAgency").asText() : null;
-        CaseFile after = cases.apply(code, action.get(), actor, VietnameseText.normalize(m.path("reason").asText(null)),
+        CaseFile after = cases.apply(found.get(), action.get(), actor, VietnameseText.normalize(m.path("reason").asText(null)),
                 new ActionInput(target, null, null, null, List.of(), source));
         return keep(r, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
                 after.state().name()));
@@ -284,13 +274,19 @@ public class StatusUpdates {
         return outcomes;
     }
 
-    private long lastSequence(String code, String system) {
-        MapSqlParameterSource key = new MapSqlParameterSource("code", code).addValue("system", system);
-        // one statement: the row is created if missing and locked either way, which serialises the
-        // updates of one case from one system
-        return jdbc.queryForObject("insert into status_sequence (case_code, system, last_sequence) values (:code, :system, 0)"
-                + " on conflict (case_code, system) do update set last_sequence = status_sequence.last_sequence"
-                + " returning last_sequence", key, Long.class);
+    /**
+     * Advances the case's sequence from {@code system} to {@code sequence} (never back) and returns
+     * the one it held: one statement, which creates the row if missing and locks it either way, so
+     * that the updates of one case from one system are serialised.
+     */
+    private long advanceSequence(String code, String system, long sequence) {
+        return jdbc.queryForObject("""
+                insert into status_sequence (case_code, system, last_sequence) values (:code, :system, :seq)
+                on conflict (case_code, system) do update
+                    set last_sequence = greatest(status_sequence.last_sequence, excluded.last_sequence),
+                        previous_sequence = status_sequence.last_sequence
+                returning previous_sequence""",
+                new MapSqlParameterSource("code", code).addValue("system", system).addValue("seq", sequence), Long.class);
     }
 
     /** One update on its way to the record; {@code reprocessedBy} names the operator who sent it again. */
