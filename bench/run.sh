@@ -36,7 +36,8 @@
 #   BENCH         intake, delivery, status, mail, paper or sla        (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
-#   MEANS         BENCH=status: the means measured, in turn (default "kafka webhook")
+#   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
+#                 (default "kafka webhook", 2: the first round is cold for the JIT compiler)
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
 #   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
 #                 done most of its work before anything is measured (default 60; 0 = none)
@@ -311,11 +312,12 @@ if [[ "$BENCH" == status ]]; then
     unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib"
     CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
     declare -a SROWS
-    for means in ${MEANS:-kafka webhook}; do
+    for run in $(for m in ${MEANS:-kafka webhook}; do seq -f "$m/%g" "${ROUNDS:-2}"; done); do
+        means=${run%/*}
         label="s$RANDOM"
         if [[ "$means" == kafka ]]; then only=2; agency=68; else only=0; agency=BKHCN; fi
         say ""
-        say "== status via $means: $CASES cases for $agency, submitted and delivered first"
+        say "== status via $means, round ${run#*/}: $CASES cases for $agency, submitted and delivered first"
         java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate 100 --warmup 0 --duration $((CASES / 100)) --only "$only" \
             --label "$label" | grep -E '^offered'
         for _ in $(seq 300); do
@@ -324,16 +326,16 @@ if [[ "$BENCH" == status ]]; then
             [[ "$left" == 0 ]] && break
             sleep 1
         done
-        q "select code from case_file where content like '%${label}-m-%'" > "$WORK/codes-$means.txt"
+        q "select code from case_file where content like '%${label}-m-%'" > "$WORK/codes-${means}.txt"
         drain >/dev/null
         say "== status via $means: $PER_CASE updates per case, in order"
         read -r hub0 pg0 all0 < <(cpu_ticks)
         if [[ "$means" == kafka ]]; then
-            java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode kafka --brokers "$BROKERS" --codes "$WORK/codes-$means.txt" \
+            java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode kafka --brokers "$BROKERS" --codes "$WORK/codes-${means}.txt" \
                 --per-case "$PER_CASE" | tee "$WORK/status-$means.txt"
         else
             java -cp "$CP" "$ROOT/bench/StatusLoad.java" --mode webhook --url "http://127.0.0.1:$PORT/api/v1/partners/bkhcn-api/status" \
-                --key "$BENCH_KEY" --codes "$WORK/codes-$means.txt" --per-case "$PER_CASE" --clients "$CLIENTS" \
+                --key "$BENCH_KEY" --codes "$WORK/codes-${means}.txt" --per-case "$PER_CASE" --clients "$CLIENTS" \
                 | tee "$WORK/status-$means.txt"
         fi
         start_ms=$(sed -nE 's/^RESULT .*start_ms=([0-9]+).*/\1/p' "$WORK/status-$means.txt")
@@ -356,15 +358,18 @@ if [[ "$BENCH" == status ]]; then
         settled=$(drain)
         read -r hub1 pg1 all1 < <(cpu_ticks)
         say "$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1") (update), until all it set off settled (${settled} s more)"
-        SROWS+=("$(printf '%-8s %8s %8s %8s %10s %9s' "$means" "$want" "$applied" "$other" "$secs" "$rate")")
+        SROWS+=("$(printf '%-9s %7s %8s %8s %10s %9s   %s' "$run" "$want" "$applied" "$other" "$secs" "$rate" \
+            "$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1" | sed 's/CPU ms per item: //')")")
     done
     tps=$(ceiling "$CONCURRENCY")
     say ""
     say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + load generator)"
-    say "means       sent  applied  refused  seconds  applied/s    (pgbench tps, $CONCURRENCY clients: $tps)"
+    say "means/round  sent  applied  refused  seconds  applied/s   CPU ms per update    (pgbench tps, $CONCURRENCY clients: $tps)"
     for r in "${SROWS[@]}"; do say "$r"; done
     say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
-    say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0)"
+    say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0);"
+    say "round 1 of a means runs code the JIT compiler has not seen yet, later rounds show the hub warm; CPU per update"
+    say "counts everything each update set off (events, consumers, notifications) until it all settled"
     exit 0
 fi
 

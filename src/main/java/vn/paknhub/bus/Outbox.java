@@ -2,6 +2,7 @@ package vn.paknhub.bus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,15 +23,19 @@ public class Outbox {
         this.topic = topic;
     }
 
-    public void enqueue(CaseEventMessage event) {
-        String payload;
+    /** Writes the events in their order, in one round trip. */
+    public void enqueue(List<CaseEventMessage> events) {
+        jdbc.batchUpdate("insert into outbox (event_id, case_code, topic, payload) values (:id, :code, :topic, cast(:payload as jsonb))",
+                events.stream().map(event -> new MapSqlParameterSource("id", event.eventId())
+                        .addValue("code", event.caseCode()).addValue("topic", topic).addValue("payload", payload(event)))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    private String payload(CaseEventMessage event) {
         try {
-            payload = json.writeValueAsString(event);
+            return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("case event is not serialisable", e);
         }
-        jdbc.update("insert into outbox (event_id, case_code, topic, payload) values (:id, :code, :topic, cast(:payload as jsonb))",
-                new MapSqlParameterSource("id", event.eventId()).addValue("code", event.caseCode())
-                        .addValue("topic", topic).addValue("payload", payload));
     }
 }

@@ -28,18 +28,25 @@ public class CaseHistory {
     }
 
     public void append(UUID caseId, CaseEvent e) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("eventId", e.eventId()).addValue("caseId", caseId).addValue("action", e.action())
-                .addValue("from", e.fromState() == null ? null : e.fromState().name())
-                .addValue("to", e.toState().name()).addValue("actorKind", e.actorKind().name())
-                .addValue("actorId", e.actorId()).addValue("reason", e.reason())
-                .addValue("details", toJson(e.details())).addValue("public", e.publicEvent())
-                .addValue("at", Timestamp.from(e.occurredAt()));
-        jdbc.update("""
+        append(List.of(new CaseBatch.Entry(caseId, e, List.of())));
+    }
+
+    /** Appends the events in their order (their sequence numbers follow it), in one round trip. */
+    void append(List<CaseBatch.Entry> entries) {
+        jdbc.batchUpdate("""
                 insert into case_event (event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,
                     details, public, occurred_at)
                 values (:eventId, :caseId, :action, :from, :to, :actorKind, :actorId, :reason, cast(:details as jsonb),
-                    :public, :at)""", p);
+                    :public, :at)""", entries.stream().map(entry -> {
+                    CaseEvent e = entry.event();
+                    return new MapSqlParameterSource()
+                            .addValue("eventId", e.eventId()).addValue("caseId", entry.caseId()).addValue("action", e.action())
+                            .addValue("from", e.fromState() == null ? null : e.fromState().name())
+                            .addValue("to", e.toState().name()).addValue("actorKind", e.actorKind().name())
+                            .addValue("actorId", e.actorId()).addValue("reason", e.reason())
+                            .addValue("details", toJson(e.details())).addValue("public", e.publicEvent())
+                            .addValue("at", Timestamp.from(e.occurredAt()));
+                }).toArray(MapSqlParameterSource[]::new));
     }
 
     public List<CaseEvent> of(UUID caseId, boolean publicOnly) {

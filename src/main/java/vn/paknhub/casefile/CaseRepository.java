@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -65,28 +67,36 @@ public class CaseRepository {
                 new MapSqlParameterSource("code", code), CASE).stream().findFirst();
     }
 
-    /** Locks the case row for the rest of the transaction: state changes of one case are serialised. */
-    Optional<CaseFile> lock(String code) {
-        return jdbc.query("select " + COLUMNS + " from case_file where code = :code for update",
-                new MapSqlParameterSource("code", code), CASE).stream().findFirst();
+    /**
+     * Locks the case rows for the rest of the transaction, in the order of their codes (so that two
+     * transactions locking overlapping sets cannot deadlock): state changes of one case are serialised.
+     */
+    List<CaseFile> lock(Collection<String> codes) {
+        return jdbc.query("select " + COLUMNS + " from case_file where code = any(:codes) order by code for update",
+                new MapSqlParameterSource("codes", codes.toArray(String[]::new)), CASE);
     }
 
-    void update(CaseFile c) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
+    /** Writes each case as it is now, in one round trip, if its row still has the version it was locked with. */
+    void update(Map<CaseFile, Integer> casesAndLockedVersions) {
+        List<CaseFile> changed = List.copyOf(casesAndLockedVersions.keySet());
+        MapSqlParameterSource[] rows = changed.stream().map(c -> new MapSqlParameterSource()
                 .addValue("id", c.id()).addValue("state", c.state().name())
                 .addValue("resume", c.resumeState() == null ? null : c.resumeState().name())
                 .addValue("version", c.version()).addValue("agency", c.assignedAgency())
                 .addValue("appealUsed", c.appealUsed()).addValue("score", c.ratingScore())
                 .addValue("agree", c.ratingAgree())
                 .addValue("resultPosted", c.resultPostedAt() == null ? null : Timestamp.from(c.resultPostedAt()))
-                .addValue("updated", Timestamp.from(c.updatedAt()));
-        int rows = jdbc.update("""
+                .addValue("updated", Timestamp.from(c.updatedAt()))
+                .addValue("locked", casesAndLockedVersions.get(c))).toArray(MapSqlParameterSource[]::new);
+        int[] updated = jdbc.batchUpdate("""
                 update case_file set state = :state, resume_state = :resume, version = :version,
                     assigned_agency = :agency, appeal_used = :appealUsed, rating_score = :score, rating_agree = :agree,
                     result_posted_at = :resultPosted, updated_at = :updated
-                where id = :id and version = :version - 1""", p);
-        if (rows != 1) {
-            throw new IllegalStateException("case " + c.code() + " changed concurrently");
+                where id = :id and version = :locked""", rows);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                throw new IllegalStateException("case " + changed.get(i).code() + " changed concurrently");
+            }
         }
     }
 

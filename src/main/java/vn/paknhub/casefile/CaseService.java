@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,62 +82,54 @@ public class CaseService {
         history.append(opened.id(), new CaseEvent(0, eventId, CaseEvent.SUBMIT, null, CaseState.SUBMITTED,
                 ActorRole.SUBMITTER, null, null, details, true, now));
         c.attachments().forEach(a -> attachments.add(opened.id(), a, eventId, now));
-        outbox.enqueue(message(opened, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now));
+        outbox.enqueue(List.of(message(opened, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now)));
         return opened;
     }
 
     @Transactional
     public CaseFile apply(String code, CaseAction action, Actor actor, String reason, ActionInput input) {
-        return apply(cases.lock(code).orElseThrow(CaseService::noSuchCase), action, actor, reason, input);
+        CaseBatch batch = lock(List.of(code));
+        CaseFile after = apply(batch, code, action, actor, reason, input);
+        write(batch);
+        return after;
     }
 
-    /**
-     * A case whose row the caller's transaction has locked, to be checked and then changed without
-     * being read again; only {@link #lockForChange} makes one.
-     */
-    public static final class LockedCase {
-        private final CaseFile file;
-
-        private LockedCase(CaseFile file) {
-            this.file = file;
-        }
-
-        public CaseFile file() {
-            return file;
-        }
-    }
-
-    /** Locks the case for the rest of the caller's transaction, which must exist. */
+    /** Locks the cases for the rest of the caller's transaction, which must exist, to change them as a batch. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<LockedCase> lockForChange(String code) {
-        return cases.lock(code).map(LockedCase::new);
+    public CaseBatch lock(Collection<String> codes) {
+        return new CaseBatch(cases.lock(codes));
     }
 
     /**
-     * Applies an action to a case locked by {@link #lockForChange} in this transaction. A refusal
-     * (the state machine's, or a forward without a target) is thrown before anything is written, so a
-     * caller applying a batch in one transaction may go on after one without a savepoint (and the
-     * refusal does not doom the caller's transaction).
+     * Applies an action to a case of the batch, in memory until {@link #write}. A refusal (the state
+     * machine's, an unknown case, a forward without a target) is thrown before anything changes, so a
+     * caller may go on with the batch after one (and the refusal does not doom its transaction).
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiProblem.class)
-    public CaseFile apply(LockedCase locked, CaseAction action, Actor actor, String reason, ActionInput input) {
-        return apply(locked.file(), action, actor, reason, input);
-    }
-
-    private CaseFile apply(CaseFile before, CaseAction action, Actor actor, String reason, ActionInput input) {
+    public CaseFile apply(CaseBatch batch, String code, CaseAction action, Actor actor, String reason,
+            ActionInput input) {
+        CaseFile before = batch.find(code).orElseThrow(CaseService::noSuchCase);
         Instant now = clock.instant();
         TransitionContext ctx = new TransitionContext(before.state(), before.resumeState(),
                 before.consentToPublish(), before.appealUsed(), appealWindowOpen(before, now));
         Transition t = decide(ctx, action, actor, reason);
         CaseFile after = effects(before, t, input, now);
-        cases.update(after);
-
         UUID eventId = Randomness.uuid();
-        history.append(before.id(), new CaseEvent(0, eventId, action.name(), before.state(), after.state(),
-                actor.role(), actor.id(), blankToNull(reason), details(action, input), Disclosure.isPublic(action), now));
-        input.attachments().forEach(a -> attachments.add(before.id(), a, eventId, now));
-        outbox.enqueue(message(after, eventId, action.name(), before.state(), actor, now));
+        batch.changed(after, new CaseBatch.Entry(before.id(), new CaseEvent(0, eventId, action.name(), before.state(),
+                after.state(), actor.role(), actor.id(), blankToNull(reason), details(action, input),
+                Disclosure.isPublic(action), now), input.attachments()),
+                message(after, eventId, action.name(), before.state(), actor, now));
         return after;
+    }
+
+    /** Writes what the batch changed: the case rows, their history in order, attachments, outbox rows. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(CaseBatch batch) {
+        cases.update(batch.changedRows());
+        history.append(batch.history());
+        batch.history().forEach(e -> e.attachments().forEach(a -> attachments.add(e.caseId(), a, e.event().eventId(),
+                e.event().occurredAt())));
+        outbox.enqueue(batch.messages());
     }
 
     /** Reads the submitter's personal data and records who read it, in one transaction (Đ17). */
@@ -158,10 +151,20 @@ public class CaseService {
      */
     @Transactional
     public UUID record(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
-        UUID id = Randomness.uuid();
-        history.append(c.id(), new CaseEvent(0, id, what, c.state(), c.state(), actor.role(), actor.id(), reason,
-                details, false, clock.instant()));
-        return id;
+        CaseEvent note = note(c, what, actor, reason, details);
+        history.append(c.id(), note);
+        return note.eventId();
+    }
+
+    /** {@link #record}, in the batch's history, written with it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(CaseBatch batch, CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
+        batch.noted(new CaseBatch.Entry(c.id(), note(c, what, actor, reason, details), List.of()));
+    }
+
+    private CaseEvent note(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
+        return new CaseEvent(0, Randomness.uuid(), what, c.state(), c.state(), actor.role(), actor.id(), reason,
+                details, false, clock.instant());
     }
 
     public Optional<CaseFile> find(String code) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,17 @@ public class Deliveries implements CaseParticipation {
                 String.class);
     }
 
-    /** Whether {@code system} received the case as the lead body {@code agency}'s system (Đ11.2đ). */
-    public boolean leadThrough(String caseCode, String system, String agency) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from delivery where case_code = :code and system = :system
-                    and agency = :agency and role = 'LEAD')""",
-                new MapSqlParameterSource("code", caseCode).addValue("system", system).addValue("agency", agency),
-                Boolean.class));
+    /** A case received by a system as the lead body {@code agency}'s (Đ11.2đ). */
+    public record Lead(String caseCode, String agency) {
+    }
+
+    /** Of these cases, those {@code system} received as a lead body's system, and for which body, in one query. */
+    public Set<Lead> leadsThrough(String system, Collection<String> caseCodes) {
+        return Set.copyOf(jdbc.query("""
+                select distinct case_code, agency from delivery where case_code = any(:codes) and system = :system
+                    and role = 'LEAD'""",
+                new MapSqlParameterSource("codes", caseCodes.toArray(String[]::new)).addValue("system", system),
+                (rs, i) -> new Lead(rs.getString(1), rs.getString(2))));
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseBatch;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
@@ -87,9 +91,9 @@ public class StatusUpdates {
     }
 
     private StatusOutcome apply(String system, Via via, String received, String mapped, String reprocessedBy) {
-        Checked checked = check(system, via, received, mapped, reprocessedBy, null);
-        return checked.invalid() != null ? checked.invalid() : tx.execute(s -> decide(checked.recording(),
-                earlierOutcomes(List.of(checked.recording().messageId()))));
+        Checked checked = check(system, via, received, mapped, reprocessedBy);
+        return checked.invalid() != null ? checked.invalid()
+                : tx.execute(s -> decideAll(system, List.of(checked), reprocessedBy != null).get(0));
     }
 
     /** One update as its system sent it, and as its mapping made it. */
@@ -98,30 +102,19 @@ public class StatusUpdates {
 
     /**
      * A batch of updates from one system (a poll of its Kafka topic), in order, in one transaction:
-     * each update is still applied entirely or not at all (a savepoint each), and a refused one is
-     * recorded with its reason while the others go on. The outcomes are in the order of the updates.
+     * each update is still applied entirely or not at all, and a refused one is recorded with its
+     * reason while the others go on. The outcomes are in the order of the updates.
      */
     public List<StatusOutcome> applyAll(String system, Via via, List<Received> updates) {
-        // the batch's records are written together at the end, in one round trip, before the commit
-        List<MapSqlParameterSource> records = new ArrayList<>();
-        List<Checked> checked = updates.stream()
-                .map(u -> check(system, via, u.received(), u.mapped(), null, records)).toList();
-        return tx.execute(s -> {
-            Map<UUID, String> earlier = earlierOutcomes(checked.stream().filter(c -> c.invalid() == null)
-                    .map(c -> c.recording().messageId()).toList());
-            List<StatusOutcome> outcomes = checked.stream()
-                    .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording(), earlier)).toList();
-            jdbc.batchUpdate(keepStatement(false), records.toArray(MapSqlParameterSource[]::new));
-            return outcomes;
-        });
+        List<Checked> checked = updates.stream().map(u -> check(system, via, u.received(), u.mapped(), null)).toList();
+        return tx.execute(s -> decideAll(system, checked, false));
     }
 
     /** An update read and checked as far as it can be without the case store: invalid, or to be decided. */
     private record Checked(StatusOutcome invalid, Recording recording) {
     }
 
-    private Checked check(String system, Via via, String received, String mapped, String reprocessedBy,
-            List<MapSqlParameterSource> deferredRecords) {
+    private Checked check(String system, Via via, String received, String mapped, String reprocessedBy) {
         JsonNode m;
         try {
             m = json.readTree(mapped);
@@ -134,8 +127,7 @@ public class StatusUpdates {
             return invalid(StatusOutcome.of(Kind.INVALID, "INVALID_MESSAGE", "Thiếu hoặc sai messageId (UUID)",
                     "messageId missing or not a UUID"));
         }
-        Checked toDecide = new Checked(null, new Recording(system, via, messageId, m, received, reprocessedBy,
-                deferredRecords));
+        Checked toDecide = new Checked(null, new Recording(system, via, messageId, m, received, reprocessedBy));
         if (unknownStatus(m)) {
             return toDecide;
         }
@@ -165,52 +157,94 @@ public class StatusUpdates {
     }
 
     /**
-     * Within the caller's transaction: once per message id, parked if not understood, else applied or
-     * refused. {@code earlier} holds the outcomes already recorded for the batch's message ids, and
-     * takes each outcome decided here, so that a copy later in the same batch is a duplicate too.
+     * What a batch decides on, read in a few queries before its first update and written after its
+     * last: the cases (locked), which of them the system leads for which body, their sequences from
+     * the system (locked), the outcomes already recorded for the batch's message ids, and the records
+     * of the batch's own outcomes.
      */
-    private StatusOutcome decide(Recording r, Map<UUID, String> earlier) {
-        Optional<StatusOutcome> duplicate = duplicate(r, earlier.get(r.messageId()));
+    private record Batch(CaseBatch cases, Set<Deliveries.Lead> leads, Map<String, Long> sequences,
+            Map<UUID, String> earlier, List<MapSqlParameterSource> records) {
+
+        /** Advances the case's sequence to {@code sequence} (never back) and returns the one it held. */
+        long advance(String code, long sequence) {
+            long last = sequences.get(code);
+            sequences.put(code, Math.max(last, sequence));
+            return last;
+        }
+    }
+
+    /** Within the caller's transaction: each update once per message id, parked if not understood, else applied or refused. */
+    private List<StatusOutcome> decideAll(String system, List<Checked> checked, boolean replacingParked) {
+        List<Recording> toDecide = checked.stream().filter(c -> c.invalid() == null).map(Checked::recording).toList();
+        if (toDecide.isEmpty()) {
+            return checked.stream().map(Checked::invalid).toList();
+        }
+        Set<String> codes = toDecide.stream().map(r -> r.message().path("caseCode").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
+        CaseBatch locked = cases.lock(codes);
+        Set<Deliveries.Lead> leads = deliveries.leadsThrough(system, codes);
+        Map<String, Long> sequences = lockSequences(system, leads.stream().map(Deliveries.Lead::caseCode).distinct().toList());
+        Map<String, Long> before = Map.copyOf(sequences);
+        Batch batch = new Batch(locked, leads, sequences,
+                earlierOutcomes(toDecide.stream().map(Recording::messageId).toList()), new ArrayList<>());
+        List<StatusOutcome> outcomes = checked.stream()
+                .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording(), batch)).toList();
+        cases.write(batch.cases());
+        jdbc.batchUpdate("update status_sequence set last_sequence = :seq where case_code = :code and system = :system",
+                sequences.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                        .map(e -> new MapSqlParameterSource("seq", e.getValue()).addValue("code", e.getKey())
+                                .addValue("system", system))
+                        .toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate(keepStatement(replacingParked), batch.records().toArray(MapSqlParameterSource[]::new));
+        return outcomes;
+    }
+
+    /**
+     * Once per message id: {@code earlier} holds the outcomes already recorded for the batch's message
+     * ids, and takes each outcome decided here, so that a copy later in the same batch is a duplicate too.
+     */
+    private StatusOutcome decide(Recording r, Batch batch) {
+        Optional<StatusOutcome> duplicate = duplicate(r, batch.earlier().get(r.messageId()));
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
-        StatusOutcome outcome = decideOnce(r);
-        earlier.put(r.messageId(), outcome.kind().name());
+        StatusOutcome outcome = decideOnce(r, batch);
+        batch.earlier().put(r.messageId(), outcome.kind().name());
         return outcome;
     }
 
-    private StatusOutcome decideOnce(Recording r) {
+    private StatusOutcome decideOnce(Recording r, Batch batch) {
         if (unknownStatus(r.message())) {
-            return park(r);
+            return park(r, batch);
         }
         try {
-            // no savepoint: before a refusal is thrown, only the sender's sequence has been advanced,
-            // which a refused update does too (it used its number: the next one is not a gap)
-            return applyOnce(r);
+            return applyOnce(r, batch);
         } catch (ApiProblem refused) {
-            // the state machine's answer (or a FORWARDED without a target), as any caller of the case store gets it
+            // the state machine's answer (or a FORWARDED without a target), as any caller of the case store
+            // gets it; nothing of the update changed but its sequence, which a refused update uses too
+            // (the next one is not a gap)
             FieldError why = refused.errors().isEmpty()
                     ? new FieldError("$", "refused", refused.titleVi(), refused.titleEn()) : refused.errors().get(0);
-            return keep(r, StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn()));
+            return keep(r, batch, StatusOutcome.of(Kind.REFUSED, why.rule(), why.message(), why.messageEn()));
         }
     }
 
-    private StatusOutcome applyOnce(Recording r) {
+    private StatusOutcome applyOnce(Recording r, Batch batch) {
         String system = r.system();
         JsonNode m = r.message();
         String code = m.path("caseCode").asText();
         String agency = m.path("agency").asText();
         long sequence = m.path("sequence").asLong();
-        Optional<CaseService.LockedCase> found = cases.lockForChange(code);
-        if (found.isEmpty() || !agency.equals(found.get().file().assignedAgency())
-                || !deliveries.leadThrough(code, system, agency)) {
-            return keep(r, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
+        Optional<CaseFile> found = batch.cases().find(code);
+        if (found.isEmpty() || !agency.equals(found.get().assignedAgency())
+                || !batch.leads().contains(new Deliveries.Lead(code, agency))) {
+            return keep(r, batch, StatusOutcome.of(Kind.REFUSED, "NOT_HANDLED_HERE",
                     "Hồ sơ " + code + " không do cơ quan " + agency + " xử lý qua hệ thống " + system,
                     "Case " + code + " is not handled by " + agency + " through " + system));
         }
-        long last = advanceSequence(code, system, sequence);
+        long last = batch.advance(code, sequence);
         if (sequence <= last) {
-            return keep(r, StatusOutcome.of(Kind.STALE, "STALE",
+            return keep(r, batch, StatusOutcome.of(Kind.STALE, "STALE",
                     "Cập nhật số " + sequence + " cũ hơn cập nhật số " + last + " đã áp dụng; không áp dụng",
                     "Update " + sequence + " is older than update " + last + ", already applied; not applied"));
         }
@@ -232,26 +266,27 @@ public class StatusUpdates {
         String status = m.path("status").asText();
         Optional<CaseAction> action = StatusVocabulary.actionFor(status);
         if (action.isEmpty()) {
-            cases.record(found.get().file(), "STATUS_" + status, actor, null, source);
-            return keep(r, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
-                    found.get().file().state().name()));
+            cases.record(batch.cases(), found.get(), "STATUS_" + status, actor, null, source);
+            return keep(r, batch, new StatusOutcome(Kind.RECORDED, status, "Đã ghi nhận", "Recorded",
+                    found.get().state().name()));
         }
         String target = m.path("targetAgency").isTextual() ? m.path("targetAgency").asText() : null;
-        CaseFile after = cases.apply(found.get(), action.get(), actor, VietnameseText.normalize(m.path("reason").asText(null)),
+        CaseFile after = cases.apply(batch.cases(), code, action.get(), actor,
+                VietnameseText.normalize(m.path("reason").asText(null)),
                 new ActionInput(target, null, null, null, List.of(), source));
-        return keep(r, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
+        return keep(r, batch, new StatusOutcome(Kind.APPLIED, status, "Đã cập nhật", "Applied",
                 after.state().name()));
     }
 
     /** The sender's status is not one its mapping knows: kept for an operator, never guessed. */
-    private StatusOutcome park(Recording r) {
+    private StatusOutcome park(Recording r, Batch batch) {
         String system = r.system();
         String external = r.message().path("externalStatus").asText("?");
         StatusOutcome outcome = StatusOutcome.of(Kind.PARKED, "UNKNOWN_STATUS",
                 "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata; đã lưu chờ xử lý",
                 "Status '" + external + "' is not in mappings/" + system + "/status.jsonata; kept for an operator");
         LOG.error("Status update {} from {} parked: {}", r.messageId(), system, outcome.messageEn());
-        return keep(r, outcome);
+        return keep(r, batch, outcome);
     }
 
     /** A second copy of a message is not handled again, unless an operator reprocesses a parked one. */
@@ -275,27 +310,28 @@ public class StatusUpdates {
     }
 
     /**
-     * Advances the case's sequence from {@code system} to {@code sequence} (never back) and returns
-     * the one it held: one statement, which creates the row if missing and locks it either way, so
-     * that the updates of one case from one system are serialised.
+     * The sequences of these cases from {@code system}, each row created if missing and locked for the
+     * rest of the transaction (in code order), which serialises the updates of one case from one system.
      */
-    private long advanceSequence(String code, String system, long sequence) {
-        return jdbc.queryForObject("""
-                insert into status_sequence (case_code, system, last_sequence) values (:code, :system, :seq)
-                on conflict (case_code, system) do update
-                    set last_sequence = greatest(status_sequence.last_sequence, excluded.last_sequence),
-                        previous_sequence = status_sequence.last_sequence
-                returning previous_sequence""",
-                new MapSqlParameterSource("code", code).addValue("system", system).addValue("seq", sequence), Long.class);
+    private Map<String, Long> lockSequences(String system, List<String> codes) {
+        MapSqlParameterSource p = new MapSqlParameterSource("codes", codes.toArray(String[]::new)).addValue("system", system);
+        jdbc.update("""
+                insert into status_sequence (case_code, system, last_sequence)
+                select unnest(cast(:codes as text[])), :system, 0 on conflict do nothing""", p);
+        Map<String, Long> sequences = new HashMap<>();
+        jdbc.query("""
+                select case_code, last_sequence from status_sequence where system = :system and case_code = any(:codes)
+                order by case_code for update""", p, (RowCallbackHandler) rs -> sequences.put(rs.getString(1), rs.getLong(2)));
+        return sequences;
     }
 
     /** One update on its way to the record; {@code reprocessedBy} names the operator who sent it again. */
     private record Recording(String system, Via via, UUID messageId, JsonNode message, String received,
-            String reprocessedBy, List<MapSqlParameterSource> deferredRecords) {
+            String reprocessedBy) {
     }
 
-    /** Records what became of an update: at once, or with its batch when the batch collects its records. */
-    private StatusOutcome keep(Recording r, StatusOutcome outcome) {
+    /** Records what became of an update, written with its batch. */
+    private StatusOutcome keep(Recording r, Batch batch, StatusOutcome outcome) {
         JsonNode m = r.message();
         MapSqlParameterSource record = new MapSqlParameterSource("id", r.messageId()).addValue("system", r.system())
                 .addValue("code", text(m, "caseCode")).addValue("seq", m.path("sequence").isIntegralNumber()
@@ -308,11 +344,7 @@ public class StatusUpdates {
                 .addValue("at", Timestamp.from(clock.instant()))
                 .addValue("reprocessedAt", r.reprocessedBy() == null ? null : Timestamp.from(clock.instant()))
                 .addValue("reprocessedBy", r.reprocessedBy());
-        if (r.deferredRecords() != null) {
-            r.deferredRecords().add(record);
-        } else {
-            jdbc.update(keepStatement(r.reprocessedBy() != null), record);
-        }
+        batch.records().add(record);
         return outcome;
     }
 
