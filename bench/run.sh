@@ -366,8 +366,8 @@ if [[ "$BENCH" == status ]]; then
     say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), $(nproc) cores shared by hub + PostgreSQL + Kafka + load generator)"
     say "means/round  sent  applied  refused  seconds  applied/s   CPU ms per update    (pgbench tps, $CONCURRENCY clients: $tps)"
     for r in "${SROWS[@]}"; do say "$r"; done
-    say "seconds = from the first update sent to the last one stored; every update is one transaction (dedupe, per-case"
-    say "sequence lock, state machine, history event, outbox row); refused counts anything not applied (should be 0);"
+    say "seconds = from the first update sent to the last one stored; a webhook update is one transaction, a poll of the"
+    say "topic one transaction for all its updates; refused counts anything not applied (should be 0);"
     say "round 1 of a means runs code the JIT compiler has not seen yet, later rounds show the hub warm; CPU per update"
     say "counts everything each update set off (events, consumers, notifications) until it all settled"
     exit 0
