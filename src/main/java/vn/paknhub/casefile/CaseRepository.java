@@ -70,9 +70,11 @@ public class CaseRepository {
     /**
      * Locks the case rows for the rest of the transaction, in the order of their codes (so that two
      * transactions locking overlapping sets cannot deadlock): state changes of one case are serialised.
+     * A no-key lock, as the update that follows takes: rows that refer to the case (history events,
+     * deliveries) can still be inserted by others meanwhile.
      */
     List<CaseFile> lock(Collection<String> codes) {
-        return jdbc.query("select " + COLUMNS + " from case_file where code = any(:codes) order by code for update",
+        return jdbc.query("select " + COLUMNS + " from case_file where code = any(:codes) order by code for no key update",
                 new MapSqlParameterSource("codes", codes.toArray(String[]::new)), CASE);
     }
 

@@ -179,14 +179,15 @@ public class StatusUpdates {
         if (toDecide.isEmpty()) {
             return checked.stream().map(Checked::invalid).toList();
         }
-        Set<String> codes = toDecide.stream().map(r -> r.message().path("caseCode").asText())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Map<UUID, String> earlier = earlierOutcomes(toDecide.stream().map(Recording::messageId).toList());
+        // a copy of an update already taken changes nothing: its case is neither locked nor read
+        Set<String> codes = toDecide.stream().filter(r -> duplicate(r, earlier.get(r.messageId())).isEmpty())
+                .map(r -> r.message().path("caseCode").asText()).collect(Collectors.toCollection(TreeSet::new));
         CaseBatch locked = cases.lock(codes);
         Set<Deliveries.Lead> leads = deliveries.leadsThrough(system, codes);
         Map<String, Long> sequences = lockSequences(system, leads.stream().map(Deliveries.Lead::caseCode).distinct().toList());
         Map<String, Long> before = Map.copyOf(sequences);
-        Batch batch = new Batch(locked, leads, sequences,
-                earlierOutcomes(toDecide.stream().map(Recording::messageId).toList()), new ArrayList<>());
+        Batch batch = new Batch(locked, leads, sequences, earlier, new ArrayList<>());
         List<StatusOutcome> outcomes = checked.stream()
                 .map(c -> c.invalid() != null ? c.invalid() : decide(c.recording(), batch)).toList();
         cases.write(batch.cases());

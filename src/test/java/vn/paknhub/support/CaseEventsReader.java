@@ -16,6 +16,7 @@ public final class CaseEventsReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    private final String topic;
 
     public CaseEventsReader(String brokers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -24,7 +25,13 @@ public final class CaseEventsReader implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        this.topic = topic;
+        assignPartitions(Duration.ofSeconds(30));
+    }
+
+    /** The topic's partitions, from the beginning; none yet when the hub has not written to the topic yet. */
+    private void assignPartitions(Duration wait) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, wait).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -32,7 +39,13 @@ public final class CaseEventsReader implements AutoCloseable {
 
     /** Everything read so far (one short poll more) whose key is {@code caseCode}. */
     public List<ConsumerRecord<String, String>> recordsFor(String caseCode) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        if (consumer.assignment().isEmpty()) {
+            // an error topic appears with its first message, which may come after this reader was made
+            assignPartitions(Duration.ofMillis(200));
+        }
+        if (!consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
         return seen.stream().filter(r -> caseCode.equals(r.key())).toList();
     }
 
