@@ -38,6 +38,22 @@ class JsonMappingsTest {
     }
 
     @Test
+    void a_mapping_compiled_once_answers_each_of_many_messages_on_its_own_input() throws Exception {
+        // a block with a variable, as the shipped status mappings have: the library version before
+        // 0.9.10 nested a frame per evaluation and overflowed the stack within 20,000 of them
+        Path file = dir.resolve("status.jsonata");
+        Files.writeString(file, "( $codes := {\"DA_TIEP_NHAN\": \"ACCEPTED\", \"DANG_XU_LY\": \"IN_PROGRESS\"};"
+                + " {\"status\": $lookup($codes, trangThai), \"sequence\": stt} )");
+        for (int i = 0; i < 30_000; i++) {
+            String status = i % 3 == 0 ? "DA_TIEP_NHAN" : i % 3 == 1 ? "DANG_XU_LY" : "KHONG_RO";
+            String expected = i % 3 == 0 ? "{\"status\":\"ACCEPTED\",\"sequence\":" + i + "}"
+                    : i % 3 == 1 ? "{\"status\":\"IN_PROGRESS\",\"sequence\":" + i + "}" : "{\"sequence\":" + i + "}";
+            assertThat(mappings.map(file.toString(), "{\"trangThai\": \"" + status + "\", \"stt\": " + i + "}"))
+                    .as("message %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void threads_mapping_at_once_each_get_their_own_answer() throws Exception {
         Path file = dir.resolve("reply.jsonata");
         Files.writeString(file, "{\"externalReference\": ticket & \"/\" & $string(n * 2)}");
