@@ -357,9 +357,10 @@ if [[ "$BENCH" == status ]]; then
         rate=$(awk -v n="$applied" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
         settled=$(drain)
         read -r hub1 pg1 all1 < <(cpu_ticks)
-        say "$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1") (update), until all it set off settled (${settled} s more)"
+        cpu=$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1")
+        say "$cpu (update), until all it set off settled (${settled} s more)"
         SROWS+=("$(printf '%-9s %7s %8s %8s %10s %9s   %s' "$run" "$want" "$applied" "$other" "$secs" "$rate" \
-            "$(cpu_per_item "$want" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1" | sed 's/CPU ms per item: //')")")
+            "${cpu#CPU ms per item: }")")
     done
     tps=$(ceiling "$CONCURRENCY")
     say ""
