@@ -20,9 +20,14 @@ import java.util.Random;
  * the IMAP server with APPEND, as a mail server's delivery would. First the ceiling: the same mails
  * into a mailbox nobody reads, then fetched whole over IMAP by one client (the raw fetch rate of this
  * server on this machine). Then the same mails into the hub's published mailbox; run.sh reads from
- * the database when the hub has processed them.
+ * the database when the hub has processed them. With --arrival backlog (the default) they are first
+ * appended to a folder the hub does not read and then moved into its INBOX in one command: the clock
+ * starts with a full mailbox (the morning's mail, or a hub back from maintenance), and the figure is
+ * the hub's own. With --arrival stream they are appended to the INBOX while the hub reads it, and the
+ * figure is bounded by how fast this server takes them in while the hub works beside it.
  *
  *   java -cp <jakarta mail jars> bench/MailLoad.java --imap-port P --count N --label L [--size-kb 20]
+ *       [--arrival backlog|stream]
  */
 public class MailLoad {
 
@@ -53,7 +58,7 @@ public class MailLoad {
         System.out.printf("mails: %d of %.1f KB on average%n", count, bytes / 1024.0 / count);
 
         long t0 = System.nanoTime();
-        append(imapPort, ceilingBox, mails);
+        append(imapPort, ceilingBox, "INBOX", mails);
         double appendSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         int fetched = fetchAll(imapPort, ceilingBox);
@@ -61,10 +66,18 @@ public class MailLoad {
         System.out.printf("CEILING imap_append_per_s=%.0f imap_fetch_per_s=%.0f fetched=%d%n", count / appendSeconds,
                 fetched / fetchSeconds, fetched);
 
-        long start = System.currentTimeMillis();
+        boolean backlog = !"stream".equals(args.getOrDefault("arrival", "backlog"));
         long t2 = System.nanoTime();
-        append(imapPort, hubBox, mails);
-        System.out.printf("RESULT sent=%d start_ms=%d send_ms=%d%n", count, start, (System.nanoTime() - t2) / 1_000_000);
+        long start = System.currentTimeMillis();
+        if (backlog) {
+            append(imapPort, hubBox, "Arriving", mails);
+            start = System.currentTimeMillis();
+            moveToInbox(imapPort, hubBox, "Arriving");
+        } else {
+            append(imapPort, hubBox, "INBOX", mails);
+        }
+        System.out.printf("RESULT sent=%d start_ms=%d send_ms=%d arrival=%s%n", count, start,
+                (System.nanoTime() - t2) / 1_000_000, backlog ? "backlog" : "stream");
     }
 
     private static MimeMessage mail(Session session, String label, int i, int sizeKb, Random random) throws Exception {
@@ -93,14 +106,28 @@ public class MailLoad {
         return m;
     }
 
-    /** Delivers the mails into {@code box}'s INBOX, a hundred per APPEND. */
-    private static void append(String imapPort, String box, List<MimeMessage> mails) throws Exception {
+    /** Delivers the mails into {@code box}'s {@code folder}, a hundred per APPEND. */
+    private static void append(String imapPort, String box, String folder, List<MimeMessage> mails) throws Exception {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
             store.connect("127.0.0.1", Integer.parseInt(imapPort), box, "bench");
-            Folder inbox = store.getFolder("INBOX");
-            for (int i = 0; i < mails.size(); i += 100) {
-                inbox.appendMessages(mails.subList(i, Math.min(mails.size(), i + 100)).toArray(Message[]::new));
+            Folder to = store.getFolder(folder);
+            if (!to.exists()) {
+                to.create(Folder.HOLDS_MESSAGES);
             }
+            for (int i = 0; i < mails.size(); i += 100) {
+                to.appendMessages(mails.subList(i, Math.min(mails.size(), i + 100)).toArray(Message[]::new));
+            }
+        }
+    }
+
+    /** All of {@code box}'s {@code folder} into its INBOX at once (IMAP MOVE). */
+    private static void moveToInbox(String imapPort, String box, String folder) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", Integer.parseInt(imapPort), box, "bench");
+            Folder from = store.getFolder(folder);
+            from.open(Folder.READ_WRITE);
+            ((org.eclipse.angus.mail.imap.IMAPFolder) from).moveMessages(from.getMessages(), store.getFolder("INBOX"));
+            from.close(true);
         }
     }
 

@@ -2,6 +2,7 @@ package vn.paknhub.mail;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.springframework.context.annotation.Bean;
@@ -9,14 +10,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The published mailbox, read by one route: each mail is fetched whole, stored, processed, and only
- * then moved (to the processed folder, or after repeated failures to the failed folder). Until then
- * it stays unread in the mailbox, so a node that dies mid-way leaves it for the next poll.
+ * then moved (to the processed folder, or after repeated failures to the failed folder), by
+ * {@link MailPoll} at the end of the poll. Until then it stays in the mailbox, so a node that dies
+ * mid-way leaves it for the next poll.
  */
 @Configuration
 class MailConfiguration {
-
-    /** Header the route sets to choose the folder a mail goes to once handled (Camel 4.17's name). */
-    private static final String MOVE_TO = "moveTo";
 
     /**
      * No header of a mail reaches the route as a Camel header (CVE-2026-33454), nor can a mail choose
@@ -39,7 +38,12 @@ class MailConfiguration {
     }
 
     @Bean
-    RouteBuilder mailRoutes(MailSettings settings) {
+    MailPoll mailPoll(MailIntake intake, MailSettings settings) {
+        return new MailPoll(intake, settings);
+    }
+
+    @Bean
+    RouteBuilder mailRoutes(MailSettings settings, MailPoll poll) {
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -47,19 +51,10 @@ class MailConfiguration {
                         .routeId("mail-intake")
                         // no mailbox named (and no embedded one): the channel is off
                         .autoStartup(settings.enabled() && settings.host() != null && !settings.host().isBlank())
-                        .process(e -> {
-                            String folder = e.getContext().getRegistry().lookupByNameAndType("mailIntake", MailIntake.class)
-                                    .receive(MailBytes.of(e.getMessage().getBody(jakarta.mail.Message.class)));
-                            if (!pop3(settings)) {
-                                e.getMessage().setHeader(MOVE_TO, folder);
-                            }
-                        });
+                        .process(e -> poll.receive(e.getMessage().getBody(jakarta.mail.Message.class),
+                                e.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class)));
             }
         };
-    }
-
-    private static boolean pop3(MailSettings s) {
-        return s.protocol().startsWith("pop3");
     }
 
     private static String mailboxUri(MailSettings s) {
@@ -70,9 +65,9 @@ class MailConfiguration {
                 // every mail still in the folder, read or not: one a person opened in a mail client, or one
                 // flagged seen by a node killed before it could move it, is not left behind
                 + "&mapMailMessage=false&unseen=false&peek=true"
-                // POP3 has no folders: a mail leaves the server once stored and handled (it is in the database)
-                + (pop3(s) ? "&delete=true" : "&moveTo=" + URLEncoder.encode(s.processedFolder(), StandardCharsets.UTF_8))
-                + "&headerFilterStrategy=#mailInFilter&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
+                // handled mails are moved (POP3: deleted) by MailPoll, all at once, after the poll
+                + "&postProcessAction=#mailPoll&headerFilterStrategy=#mailInFilter"
+                + "&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
                 + "&connectionTimeout=30000&pollStrategy=#oneMailboxReader";
     }
 }

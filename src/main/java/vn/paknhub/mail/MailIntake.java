@@ -92,8 +92,7 @@ public class MailIntake {
      * For the mailbox route: stores the mail, then processes it. Returns the folder the mail goes to;
      * throws, leaving the mail unread in the mailbox for the next poll, while it can still succeed.
      */
-    public String receive(byte[] raw) {
-        MailHeaders headers = MailHeaders.of(raw);
+    public String receive(byte[] raw, MailHeaders headers) {
         MailInbox.StoredMail stored = tx.execute(s -> inbox.store(raw, headers.messageId(), headers.sender()));
         if (!MailInbox.RECEIVED.equals(stored.status())) {
             // read before (by this node or another): its fate is already decided

@@ -13,12 +13,13 @@ import org.springframework.util.unit.DataSize;
  *                             and the quarantine
  * @param dailyCasesPerSender  more items than this from one address in 24 hours are held for an
  *                             operator, unanswered (flood screening, Đ18.5)
+ * @param workers              mails stored and decided at once by one node (one sender's mails in turn)
  * @param dailyAnswersPerSender automatic refusals and limit answers one address gets in 24 hours; more
  *                             are kept unanswered
  */
 @ConfigurationProperties("hub.mail")
 public record MailSettings(boolean enabled, String protocol, String host, int port, String username, String password,
-        String folder, String processedFolder, String failedFolder, String address, long pollDelayMs, int fetchSize,
+        String folder, String processedFolder, String failedFolder, String address, long pollDelayMs, int fetchSize, int workers,
         int maxAttempts, DataSize maxMessageSize, int maxDepth, int maxParts, int dailyCasesPerSender,
         int dailyAnswersPerSender) {
 }
