@@ -77,6 +77,13 @@ class MailPoll implements MailBoxPostProcessAction, DisposableBean {
     /** Called by the mail consumer once the poll's mails are all read, before it closes the folder. */
     @Override
     public void process(Folder folder) throws MessagingException {
+        for (Map.Entry<String, List<Message>> moves : awaitDecisions().entrySet()) {
+            settle(folder, moves.getKey(), moves.getValue().toArray(Message[]::new));
+        }
+    }
+
+    /** Waits for this poll's mails to be handled: the mails for each folder; one that failed is left out. */
+    Map<String, List<Message>> awaitDecisions() {
         Map<String, List<Message>> byFolder = new LinkedHashMap<>();
         try {
             for (Pending p : pending) {
@@ -86,15 +93,13 @@ class MailPoll implements MailBoxPostProcessAction, DisposableBean {
                     LOG.warn("A mail stays in the mailbox for the next poll: {}", failed.getCause().toString());
                 }
             }
+            return byFolder;
         } catch (InterruptedException stopping) {
             // the hub is stopping: what is decided stays decided, and its mails are moved by the next poll
             Thread.currentThread().interrupt();
-            return;
+            return Map.of();
         } finally {
             pending.clear();
-        }
-        for (Map.Entry<String, List<Message>> moves : byFolder.entrySet()) {
-            settle(folder, moves.getKey(), moves.getValue().toArray(Message[]::new));
         }
     }
 

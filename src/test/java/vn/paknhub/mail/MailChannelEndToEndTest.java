@@ -39,6 +39,10 @@ class MailChannelEndToEndTest {
     JdbcTemplate db;
     @Autowired
     Environment env;
+    @Autowired
+    MailIntake intake;
+    @Autowired
+    MailSettings settings;
 
     private HubApi api;
 
@@ -317,6 +321,73 @@ class MailChannelEndToEndTest {
                 .isEqualTo("WITHDRAWAL_REQUESTED");
         assertThat(db.queryForObject("select count(*) from case_file where submitter_email_hash ="
                 + " (select submitter_email_hash from case_file where code = ?)", Integer.class, code)).isOne();
+    }
+
+    @Test
+    void mails_read_in_one_poll_are_decided_at_once_yet_a_persons_second_mail_follows_their_first() throws Exception {
+        String from = "Hoàng Thị Lan <lan.ht@example.vn>";
+        List<byte[]> arriving = new java.util.ArrayList<>();
+        arriving.add(mail(from, "Đề xuất thư viện số cho trường làng", "<together-first.lan@example.vn>", "",
+                "Tôi đề xuất xây dựng thư viện số dùng chung cho các trường tiểu học vùng cao."));
+        // the same person, right after it, referring to their own first mail: read while the first is decided
+        arriving.add(mail(from, "Bổ sung địa chỉ", "<together-second.lan@example.vn>",
+                "References: <together-first.lan@example.vn>\r\n", "Địa chỉ: 5 Trần Phú, phường Lộc Thọ, thành phố Nha Trang"));
+        for (int i = 1; i <= 6; i++) {
+            arriving.add(mail("Người Gửi " + i + " <cung-luc-" + i + "@example.vn>", "Đề xuất số hoá lần " + i,
+                    "<together-" + i + "@example.vn>", "", "Tôi đề xuất số hoá hồ sơ khoa học công nghệ của tỉnh, lần "
+                            + i + ".\nĐịa chỉ: " + i + " Lê Lợi, phường Bến Nghé, quận 1, TP. Hồ Chí Minh\nĐiện thoại: 0907 123 45" + i));
+        }
+        new TestMailbox(env).deliverTogether(MAILBOX, arriving);
+
+        String code = (String) decided("<together-first.lan@example.vn>").get("case_code");
+        assertThat(decided("<together-second.lan@example.vn>")).containsEntry("outcome", "SUPPLEMENT_ADDED")
+                .containsEntry("case_code", code);
+        java.util.Set<Object> others = new java.util.HashSet<>();
+        for (int i = 1; i <= 6; i++) {
+            Map<String, Object> other = decided("<together-" + i + "@example.vn>");
+            assertThat(other).containsEntry("outcome", "CASE_OPENED");
+            others.add(other.get("case_code"));
+        }
+        assertThat(others).hasSize(6).doesNotContain(code);
+        await().atMost(PATIENCE).until(() -> inFolder("Processed", "<together-second.lan@example.vn>")
+                && inFolder("Processed", "<together-6@example.vn>"));
+        assertThat(new TestMailbox(env).messageIds(MAILBOX, "INBOX")).noneMatch(id -> id.startsWith("<together"));
+    }
+
+    /**
+     * The same, without the embedded server's pace (it answers a fetch in tens of milliseconds, long
+     * enough for one mail to be decided before the next is read): mails handed over back to back, as a
+     * fast server gives them, while the first is still being decided.
+     */
+    @Test
+    void a_persons_mails_handed_over_back_to_back_are_decided_in_turn() throws Exception {
+        MailPoll poll = new MailPoll(intake, settings);
+        try {
+            String from = "Trịnh Văn Bình <binh.tv@example.vn>";
+            List<MimeMessage> mails = new java.util.ArrayList<>();
+            mails.add(raw(mail(from, "Đề xuất bản đồ số di tích", "<turn-first.binh@example.vn>", "",
+                    "Tôi đề xuất số hoá bản đồ các di tích lịch sử của tỉnh để học sinh tra cứu.")));
+            for (int i = 1; i <= 3; i++) {
+                mails.add(raw(mail(from, "Bổ sung lần " + i, "<turn-" + i + ".binh@example.vn>",
+                        "References: <turn-first.binh@example.vn>\r\n", "Bổ sung lần " + i + ": Điện thoại 0905 111 22" + i)));
+            }
+            for (int i = 0; i < mails.size(); i++) {
+                poll.receive(mails.get(i), i);
+            }
+            assertThat(poll.awaitDecisions()).containsOnlyKeys("Processed").extractingByKey("Processed")
+                    .asList().hasSize(4);
+            String code = (String) decided("<turn-first.binh@example.vn>").get("case_code");
+            for (int i = 1; i <= 3; i++) {
+                assertThat(decided("<turn-" + i + ".binh@example.vn>")).containsEntry("outcome", "SUPPLEMENT_ADDED")
+                        .containsEntry("case_code", code);
+            }
+        } finally {
+            poll.destroy();
+        }
+    }
+
+    private static MimeMessage raw(byte[] bytes) throws Exception {
+        return new MimeMessage(null, new java.io.ByteArrayInputStream(bytes));
     }
 
     @Test

@@ -49,6 +49,39 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * Puts raw mails into {@code user}'s INBOX all at once, in this order, as one poll will find them:
+     * appended to a folder nobody reads, then moved in one command (copied and expunged where the
+     * server lacks MOVE).
+     */
+    public void deliverTogether(String user, java.util.List<byte[]> raws) throws Exception {
+        Session s = Session.getInstance(new Properties());
+        try (Store store = s.getStore("imap")) {
+            store.connect("localhost", imapPort, user, "demo");
+            Folder arriving = store.getFolder("Arriving");
+            if (!arriving.exists()) {
+                arriving.create(Folder.HOLDS_MESSAGES);
+            }
+            java.util.List<MimeMessage> mails = new java.util.ArrayList<>();
+            for (byte[] raw : raws) {
+                mails.add(new MimeMessage(s, new ByteArrayInputStream(raw)));
+            }
+            arriving.appendMessages(mails.toArray(jakarta.mail.Message[]::new));
+            arriving.open(Folder.READ_WRITE);
+            try {
+                if (((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("MOVE")) {
+                    ((org.eclipse.angus.mail.imap.IMAPFolder) arriving).moveMessages(arriving.getMessages(),
+                            store.getFolder("INBOX"));
+                } else {
+                    arriving.copyMessages(arriving.getMessages(), store.getFolder("INBOX"));
+                    arriving.setFlags(arriving.getMessages(), new Flags(Flags.Flag.DELETED), true);
+                }
+            } finally {
+                arriving.close(true);
+            }
+        }
+    }
+
     /** The Message-IDs in {@code folder} of {@code user}'s mailbox, messages flagged deleted left out. */
     public Set<String> messageIds(String user, String folder) throws Exception {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
