@@ -93,30 +93,38 @@ public class MailIntake {
      * throws, leaving the mail unread in the mailbox for the next poll, while it can still succeed.
      */
     public String receive(byte[] raw, MailHeaders headers) {
-        MailInbox.StoredMail stored = tx.execute(s -> inbox.store(raw, headers.messageId(), headers.sender()));
-        if (!MailInbox.RECEIVED.equals(stored.status())) {
-            // read before (by this node or another): its fate is already decided
-            return MailInbox.QUARANTINED.equals(stored.status()) ? settings.failedFolder() : settings.processedFolder();
-        }
-        try {
-            process(stored.id(), raw, false);
-            return settings.processedFolder();
-        } catch (RuntimeException failure) {
-            if (storeDown(failure)) {
-                // not the mail's fault: it stays unread and is tried again, without counting
-                throw failure;
+        // one transaction: stored, then decided within a savepoint, so that a failed decision leaves the
+        // mail stored with its failure counted; nothing is moved in the mailbox until this has committed
+        String folder = tx.execute(s -> {
+            MailInbox.StoredMail stored = inbox.store(raw, headers.messageId(), headers.sender());
+            if (!MailInbox.RECEIVED.equals(stored.status())) {
+                // read before (by this node or another): its fate is already decided
+                return MailInbox.QUARANTINED.equals(stored.status()) ? settings.failedFolder() : settings.processedFolder();
             }
-            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            int attempts = tx.execute(s -> inbox.failed(stored.id(), error));
-            if (attempts >= settings.maxAttempts()) {
-                LOG.error("Mail {} quarantined after {} attempts: {}", stored.id(), attempts, error, failure);
-                tx.executeWithoutResult(s -> inbox.quarantine(stored.id()));
-                return settings.failedFolder();
+            try {
+                savepoints.within(() -> decideAndRecord(stored.id(), raw, stored.receivedAt().toInstant(), false));
+                return settings.processedFolder();
+            } catch (RuntimeException failure) {
+                if (storeDown(failure)) {
+                    // not the mail's fault: it stays unread and is tried again, without counting
+                    throw failure;
+                }
+                String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                int attempts = inbox.failed(stored.id(), error);
+                if (attempts >= settings.maxAttempts()) {
+                    LOG.error("Mail {} quarantined after {} attempts: {}", stored.id(), attempts, error, failure);
+                    inbox.quarantine(stored.id());
+                    return settings.failedFolder();
+                }
+                LOG.warn("Mail {} not processed (attempt {} of {}), read again at the next poll: {}", stored.id(),
+                        attempts, settings.maxAttempts(), error);
+                return null;
             }
-            LOG.warn("Mail {} not processed (attempt {} of {}), read again at the next poll: {}", stored.id(), attempts,
-                    settings.maxAttempts(), error);
-            throw failure;
+        });
+        if (folder == null) {
+            throw new IllegalStateException("the mail " + headers.messageId() + " could not be processed this time");
         }
+        return folder;
     }
 
     /**
@@ -147,21 +155,26 @@ public class MailIntake {
      * Decides a stored mail and applies the decision in one transaction, once: a mail already
      * decided is left as it is. {@code byOperator} lifts the flood hold (an operator released it).
      */
-    Optional<Decision> process(UUID id, byte[] raw, boolean byOperator) {
+    private Optional<Decision> process(UUID id, byte[] raw, boolean byOperator) {
         return tx.execute(s -> {
             MailInbox.StoredMail m = inbox.lock(id).orElseThrow();
             if (MailInbox.PROCESSED.equals(m.status())) {
                 return Optional.<Decision>empty();
             }
-            Decision d = decide(id, raw, m.receivedAt().toInstant(), byOperator);
-            if (d.outcome() == Outcome.HELD_FLOOD) {
-                inbox.failed(id, d.reason());
-                inbox.quarantine(id);
-            } else {
-                inbox.processed(id, d.outcome().name(), d.reason(), d.caseCode());
-            }
-            return Optional.of(d);
+            return Optional.of(decideAndRecord(id, raw, m.receivedAt().toInstant(), byOperator));
         });
+    }
+
+    /** Decides a stored mail and records what became of it, in the caller's transaction. */
+    private Decision decideAndRecord(UUID id, byte[] raw, Instant receivedAt, boolean byOperator) {
+        Decision d = decide(id, raw, receivedAt, byOperator);
+        if (d.outcome() == Outcome.HELD_FLOOD) {
+            inbox.failed(id, d.reason());
+            inbox.quarantine(id);
+        } else {
+            inbox.processed(id, d.outcome().name(), d.reason(), d.caseCode());
+        }
+        return d;
     }
 
     /** The database cannot be reached or asked to try later: nobody's fault, least of all the mail's. */
