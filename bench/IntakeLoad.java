@@ -18,17 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed-loop load generator for PAKN Hub web intake (POST /api/v1/submissions, JSON).
+ * Load generator for PAKN Hub web intake (POST /api/v1/submissions, JSON).
  *
  * <p>N clients, each on its own thread of a fixed pool, send one request, wait for the answer and
- * send the next (no think time) over a shared JDK HttpClient (HTTP/1.1, keep-alive). A warm-up
+ * send the next over a shared JDK HttpClient (HTTP/1.1, keep-alive). Closed loop by default (no think
+ * time: the throughput the hub can give N clients, whose latency is then N ÷ throughput by Little's
+ * law). With --rate R the N clients share a fixed schedule of R requests a second instead: request k
+ * is due at start + k/R and its latency is counted from then, so time spent waiting for a free client
+ * counts too (no coordinated omission): the latency at that throughput. A warm-up
  * period is discarded, then every request that completes inside the measured period is counted:
  * 202 = accepted, anything else (other status, timeout, I/O error) = error. Percentiles are exact,
  * computed from every recorded latency of the measured period. The run stops by itself.
  *
  * <pre>
  * java bench/IntakeLoad.java --url http://127.0.0.1:18080/api/v1/submissions \
- *      --clients 64 --warmup 10 --duration 30 [--timeout 10] [--label run1] [--hub-pid P] [--pg-pid P]
+ *      --clients 64 --warmup 10 --duration 30 [--rate 1000] [--timeout 10] [--label run1] [--hub-pid P] [--pg-pid P]
  * </pre>
  *
  * With --hub-pid (the hub's JVM) and --pg-pid (the postmaster), it also reads /proc (Linux) over the
@@ -49,6 +53,10 @@ public class IntakeLoad {
         int duration = Integer.parseInt(opt.getOrDefault("duration", "30"));
         int timeout = Integer.parseInt(opt.getOrDefault("timeout", "10"));
         String label = opt.getOrDefault("label", "r" + Long.toString(System.currentTimeMillis(), 36));
+        int offered = Integer.parseInt(opt.getOrDefault("rate", "0"));
+        if (offered < 0 || offered > 20000) {
+            die("rate must be 0 (closed loop) or 1..20000 requests a second");
+        }
         if (clients < 1 || clients > 1024 || duration < 1 || duration > 3600 || warmup < 0 || warmup > 600) {
             die("clients must be 1..1024, duration 1..3600 s, warmup 0..600 s");
         }
@@ -81,16 +89,23 @@ public class IntakeLoad {
         AtomicReference<String> firstErrorBody = new AtomicReference<>();
         Recorder[] recorders = new Recorder[clients];
 
-        System.out.printf("IntakeLoad: %s, %d closed-loop clients, warm-up %d s, measured %d s, timeout %d s%n",
-                url, clients, warmup, duration, timeout);
+        long periodNs = offered == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / offered;
+        AtomicLong tickets = new AtomicLong();
+        System.out.printf("IntakeLoad: %s, %d clients, %s, warm-up %d s, measured %d s, timeout %d s%n", url, clients,
+                offered == 0 ? "closed loop" : offered + " requests/s on a fixed schedule", warmup, duration, timeout);
         for (int c = 0; c < clients; c++) {
             Recorder rec = recorders[c] = new Recorder();
             int clientId = c;
             pool.execute(() -> {
                 long seq = 0;
                 while (true) {
-                    long start = System.nanoTime();
+                    long start = offered == 0 ? System.nanoTime() : t0 + tickets.getAndIncrement() * periodNs;
                     if (start >= measureEnd) {
+                        return;
+                    }
+                    try {
+                        sleepUntil(start);
+                    } catch (InterruptedException e) {
                         return;
                     }
                     String body = Body.json(label, clientId, seq++);
@@ -114,12 +129,14 @@ public class IntakeLoad {
                         errorBody = String.valueOf(e.getMessage());
                     }
                     long end = System.nanoTime();
-                    boolean measured = end >= measureStart && end < measureEnd;
+                    // on a schedule, a request belongs to the period it was due in
+                    long at = offered == 0 ? end : start;
+                    boolean measured = at >= measureStart && at < measureEnd;
                     if (error != null) {
                         if (measured) {
                             errorKinds.computeIfAbsent(error, k -> new AtomicLong()).incrementAndGet();
                             firstErrorBody.compareAndSet(null, error + ": " + truncate(errorBody));
-                        } else if (end < measureStart) {
+                        } else if (at < measureStart) {
                             warmupErrors.incrementAndGet();
                         }
                         if (error.startsWith("Connect")) {
@@ -127,7 +144,7 @@ public class IntakeLoad {
                         }
                     } else if (measured) {
                         rec.add(end - start);
-                    } else if (end < measureStart) {
+                    } else if (at < measureStart) {
                         warmupDone.incrementAndGet();
                     }
                 }
@@ -182,8 +199,8 @@ public class IntakeLoad {
                     d[1] * secs * 1000 / n, gen * secs * 1000 / n);
         }
         System.out.printf(java.util.Locale.ROOT,
-                "RESULT clients=%d accepted=%d rate=%.1f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d gen_cpu=%.0f%s%n",
-                clients, all.length, rate, ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)),
+                "RESULT clients=%d offered=%d accepted=%d rate=%.1f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d gen_cpu=%.0f%s%n",
+                clients, offered, all.length, rate, ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)),
                 ms(all.length == 0 ? 0 : all[all.length - 1]), errors, genCpu, cpu);
         System.exit(0);
     }

@@ -55,6 +55,9 @@
 #   JAR           hub jar (default target/pakn-hub-*.jar; built when missing)
 #   KEEP=1        keep the temporary directory (hub log, pgbench logs) after the run
 #   JFR=1         record a JFR profile of the hub over the whole run (kept in the temp directory)
+#   INTAKE_RATE   BENCH=intake: submissions/s offered on a fixed schedule by the clients, latency counted from
+#                 each request's due time (the latency at that throughput); 0 = closed loop, no think time, which
+#                 measures the most the hub gives N clients (default 0)
 #   INTAKE_ONLY=1 BENCH=intake with the outbox relay off: submissions are accepted and kept (case, first
 #                 event, outbox row) but not carried on to routing, delivery and notifications, which
 #                 otherwise share the two cores with intake (BENCH=delivery measures them)
@@ -75,6 +78,7 @@ HUB_ARGS=${HUB_ARGS:-}
 KEEP=${KEEP:-0}
 JFR=${JFR:-0}
 INTAKE_ONLY=${INTAKE_ONLY:-0}
+INTAKE_RATE=${INTAKE_RATE:-0}
 [[ "$INTAKE_ONLY" == 1 ]] && HUB_ARGS="--hub.bus.relay-enabled=false $HUB_ARGS"
 
 say() { printf '%s\n' "$*"; }
@@ -576,9 +580,9 @@ fi
 declare -a ROWS
 for c in $CONCURRENCY; do
     say ""
-    say "== $c clients: hub intake (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    say "== $c clients: hub intake (warm-up ${WARMUP} s, measured ${DURATION} s$([[ "$INTAKE_RATE" != 0 ]] && echo ", $INTAKE_RATE submissions/s offered on a fixed schedule"))"
     java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$c" --warmup "$WARMUP" --duration "$DURATION" \
-        --label "c$c-$RANDOM" --hub-pid "$HUB_PID" --pg-pid "$PG_PID" | tee "$WORK/load-$c.txt"
+        --label "c$c-$RANDOM" --hub-pid "$HUB_PID" --pg-pid "$PG_PID" --rate "$INTAKE_RATE" | tee "$WORK/load-$c.txt"
     res=$(grep '^RESULT' "$WORK/load-$c.txt" | tail -1)
     val() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$res"; }
     rate=$(val rate); p50=$(val p50); p99=$(val p99); errors=$(val errors)
@@ -596,6 +600,7 @@ say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, fsync=$(q 'show fsync'), 
 say "                                                                        CPU ms per submission  other"
 say "concurrency  submissions/s  p50 (ms)  p99 (ms)  errors  pgbench tps  ratio     hub    pg   gen  cores"
 for r in "${ROWS[@]}"; do say "$r"; done
+[[ "$INTAKE_RATE" != 0 ]] && say "offered: $INTAKE_RATE submissions/s on a fixed schedule, latency counted from each request's due time"
 say "ratio = hub submissions/s ÷ pgbench tps (one case + one outbox row per commit, same server, same concurrency)"
 say "CPU ms per submission: CPU time of the hub JVM / PostgreSQL (all backends) / load generator over the measured"
 say "period divided by accepted submissions; other cores = CPU used meanwhile by processes outside this benchmark"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,14 +29,28 @@ public class CaseRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataProtector protector;
+    /** This node's block of tracking-code numbers: the next one, and the end (exclusive). */
+    private final long[] codeBlock = new long[2];
 
     public CaseRepository(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector) {
         this.jdbc = jdbc;
         this.protector = protector;
     }
 
+    /** The number of the next tracking code, from this node's block (db/migration/V18__case_code_blocks.sql). */
     long nextCodeNumber() {
-        return jdbc.getJdbcTemplate().queryForObject("select nextval('case_code_seq')", Long.class);
+        synchronized (codeBlock) {
+            if (codeBlock[0] == codeBlock[1]) {
+                jdbc.getJdbcTemplate().query("""
+                        select nextval('case_code_seq'),
+                               (select seqincrement from pg_sequence where seqrelid = 'case_code_seq'::regclass)""",
+                        (RowCallbackHandler) rs -> {
+                            codeBlock[0] = rs.getLong(1);
+                            codeBlock[1] = rs.getLong(1) + rs.getLong(2);
+                        });
+            }
+            return codeBlock[0]++;
+        }
     }
 
     void insert(CaseFile c, byte[] lookupSecretHash, SubmitterDetails s) {

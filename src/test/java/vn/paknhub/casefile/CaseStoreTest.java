@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.support.HubIntegrationTest;
 
@@ -37,6 +38,24 @@ class CaseStoreTest {
     void commits_are_durable_before_anything_is_acknowledged() {
         assertThat(db.queryForObject("show fsync", String.class)).isEqualTo("on");
         assertThat(db.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    /** Two nodes (two repositories on one database) drawing tracking-code numbers from their own blocks. */
+    @Test
+    void tracking_code_numbers_come_in_blocks_unique_across_nodes() {
+        CaseRepository first = new CaseRepository(new NamedParameterJdbcTemplate(db), protector);
+        CaseRepository second = new CaseRepository(new NamedParameterJdbcTemplate(db), protector);
+        java.util.Set<Long> drawn = new java.util.HashSet<>();
+        long sequenceBefore = db.queryForObject("select last_value from case_code_seq", Long.class);
+        for (int i = 0; i < 60; i++) {
+            assertThat(drawn.add(first.nextCodeNumber())).isTrue();
+            assertThat(drawn.add(second.nextCodeNumber())).isTrue();
+        }
+        // 60 each from blocks of 50: two blocks per node, four draws from the sequence (a few more if the hub
+        // itself opened cases meanwhile), where one draw per number would have moved it by 120 blocks
+        assertThat(db.queryForObject("select last_value from case_code_seq", Long.class) - sequenceBefore)
+                .isBetween(3 * 50L + 1, 10 * 50L);
+        assertThat(drawn).hasSize(120).allMatch(n -> n > 0);
     }
 
     @Test
