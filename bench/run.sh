@@ -180,8 +180,6 @@ PORT=${PORT:-$(free_port)}
 # the scanned-paper channel: its folders in the temp directory, looked at every second
 [[ "$BENCH" == paper ]] && HUB_ARGS="--hub.paper.inbox=$WORK/paper/inbox --hub.paper.processed=$WORK/paper/processed \
     --hub.paper.failed=$WORK/paper/failed --hub.paper.poll-delay-ms=1000 --hub.paper.settle-ms=1000 $HUB_ARGS"
-# the email channel reads its mailbox often and in large polls while it is measured
-[[ "$BENCH" == mail ]] && HUB_ARGS="--hub.mail.poll-delay-ms=100 --hub.mail.fetch-size=100 $HUB_ARGS"
 # MAIL_SERVER=dovecot: a private Dovecot (Debian package dovecot-imapd) on a free port instead of the
 # embedded GreenMail, whose IMAP FETCH cost grows with the folder's size (a test server, not a mail server)
 if [[ "$BENCH" == mail && "${MAIL_SERVER:-embedded}" == dovecot ]]; then

@@ -67,7 +67,9 @@ class MailConfiguration {
                 + "&mapMailMessage=false&unseen=false&peek=true"
                 // handled mails are moved (POP3: deleted) by MailPoll, all at once, after the poll
                 + "&postProcessAction=#mailPoll&headerFilterStrategy=#mailInFilter"
-                + "&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs()
+                // a poll that found mail is followed at once by the next (a backlog drains at full speed); an
+                // empty mailbox is looked at every pollDelayMs
+                + "&fetchSize=" + s.fetchSize() + "&delay=" + s.pollDelayMs() + "&greedy=true"
                 + "&connectionTimeout=30000&pollStrategy=#oneMailboxReader";
     }
 }
