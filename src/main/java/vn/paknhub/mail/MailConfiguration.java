@@ -39,7 +39,7 @@ class MailConfiguration {
 
     @Bean
     MailPoll mailPoll(MailIntake intake, MailSettings settings) {
-        return new MailPoll(intake, settings);
+        return new MailPoll(intake, settings.workers(), settings.protocol().startsWith("pop3"));
     }
 
     @Bean

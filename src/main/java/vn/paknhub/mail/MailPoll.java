@@ -46,10 +46,11 @@ class MailPoll implements MailBoxPostProcessAction, DisposableBean {
     private record Pending(Message mail, Future<String> folder) {
     }
 
-    MailPoll(MailIntake intake, MailSettings settings) {
+    /** {@code pop3}: the mailbox has no folders, and a handled mail is deleted instead of moved. */
+    MailPoll(MailIntake intake, int workerCount, boolean pop3) {
         this.intake = intake;
-        this.pop3 = settings.protocol().startsWith("pop3");
-        for (int i = 0; i < Math.max(1, settings.workers()); i++) {
+        this.pop3 = pop3;
+        for (int i = 0; i < Math.max(1, workerCount); i++) {
             workers.add(Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mail-intake-worker");
                 t.setDaemon(true);

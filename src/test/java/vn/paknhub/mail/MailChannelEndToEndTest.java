@@ -361,7 +361,7 @@ class MailChannelEndToEndTest {
      */
     @Test
     void a_persons_mails_handed_over_back_to_back_are_decided_in_turn() throws Exception {
-        MailPoll poll = new MailPoll(intake, settings);
+        MailPoll poll = new MailPoll(intake, settings.workers(), false);
         try {
             String from = "Trịnh Văn Bình <binh.tv@example.vn>";
             List<MimeMessage> mails = new java.util.ArrayList<>();
@@ -383,6 +383,51 @@ class MailChannelEndToEndTest {
             }
         } finally {
             poll.destroy();
+        }
+    }
+
+    /** POP3 has no folders: a poll's handled mails are deleted from the server once all are decided. */
+    @Test
+    void over_pop3_a_polls_handled_mails_are_deleted_from_the_server() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail pop3Server = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "localhost", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_POP3));
+        pop3Server.start();
+        MailPoll poll = new MailPoll(intake, 2, true);
+        try {
+            var user = pop3Server.setUser("hopthu@example.vn", "hopthu@example.vn", "demo");
+            user.deliver(raw(mail("Vũ Thị Mai <mai.vt@example.vn>", "Đề xuất qua POP3", "<pop3-1@example.vn>", "",
+                    "Tôi đề xuất số hoá hồ sơ đề tài khoa học cấp tỉnh.\nĐịa chỉ: 8 Lý Thường Kiệt, Hà Nội\n0912 000 111")));
+            user.deliver(raw(mail("Đỗ Văn Nam <nam.dv@example.vn>", "Đề xuất thứ hai qua POP3", "<pop3-2@example.vn>", "",
+                    "Tôi đề xuất mở cổng dữ liệu khoa học.\nĐịa chỉ: 9 Hai Bà Trưng, Hà Nội\n0912 000 222")));
+            try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("pop3")) {
+                store.connect("localhost", port, "hopthu@example.vn", "demo");
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                jakarta.mail.Message[] mails = inbox.getMessages();
+                assertThat(mails).hasSize(2);
+                for (int i = 0; i < mails.length; i++) {
+                    poll.receive(mails[i], i);
+                }
+                poll.process(inbox);
+                inbox.close(true);
+            }
+
+            assertThat(decided("<pop3-1@example.vn>")).containsEntry("outcome", "CASE_OPENED");
+            assertThat(decided("<pop3-2@example.vn>")).containsEntry("outcome", "CASE_OPENED");
+            try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("pop3")) {
+                store.connect("localhost", port, "hopthu@example.vn", "demo");
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                assertThat(inbox.getMessageCount()).as("left on the server").isZero();
+                inbox.close(false);
+            }
+        } finally {
+            poll.destroy();
+            pop3Server.stop();
         }
     }
 
