@@ -7,8 +7,8 @@ import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,8 +70,8 @@ class MailPoll implements MailBoxPostProcessAction, DisposableBean {
         }
         byte[] raw = MailBytes.of(mail);
         MailHeaders headers = MailHeaders.of(raw);
-        String sender = headers.sender() == null ? "" : headers.sender().toLowerCase(Locale.ROOT);
-        ExecutorService worker = workers.get(Math.floorMod(sender.hashCode(), workers.size()));
+        // the sender as MailHeaders reads it, in lower case; mails without a readable one share worker 0
+        ExecutorService worker = workers.get(Math.floorMod(Objects.hashCode(headers.sender()), workers.size()));
         pending.add(new Pending(mail, worker.submit(() -> intake.receive(raw, headers))));
     }
 

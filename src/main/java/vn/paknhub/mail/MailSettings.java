@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("hub.mail")
 public record MailSettings(boolean enabled, String protocol, String host, int port, String username, String password,
-        String folder, String processedFolder, String failedFolder, String address, long pollDelayMs, int fetchSize, int workers,
-        int maxAttempts, DataSize maxMessageSize, int maxDepth, int maxParts, int dailyCasesPerSender,
+        String folder, String processedFolder, String failedFolder, String address, long pollDelayMs, int fetchSize,
+        int workers, int maxAttempts, DataSize maxMessageSize, int maxDepth, int maxParts, int dailyCasesPerSender,
         int dailyAnswersPerSender) {
 }
