@@ -53,9 +53,27 @@ public class CaseRepository {
         }
     }
 
-    void insert(CaseFile c, byte[] lookupSecretHash, SubmitterDetails s) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("id", c.id()).addValue("code", c.code()).addValue("secret", lookupSecretHash)
+    /** A new case row: the case, the keyed hash of its lookup secret, its submitter (encrypted on insert). */
+    record NewRow(CaseFile file, byte[] lookupSecretHash, SubmitterDetails submitter) {
+    }
+
+    /** Inserts the new cases in one round trip. */
+    void insert(List<NewRow> rows) {
+        jdbc.batchUpdate("""
+                insert into case_file (id, code, lookup_secret_hash, channel, state, version, title, content, field_code,
+                    addressee, assigned_agency, consent_to_publish, submitter_name_enc, submitter_org_enc,
+                    submitter_address_enc, submitter_phone_enc, submitter_email_enc, submitter_id_number_enc,
+                    submitter_phone_hash, submitter_email_hash, content_fingerprint, received_at, updated_at)
+                values (:id, :code, :secret, :channel, :state, :version, :title, :content, :field, :addressee, :agency,
+                    :consent, :name, :org, :address, :phone, :email, :idno, :phoneHash, :emailHash, :fingerprint,
+                    :received, :updated)""", rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
+    }
+
+    private MapSqlParameterSource parameters(NewRow row) {
+        CaseFile c = row.file();
+        SubmitterDetails s = row.submitter();
+        return new MapSqlParameterSource()
+                .addValue("id", c.id()).addValue("code", c.code()).addValue("secret", row.lookupSecretHash())
                 .addValue("channel", c.channel().name()).addValue("state", c.state().name())
                 .addValue("version", c.version()).addValue("title", c.title()).addValue("content", c.content())
                 .addValue("field", c.fieldCode()).addValue("addressee", c.addressee())
@@ -67,14 +85,6 @@ public class CaseRepository {
                 .addValue("emailHash", protector.lookupHash(s.email()))
                 .addValue("fingerprint", protector.lookupHash(VietnameseText.fold(c.title() + "\n" + c.content())))
                 .addValue("received", Timestamp.from(c.receivedAt())).addValue("updated", Timestamp.from(c.updatedAt()));
-        jdbc.update("""
-                insert into case_file (id, code, lookup_secret_hash, channel, state, version, title, content, field_code,
-                    addressee, assigned_agency, consent_to_publish, submitter_name_enc, submitter_org_enc,
-                    submitter_address_enc, submitter_phone_enc, submitter_email_enc, submitter_id_number_enc,
-                    submitter_phone_hash, submitter_email_hash, content_fingerprint, received_at, updated_at)
-                values (:id, :code, :secret, :channel, :state, :version, :title, :content, :field, :addressee, :agency,
-                    :consent, :name, :org, :address, :phone, :email, :idno, :phoneHash, :emailHash, :fingerprint,
-                    :received, :updated)""", p);
     }
 
     public Optional<CaseFile> find(String code) {

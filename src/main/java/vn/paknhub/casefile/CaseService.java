@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,21 +69,41 @@ public class CaseService {
         return new CaseIdentity(code, Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(18)));
     }
 
+    /** A case to open under an identity drawn for it. */
+    public record Opening(CaseIdentity identity, NewCase details) {
+    }
+
     @Transactional
     public CaseFile open(CaseIdentity identity, NewCase c) {
-        Instant now = c.receivedAt();
-        CaseFile opened = new CaseFile(Randomness.uuid(), identity.code(), c.channel(), CaseState.SUBMITTED, null, 1,
-                c.title(), c.content(), c.fieldCode(), c.addressee(), null, c.consentToPublish(), false, null, null,
-                now, null, clock.instant());
-        cases.insert(opened, protector.lookupHash(identity.lookupSecret()), c.submitter());
-        UUID eventId = Randomness.uuid();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", c.channel().name());
-        details.put("attachments", c.attachments().size());
-        history.append(opened.id(), new CaseEvent(0, eventId, CaseEvent.SUBMIT, null, CaseState.SUBMITTED,
-                ActorRole.SUBMITTER, null, null, details, true, now));
-        c.attachments().forEach(a -> attachments.add(opened.id(), a, eventId, now));
-        outbox.enqueue(List.of(message(opened, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now)));
+        return openAll(List.of(new Opening(identity, c))).get(0);
+    }
+
+    /** Opens the cases in one transaction, each with its first event and outbox row, a round trip per table. */
+    @Transactional
+    public List<CaseFile> openAll(List<Opening> openings) {
+        List<CaseFile> opened = new ArrayList<>(openings.size());
+        List<CaseRepository.NewRow> rows = new ArrayList<>(openings.size());
+        List<CaseBatch.Entry> events = new ArrayList<>(openings.size());
+        List<CaseEventMessage> messages = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            NewCase c = o.details();
+            Instant now = c.receivedAt();
+            CaseFile f = new CaseFile(Randomness.uuid(), o.identity().code(), c.channel(), CaseState.SUBMITTED, null, 1,
+                    c.title(), c.content(), c.fieldCode(), c.addressee(), null, c.consentToPublish(), false, null,
+                    null, now, null, clock.instant());
+            UUID eventId = Randomness.uuid();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("channel", c.channel().name());
+            details.put("attachments", c.attachments().size());
+            opened.add(f);
+            rows.add(new CaseRepository.NewRow(f, protector.lookupHash(o.identity().lookupSecret()), c.submitter()));
+            events.add(new CaseBatch.Entry(f.id(), new CaseEvent(0, eventId, CaseEvent.SUBMIT, null,
+                    CaseState.SUBMITTED, ActorRole.SUBMITTER, null, null, details, true, now), c.attachments()));
+            messages.add(message(f, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now));
+        }
+        cases.insert(rows);
+        append(events);
+        outbox.enqueue(messages);
         return opened;
     }
 
@@ -126,10 +147,14 @@ public class CaseService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(CaseBatch batch) {
         cases.update(batch.changedRows());
-        history.append(batch.history());
-        batch.history().forEach(e -> e.attachments().forEach(a -> attachments.add(e.caseId(), a, e.event().eventId(),
-                e.event().occurredAt())));
+        append(batch.history());
         outbox.enqueue(batch.messages());
+    }
+
+    private void append(List<CaseBatch.Entry> events) {
+        history.append(events);
+        events.forEach(e -> e.attachments().forEach(a -> attachments.add(e.caseId(), a, e.event().eventId(),
+                e.event().occurredAt())));
     }
 
     /** Reads the submitter's personal data and records who read it, in one transaction (Đ17). */

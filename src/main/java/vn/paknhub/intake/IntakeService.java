@@ -2,13 +2,20 @@ package vn.paknhub.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.casefile.CaseService;
@@ -18,33 +25,47 @@ import vn.paknhub.casefile.Channel;
 import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.casefile.NewCase;
 import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.GroupCommit;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 
 /**
- * Normalise → validate (Đ8) → screen (Đ1.2) → store, for every channel. The receipt is returned only
+ * Web submissions: normalise → validate (Đ8) → screen (Đ1.2) → store. The receipt is returned only
  * after the case, its first event and its outbox row are committed (durable before acknowledged).
+ * Submissions arriving together are stored together ({@link GroupCommit}): under load one
+ * transaction serves many of them, which is most of what a submission costs the hub and PostgreSQL.
  */
 @Service
-public class IntakeService {
+public class IntakeService implements DisposableBean {
+
+    /** Bounds a shared transaction (and the wait of the submissions at its end); HTTP threads bound it first. */
+    private static final int MAX_PER_TRANSACTION = 64;
 
     private final SubmissionValidator validator;
     private final CaseService cases;
     private final IdempotencyStore idempotency;
-    private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final CaseSettings settings;
     private final Clock clock;
+    private final GroupCommit<Accepted, SubmissionReceipt> writer;
 
     public IntakeService(SubmissionValidator validator, CaseService cases, IdempotencyStore idempotency,
-            TransactionTemplate tx, ObjectMapper json, CaseSettings settings, Clock clock) {
+            TransactionTemplate tx, ObjectMapper json, CaseSettings settings, Clock clock,
+            @Value("${hub.intake.writers}") int writers, MeterRegistry meters) {
         this.validator = validator;
         this.cases = cases;
         this.idempotency = idempotency;
-        this.tx = tx;
         this.json = json;
         this.settings = settings;
         this.clock = clock;
+        this.writer = new GroupCommit<>("intake-writer", writers, MAX_PER_TRANSACTION, tx, this::store);
+        Gauge.builder("hub.intake.waiting", writer, GroupCommit::waiting)
+                .description("Web submissions validated and waiting for a writer to store them").register(meters);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        writer.close();
     }
 
     public SubmissionReceipt submit(SubmissionRequest raw, List<IncomingAttachment> attachments, Channel channel,
@@ -56,21 +77,39 @@ public class IntakeService {
         }
         byte[] requestHash = idempotencyKey == null ? null : hash(request, attachments);
         Instant receivedAt = clock.instant();
-        return tx.execute(status -> {
+        return writer.write(new Accepted(channel, idempotencyKey, requestHash,
+                toNewCase(request, attachments, channel, receivedAt)));
+    }
+
+    /** A valid submission waiting to be stored. */
+    record Accepted(Channel channel, String idempotencyKey, byte[] requestHash, NewCase details) {
+    }
+
+    /**
+     * Stores submissions in the caller's transaction: each gets a tracking code; one whose
+     * Idempotency-Key was used before gets the earlier answer instead of a case. Keys are claimed in
+     * their order, so two transactions claiming the same keys wait for each other instead of deadlocking.
+     */
+    List<SubmissionReceipt> store(List<Accepted> batch) {
+        SubmissionReceipt[] receipts = new SubmissionReceipt[batch.size()];
+        CaseService.Opening[] openings = new CaseService.Opening[batch.size()];
+        for (int i = 0; i < receipts.length; i++) {
             CaseService.CaseIdentity identity = cases.newIdentity();
-            SubmissionReceipt receipt = new SubmissionReceipt(identity.code(), identity.lookupSecret(),
-                    CaseState.SUBMITTED, receivedAt.atZone(settings.timeZone()).toOffsetDateTime(),
+            openings[i] = new CaseService.Opening(identity, batch.get(i).details());
+            receipts[i] = new SubmissionReceipt(identity.code(), identity.lookupSecret(), CaseState.SUBMITTED,
+                    batch.get(i).details().receivedAt().atZone(settings.timeZone()).toOffsetDateTime(),
                     "/api/v1/submissions/" + identity.code());
-            if (idempotencyKey != null) {
-                Optional<SubmissionReceipt> earlier = idempotency.claim(channel.name(), idempotencyKey, requestHash,
-                        receipt);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            cases.open(identity, toNewCase(request, attachments, channel, receivedAt));
-            return receipt;
-        });
+        }
+        IntStream.range(0, receipts.length).filter(i -> batch.get(i).idempotencyKey() != null).boxed()
+                .sorted(Comparator.comparing((Integer i) -> batch.get(i).channel().name())
+                        .thenComparing(i -> batch.get(i).idempotencyKey()))
+                .forEach(i -> idempotency.claim(batch.get(i).channel().name(), batch.get(i).idempotencyKey(),
+                        batch.get(i).requestHash(), receipts[i]).ifPresent(earlier -> {
+                            receipts[i] = earlier;
+                            openings[i] = null;
+                        }));
+        cases.openAll(Arrays.stream(openings).filter(Objects::nonNull).toList());
+        return List.of(receipts);
     }
 
     private static NewCase toNewCase(SubmissionRequest r, List<IncomingAttachment> attachments, Channel channel,
