@@ -57,7 +57,8 @@
 #   JFR=1         record a JFR profile of the hub over the whole run (kept in the temp directory)
 #   INTAKE_RATE   BENCH=intake: submissions/s offered on a fixed schedule by the clients, latency counted from
 #                 each request's due time (the latency at that throughput); 0 = closed loop, no think time, which
-#                 measures the most the hub gives N clients (default 0)
+#                 measures the most the hub gives N clients (default 0). With a rate, pgbench also runs at that rate
+#                 (-R) and its p50/p99 from the scheduled start are printed: the machine's own commit latency
 #   INTAKE_ONLY=1 BENCH=intake with the outbox relay off: submissions are accepted and kept (case, first
 #                 event, outbox row) but not carried on to routing, delivery and notifications, which
 #                 otherwise share the two cores with intake (BENCH=delivery measures them)
@@ -307,6 +308,22 @@ ceiling() {
         || { cat "$WORK/pgbench-$c.txt" >&2; die "pgbench failed"; }
     grep -E 'number of (transactions actually processed|failed)|latency average|^tps' "$WORK/pgbench-$c.txt" >&2
     printf '%.0f' "$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench-$c.txt")"
+}
+
+# pgbench at a fixed rate on the hub's server (same transaction): the latency the machine itself gives
+# that many commits a second, counted from each transaction's scheduled start. Prints "p50 p99" in ms.
+latency_at_rate() {
+    local c=$1 rate=$2
+    q "checkpoint" >/dev/null
+    say "== $c clients: pgbench at $rate transactions/s, same server (${DURATION} s)" >&2
+    mkdir -p "$WORK/pgbench-rate-$c"
+    (cd "$WORK/pgbench-rate-$c" && pgbench -n -c "$c" -j 2 -T "$DURATION" -R "$rate" -M prepared -l --log-prefix=tx \
+        -f "$ROOT/bench/pgbench-intake.sql" >"$WORK/pgbench-rate-$c.txt" 2>&1) \
+        || { cat "$WORK/pgbench-rate-$c.txt" >&2; die "pgbench failed"; }
+    grep -E 'number of transactions actually processed|^tps' "$WORK/pgbench-rate-$c.txt" >&2
+    # log columns: client, transaction, elapsed µs, script, epoch s, µs, schedule lag µs
+    cat "$WORK/pgbench-rate-$c"/tx.* | awk '{ print ($3 + $7) / 1000 }' | sort -n | awk '
+        { v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%.2f %.2f", v[i50], v[i99] }'
 }
 
 if [[ "$BENCH" == status ]]; then
@@ -591,6 +608,10 @@ for c in $CONCURRENCY; do
     ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
     ROWS+=("$(printf '%11s %14s %9s %9s %7s %12s %6s   %5s %5s %5s %6s' "$c" "$rate" "$p50" "$p99" "$errors" "$tps" "$ratio" \
         "$hubms" "$pgms" "$genms" "$other")")
+    if [[ "$INTAKE_RATE" != 0 ]]; then
+        ROWS+=("$(printf '%11s %14s %9s %9s   (pgbench alone at the same rate: the machine'"'"'s own commit latency)' "$c" \
+            "$INTAKE_RATE" $(latency_at_rate "$c" "$INTAKE_RATE"))")
+    fi
 done
 
 say ""
