@@ -138,7 +138,7 @@ public class IntakeLoad {
                             sleep(50); // do not spin on a refused connection
                         }
                     } else if (measured) {
-                        rec.add(end - start);
+                        rec.add(end - start, (int) ((at - measureStart) / 1_000_000_000L));
                     } else if (at < measureStart) {
                         warmupDone.incrementAndGet();
                     }
@@ -174,6 +174,12 @@ public class IntakeLoad {
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (mean %.2f)%n",
                 ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)), ms(all.length == 0 ? 0 : all[all.length - 1]),
                 all.length == 0 ? 0 : ms(Arrays.stream(all).sum() / all.length));
+        long[] slowest = Recorder.maxBySecond(recorders, duration);
+        StringBuilder timeline = new StringBuilder();
+        for (long m : slowest) {
+            timeline.append(' ').append(Math.round(ms(m)));
+        }
+        System.out.println("slowest answer of each measured second, ms:" + timeline);
         System.out.printf("load generator CPU: %.0f%% of one core (it runs on the same machine as the hub)%n", genCpu);
         String cpu = "";
         if (procBefore != null && procAfter != null) {
@@ -424,13 +430,29 @@ public class IntakeLoad {
     /** Per-client latency store; only its own thread writes, the main thread reads after the pool ends. */
     static final class Recorder {
         long[] values = new long[4096];
+        int[] seconds = new int[4096];
         int size;
 
-        void add(long v) {
+        void add(long v, int second) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
+                seconds = Arrays.copyOf(seconds, size * 2);
             }
+            seconds[size] = second;
             values[size++] = v;
+        }
+
+        /** The slowest answer of each second of the measured period. */
+        static long[] maxBySecond(Recorder[] rs, int duration) {
+            long[] max = new long[duration];
+            for (Recorder r : rs) {
+                for (int i = 0; i < r.size; i++) {
+                    if (r.seconds[i] >= 0 && r.seconds[i] < duration) {
+                        max[r.seconds[i]] = Math.max(max[r.seconds[i]], r.values[i]);
+                    }
+                }
+            }
+            return max;
         }
 
         static long[] merge(Recorder[] rs) {
