@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +89,7 @@ public class IntakeService implements DisposableBean {
     /**
      * Stores submissions in the caller's transaction: each gets a tracking code; one whose
      * Idempotency-Key was used before gets the earlier answer instead of a case. Keys are claimed in
-     * their order, so two transactions claiming the same keys wait for each other instead of deadlocking.
+     * sorted order, so two transactions claiming the same keys wait for each other instead of deadlocking.
      */
     List<SubmissionReceipt> store(List<Accepted> batch) {
         SubmissionReceipt[] receipts = new SubmissionReceipt[batch.size()];
@@ -100,14 +101,20 @@ public class IntakeService implements DisposableBean {
                     batch.get(i).details().receivedAt().atZone(settings.timeZone()).toOffsetDateTime(),
                     "/api/v1/submissions/" + identity.code());
         }
-        IntStream.range(0, receipts.length).filter(i -> batch.get(i).idempotencyKey() != null).boxed()
+        List<Integer> keyed = IntStream.range(0, receipts.length)
+                .filter(i -> batch.get(i).idempotencyKey() != null).boxed()
                 .sorted(Comparator.comparing((Integer i) -> batch.get(i).channel().name())
                         .thenComparing(i -> batch.get(i).idempotencyKey()))
-                .forEach(i -> idempotency.claim(batch.get(i).channel().name(), batch.get(i).idempotencyKey(),
-                        batch.get(i).requestHash(), receipts[i]).ifPresent(earlier -> {
-                            receipts[i] = earlier;
-                            openings[i] = null;
-                        }));
+                .toList();
+        for (int i : keyed) {
+            Accepted a = batch.get(i);
+            Optional<SubmissionReceipt> earlier = idempotency.claim(a.channel().name(), a.idempotencyKey(),
+                    a.requestHash(), receipts[i]);
+            if (earlier.isPresent()) {
+                receipts[i] = earlier.get();
+                openings[i] = null;
+            }
+        }
         cases.openAll(Arrays.stream(openings).filter(Objects::nonNull).toList());
         return List.of(receipts);
     }
