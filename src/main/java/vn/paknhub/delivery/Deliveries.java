@@ -173,17 +173,29 @@ public class Deliveries implements CaseParticipation {
 
     /**
      * Claims due deliveries for this node: each gets a lease and one more attempt counted. A node
-     * that dies mid-send leaves its lease to expire, and another node sends again.
+     * that dies mid-send leaves its lease to expire, and another node sends again. The oldest due
+     * come first, looked for system by system (the systems with pending deliveries are listed by a
+     * walk of the index, one step per system) so that a held-back system's backlog is never read.
      */
     public List<Delivery> claimDue(int limit, int leaseSeconds, Set<String> heldBack) {
         return jdbc.query("""
+                with recursive pending_system (system) as (
+                    (select system from delivery where status = 'PENDING' order by system limit 1)
+                    union all
+                    select (select d.system from delivery d where d.status = 'PENDING' and d.system > p.system
+                            order by d.system limit 1)
+                    from pending_system p where p.system is not null),
+                due as (
+                    select x.id as due_id from pending_system p cross join lateral (
+                        select id, next_attempt_at from delivery
+                        where status = 'PENDING' and system = p.system and next_attempt_at <= now()
+                          and (lease_until is null or lease_until < now())
+                        order by next_attempt_at limit :limit for update skip locked) x
+                    where p.system is not null and not (p.system = any(cast(:held as text[])))
+                    order by x.next_attempt_at limit :limit)
                 update delivery d set lease_until = now() + make_interval(secs => :lease), attempts = d.attempts + 1,
                     updated_at = now()
-                where d.id in (select id from delivery
-                               where status = 'PENDING' and next_attempt_at <= now()
-                                 and (lease_until is null or lease_until < now())
-                                 and not (system = any(cast(:held as text[])))
-                               order by next_attempt_at limit :limit for update skip locked)
+                from due where d.id = due.due_id
                 returning\s""" + COLUMNS,
                 new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit)
                         .addValue("held", heldBack.toArray(String[]::new)),
