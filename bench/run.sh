@@ -174,7 +174,7 @@ elif [[ "$PG_MODE" != embedded ]]; then
     die "PG_MODE must be embedded or durable"
 fi
 # the sandboxes' signing keys are derived by the embedded development stack only: with an external
-# database two of the four connectors fail to sign or to be answered, and the figures mean nothing
+# database three of the four connectors fail to sign or to be answered, and the figures mean nothing
 [[ "$PG_MODE" == durable && "$BENCH" == delivery ]] && die "BENCH=delivery needs PG_MODE=embedded"
 
 # --- hub ----------------------------------------------------------------------------------------

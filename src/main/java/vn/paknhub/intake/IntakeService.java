@@ -78,12 +78,12 @@ public class IntakeService implements DisposableBean {
         }
         byte[] requestHash = idempotencyKey == null ? null : hash(request, attachments);
         Instant receivedAt = clock.instant();
-        return writer.write(new Accepted(channel, idempotencyKey, requestHash,
+        return writer.write(new Accepted(idempotencyKey, requestHash,
                 toNewCase(request, attachments, channel, receivedAt)));
     }
 
     /** A valid submission waiting to be stored. */
-    record Accepted(Channel channel, String idempotencyKey, byte[] requestHash, NewCase details) {
+    record Accepted(String idempotencyKey, byte[] requestHash, NewCase details) {
     }
 
     /**
@@ -103,12 +103,12 @@ public class IntakeService implements DisposableBean {
         }
         List<Integer> keyed = IntStream.range(0, receipts.length)
                 .filter(i -> batch.get(i).idempotencyKey() != null).boxed()
-                .sorted(Comparator.comparing((Integer i) -> batch.get(i).channel().name())
+                .sorted(Comparator.comparing((Integer i) -> batch.get(i).details().channel().name())
                         .thenComparing(i -> batch.get(i).idempotencyKey()))
                 .toList();
         for (int i : keyed) {
             Accepted a = batch.get(i);
-            Optional<SubmissionReceipt> earlier = idempotency.claim(a.channel().name(), a.idempotencyKey(),
+            Optional<SubmissionReceipt> earlier = idempotency.claim(a.details().channel().name(), a.idempotencyKey(),
                     a.requestHash(), receipts[i]);
             if (earlier.isPresent()) {
                 receipts[i] = earlier.get();
