@@ -3,7 +3,7 @@ package vn.paknhub.casefile;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case as stored, without its submitter's personal data (read through {@link CaseRepository#submitterOf}). */
+/** A case as stored, without its submitter's personal data (read through {@link CaseService#readSubmitter}). */
 public record CaseFile(
         UUID id,
         String code,

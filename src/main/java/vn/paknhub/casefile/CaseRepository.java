@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,12 @@ public class CaseRepository {
                 new MapSqlParameterSource("code", code), CASE).stream().findFirst();
     }
 
+    /** The cases of these codes that exist, in one round trip, unlocked. */
+    List<CaseFile> findAll(Collection<String> codes) {
+        return jdbc.query("select " + COLUMNS + " from case_file where code = any(:codes)",
+                new MapSqlParameterSource("codes", codes.toArray(String[]::new)), CASE);
+    }
+
     /**
      * Locks the case rows for the rest of the transaction, in the order of their codes (so that two
      * transactions locking overlapping sets cannot deadlock): state changes of one case are serialised.
@@ -148,15 +155,18 @@ public class CaseRepository {
                 .stream().findFirst();
     }
 
-    /** Decrypts the submitter's personal data; callers record the read in the case history (Đ17). */
-    public SubmitterDetails submitterOf(UUID caseId) {
-        return jdbc.queryForObject("""
-                select submitter_name_enc, submitter_org_enc, submitter_address_enc, submitter_phone_enc,
-                    submitter_email_enc, submitter_id_number_enc from case_file where id = :id""",
-                new MapSqlParameterSource("id", caseId),
-                (rs, i) -> new SubmitterDetails(protector.decrypt(rs.getBytes(1)), protector.decrypt(rs.getBytes(2)),
-                        protector.decrypt(rs.getBytes(3)), protector.decrypt(rs.getBytes(4)),
-                        protector.decrypt(rs.getBytes(5)), protector.decrypt(rs.getBytes(6))));
+    /** The submitters of the cases, decrypted, by case id, in one round trip. */
+    Map<UUID, SubmitterDetails> submittersOf(Collection<UUID> caseIds) {
+        Map<UUID, SubmitterDetails> found = new HashMap<>();
+        jdbc.query("""
+                select id, submitter_name_enc, submitter_org_enc, submitter_address_enc, submitter_phone_enc,
+                    submitter_email_enc, submitter_id_number_enc from case_file where id = any(cast(:ids as uuid[]))""",
+                new MapSqlParameterSource("ids", caseIds.stream().map(UUID::toString).toArray(String[]::new)),
+                (RowCallbackHandler) rs -> found.put(rs.getObject(1, UUID.class), new SubmitterDetails(
+                        protector.decrypt(rs.getBytes(2)), protector.decrypt(rs.getBytes(3)),
+                        protector.decrypt(rs.getBytes(4)), protector.decrypt(rs.getBytes(5)),
+                        protector.decrypt(rs.getBytes(6)), protector.decrypt(rs.getBytes(7)))));
+        return found;
     }
 
     /** Cases assigned to an agency; the central office also sees those with no recipient yet (Đ10.4). */

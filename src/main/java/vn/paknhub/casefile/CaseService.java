@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final CaseHistory history;
+    private final PersonalDataReads personalDataReads;
     private final AttachmentStore attachments;
     private final Outbox outbox;
     private final CaseStateMachine machine = new CaseStateMachine();
@@ -47,10 +49,12 @@ public class CaseService {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, CaseHistory history, AttachmentStore attachments, Outbox outbox,
-            PersonalDataProtector protector, CaseSettings settings, WorkingCalendar calendar, Clock clock) {
+    public CaseService(CaseRepository cases, CaseHistory history, PersonalDataReads personalDataReads,
+            AttachmentStore attachments, Outbox outbox, PersonalDataProtector protector, CaseSettings settings,
+            WorkingCalendar calendar, Clock clock) {
         this.cases = cases;
         this.history = history;
+        this.personalDataReads = personalDataReads;
         this.attachments = attachments;
         this.outbox = outbox;
         this.protector = protector;
@@ -158,16 +162,15 @@ public class CaseService {
     }
 
     /** Reads the submitter's personal data and records who read it, in one transaction (Đ17). */
-    @Transactional
     public SubmitterDetails readSubmitter(CaseFile c, Actor reader, String purpose) {
-        recordAccess(c, CaseEvent.READ_PERSONAL_DATA, reader, purpose);
-        return cases.submitterOf(c.id());
+        return personalDataReads.read(new PersonalDataReads.Read(c,
+                note(c, CaseEvent.READ_PERSONAL_DATA, reader, null, access(purpose))));
     }
 
     /** Records an access that changes nothing (a read, a refused attempt) in the case's audit history. */
     @Transactional
     public void recordAccess(CaseFile c, String what, Actor actor, String detail) {
-        record(c, what, actor, null, detail == null ? Map.of() : Map.of("detail", detail));
+        record(c, what, actor, null, access(detail));
     }
 
     /**
@@ -181,10 +184,29 @@ public class CaseService {
         return note.eventId();
     }
 
+    /** A step to record in a case's history that changes no state; see {@link #record}. */
+    public record Note(String caseCode, String what, Actor actor, String reason, Map<String, Object> details) {
+    }
+
+    /** {@link #record} for many cases at once, in one round trip; a note of a case that does not exist is left out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Note> notes) {
+        Map<String, CaseFile> found = new HashMap<>();
+        cases.findAll(notes.stream().map(Note::caseCode).distinct().toList()).forEach(c -> found.put(c.code(), c));
+        history.append(notes.stream().filter(n -> found.containsKey(n.caseCode())).map(n -> {
+            CaseFile c = found.get(n.caseCode());
+            return new CaseBatch.Entry(c.id(), note(c, n.what(), n.actor(), n.reason(), n.details()), List.of());
+        }).toList());
+    }
+
     /** {@link #record}, in the batch's history, written with it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(CaseBatch batch, CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {
         batch.noted(new CaseBatch.Entry(c.id(), note(c, what, actor, reason, details), List.of()));
+    }
+
+    private static Map<String, Object> access(String detail) {
+        return detail == null ? Map.of() : Map.of("detail", detail);
     }
 
     private CaseEvent note(CaseFile c, String what, Actor actor, String reason, Map<String, Object> details) {

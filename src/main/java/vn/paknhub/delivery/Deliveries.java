@@ -202,13 +202,24 @@ public class Deliveries implements CaseParticipation {
                 Deliveries::row);
     }
 
-    public boolean markDelivered(UUID id, String receiptJson, String externalReference) {
-        return jdbc.update("""
+    /** A partner's receipt for a delivery. */
+    public record Receipt(UUID deliveryId, String receiptJson, String externalReference) {
+    }
+
+    /** Records the receipts in one round trip; for each, whether it settled its delivery (false: already settled). */
+    public boolean[] markDelivered(List<Receipt> receipts) {
+        int[] updated = jdbc.batchUpdate("""
                 update delivery set status = 'DELIVERED', receipt = cast(:receipt as jsonb),
                     external_reference = :ref, lease_until = null, last_error = null, delivered_at = now(),
                     updated_at = now()
-                where id = :id and status = 'PENDING'""",
-                new MapSqlParameterSource("id", id).addValue("receipt", receiptJson).addValue("ref", externalReference)) == 1;
+                where id = :id and status = 'PENDING'""", receipts.stream().map(r -> new MapSqlParameterSource()
+                        .addValue("id", r.deliveryId()).addValue("receipt", r.receiptJson())
+                        .addValue("ref", r.externalReference())).toArray(MapSqlParameterSource[]::new));
+        boolean[] settled = new boolean[updated.length];
+        for (int i = 0; i < updated.length; i++) {
+            settled[i] = updated[i] == 1;
+        }
+        return settled;
     }
 
     public void retryLater(UUID id, String error, Instant next) {

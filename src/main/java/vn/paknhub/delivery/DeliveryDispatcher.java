@@ -3,6 +3,7 @@ package vn.paknhub.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.core.GroupCommit;
 import vn.paknhub.core.crypto.Randomness;
 import vn.paknhub.core.messages.CanonicalMessages;
 
@@ -54,6 +56,8 @@ public class DeliveryDispatcher implements DisposableBean {
     private final Clock clock;
     private final DestinationBreakers breakers;
     private final ExecutorService senders;
+    /** Receipts arriving together are stored together: one commit for many deliveries under load. */
+    private final GroupCommit<Taken, Boolean> receipts;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
 
@@ -71,6 +75,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.settings = settings;
         this.caseSettings = caseSettings;
         this.clock = clock;
+        this.receipts = new GroupCommit<>("delivery-receipts", 2, 200, tx, this::settle);
         this.breakers = new DestinationBreakers(settings.breakerFailureThreshold(), settings.breakerOpenMs(), clock);
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "delivery-sender");
@@ -146,12 +151,30 @@ public class DeliveryDispatcher implements DisposableBean {
         receipt.put("externalReference", answer.externalReference());
         receipt.put("receivedAt", DispatchComposer.timestamp(clock.instant(), caseSettings.timeZone()));
         messages.requireValid(CanonicalMessages.Kind.DELIVERY_RECEIPT, receipt);
-        tx.executeWithoutResult(s -> {
-            if (deliveries.markDelivered(d.id(), receipt.toString(), answer.externalReference())) {
-                note(d, "DELIVERED", null, Map.of("outcome", answer.outcome(),
-                        "externalReference", String.valueOf(answer.externalReference())));
+        receipts.write(new Taken(d, new Deliveries.Receipt(d.id(), receipt.toString(), answer.externalReference()),
+                answer.outcome()));
+    }
+
+    /** A delivery the partner took, with its receipt. */
+    private record Taken(Delivery delivery, Deliveries.Receipt receipt, String outcome) {
+    }
+
+    /** Settles the deliveries with their receipts and notes each in its case's history, in the caller's transaction. */
+    private List<Boolean> settle(List<Taken> taken) {
+        boolean[] settled = deliveries.markDelivered(taken.stream().map(Taken::receipt).toList());
+        List<CaseService.Note> notes = new ArrayList<>();
+        List<Boolean> answers = new ArrayList<>(taken.size());
+        for (int i = 0; i < settled.length; i++) {
+            Taken t = taken.get(i);
+            // false: a redelivery of what another attempt had already settled; noted once
+            if (settled[i]) {
+                notes.add(note(t.delivery(), "DELIVERED", null, Map.of("outcome", t.outcome(),
+                        "externalReference", String.valueOf(t.receipt().externalReference()))));
             }
-        });
+            answers.add(settled[i]);
+        }
+        cases.recordAll(notes);
+        return answers;
     }
 
     private void failed(Delivery d, String error, boolean retryable) {
@@ -162,7 +185,7 @@ public class DeliveryDispatcher implements DisposableBean {
                 deliveries.retryLater(d.id(), error, clock.instant().plusMillis(settings.backoffMs(d.attempts())));
             } else {
                 deliveries.park(d.id(), error);
-                note(d, "DELIVERY_PARKED", error, Map.of("attempts", d.attempts()));
+                cases.recordAll(List.of(note(d, "DELIVERY_PARKED", error, Map.of("attempts", d.attempts()))));
             }
         });
         if (budgetLeft) {
@@ -174,14 +197,14 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void note(Delivery d, String what, String reason, Map<String, Object> extra) {
+    private static CaseService.Note note(Delivery d, String what, String reason, Map<String, Object> extra) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("deliveryId", d.id().toString());
         details.put("agency", d.agency());
         details.put("system", d.system());
         details.put("role", d.role());
         details.putAll(extra);
-        cases.find(d.caseCode()).ifPresent(c -> cases.record(c, what, DispatchComposer.DELIVERY, reason, details));
+        return new CaseService.Note(d.caseCode(), what, DispatchComposer.DELIVERY, reason, details);
     }
 
     private static String describe(Throwable t) {
@@ -190,7 +213,8 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         senders.shutdownNow();
+        receipts.close();
     }
 }

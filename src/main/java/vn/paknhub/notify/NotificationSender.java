@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
@@ -21,6 +23,7 @@ import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.GroupCommit;
 import vn.paknhub.notify.Notifications.Channel;
 import vn.paknhub.notify.Notifications.Notification;
 import vn.paknhub.notify.NotificationTemplates.Rendered;
@@ -47,9 +50,12 @@ public class NotificationSender implements DisposableBean {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final ExecutorService senders;
+    /** Messages that went out at the same moment are marked sent in one transaction. */
+    private final GroupCommit<UUID, Boolean> markedSent;
 
     public NotificationSender(Notifications notifications, NotificationTemplates templates, NotificationSettings settings,
-            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock) {
+            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer,
+            TransactionTemplate tx, Clock clock) {
         this.notifications = notifications;
         this.templates = templates;
         this.settings = settings;
@@ -58,6 +64,10 @@ public class NotificationSender implements DisposableBean {
         this.agencies = agencies;
         this.producer = producer;
         this.clock = clock;
+        this.markedSent = new GroupCommit<>("notifications-sent", 1, 200, tx, ids -> {
+            notifications.markSent(ids);
+            return ids.stream().map(id -> true).toList();
+        });
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "notification-sender");
             t.setDaemon(true);
@@ -84,7 +94,7 @@ public class NotificationSender implements DisposableBean {
     private boolean sendOne(Notification n) {
         try {
             send(n);
-            notifications.markSent(n.id());
+            markedSent.write(n.id());
             return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -102,8 +112,9 @@ public class NotificationSender implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         senders.shutdownNow();
+        markedSent.close();
     }
 
     private void send(Notification n) {

@@ -106,9 +106,11 @@ public class Notifications {
         }
     }
 
-    public void markSent(UUID id) {
+    /** Marks the notifications sent, in one round trip. */
+    public void markSent(List<UUID> ids) {
         jdbc.update("update notification set status = 'SENT', sent_at = now(), lease_until = null, last_error = null"
-                + " where id = :id and status = 'PENDING'", Map.of("id", id));
+                + " where id = any(cast(:ids as uuid[])) and status = 'PENDING'",
+                Map.of("ids", ids.stream().map(UUID::toString).toArray(String[]::new)));
     }
 
     public void retryLater(UUID id, String error, Instant next) {

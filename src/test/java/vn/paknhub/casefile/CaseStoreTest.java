@@ -112,4 +112,37 @@ class CaseStoreTest {
         assertThat(cases.attachmentsOf(first)).hasSize(1);
         assertThat(cases.attachmentsOf(second).get(0).sha256()).isEqualTo(cases.attachmentsOf(first).get(0).sha256());
     }
+
+    /**
+     * Senders read submitters from many threads at once; the reads share transactions, yet each
+     * returns its own case's submitter and leaves its own record, and a read of a case that is gone
+     * fails alone.
+     */
+    @Test
+    void reads_of_personal_data_made_together_are_each_recorded_and_answered() throws Exception {
+        List<CaseFile> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            opened.add(open("doc" + i + "@example.vn", List.of()));
+        }
+        CaseFile gone = new CaseFile(java.util.UUID.randomUUID(), "SKGP-00000000-999999", Channel.WEB, CaseState.SUBMITTED,
+                null, 1, "t", "c", "g", null, null, false, false, null, null, Instant.now(), null, Instant.now());
+        Actor reader = new Actor(ActorRole.SYSTEM, "delivery");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<String>> emails = opened.stream()
+                    .map(c -> threads.submit(() -> cases.readSubmitter(c, reader, "dispatch " + c.code()).email())).toList();
+            java.util.concurrent.Future<String> missing = threads.submit(() -> cases.readSubmitter(gone, reader, "x").email());
+            for (int i = 0; i < opened.size(); i++) {
+                assertThat(emails.get(i).get()).isEqualTo("doc" + i + "@example.vn");
+            }
+            assertThatThrownBy(missing::get).hasCauseInstanceOf(DataAccessException.class);
+        } finally {
+            threads.shutdown();
+        }
+        for (CaseFile c : opened) {
+            assertThat(db.queryForList("""
+                    select details->>'detail' from case_event where case_id = ? and action = 'READ_PERSONAL_DATA'
+                    and actor_id = 'delivery'""", String.class, c.id())).containsExactly("dispatch " + c.code());
+        }
+    }
 }
