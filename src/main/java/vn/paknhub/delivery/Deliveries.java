@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,33 +143,45 @@ public class Deliveries implements CaseParticipation {
                         .addValue("now", now));
     }
 
-    /**
-     * Records the destinations of a routing step, in the caller's transaction (the one that forwards
-     * the case), so that a forwarded case always has its deliveries. Inbox destinations are delivered
-     * at once: the agency reads the case through the inbox API.
-     */
-    public void plan(CaseFile c, List<DeliveryTarget> targets, Map<String, Object> routing) {
-        plan(c, c.version(), targets, routing);
+    /** The destinations of one routing step of a case: the step that gave the case {@code caseVersion}. */
+    public record Planned(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing) {
     }
 
-    /** As {@link #plan(CaseFile, List, Map)}, for the step that gave the case {@code caseVersion}. */
+    /** As {@link #plan(List)}, for one step. */
     public void plan(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing) {
+        plan(List.of(new Planned(c, caseVersion, targets, routing)));
+    }
+
+    /**
+     * Records the destinations of routing steps, in the caller's transaction (the one that forwards
+     * the cases) and one round trip, so that a forwarded case always has its deliveries. Inbox
+     * destinations are delivered at once: the agency reads the case through the inbox API.
+     */
+    public void plan(List<Planned> steps) {
         Timestamp now = Timestamp.from(clock.instant());
-        String routingJson = toJson(routing);
-        for (DeliveryTarget t : targets) {
-            boolean inbox = t.system() == null;
-            jdbc.update("""
-                    insert into delivery (id, case_id, case_code, case_version, agency, system, role, routing, status,
-                        next_attempt_at, created_at, updated_at, delivered_at)
-                    values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
-                        :now, :now, :now, :delivered)
-                    on conflict (case_code, case_version, agency, kind) where kind <> 'NOTICE' do nothing""",
-                    new MapSqlParameterSource("id", Randomness.uuid()).addValue("caseId", c.id())
-                            .addValue("code", c.code()).addValue("version", caseVersion).addValue("agency", t.agency())
-                            .addValue("system", inbox ? Delivery.INBOX : t.system()).addValue("role", t.role())
-                            .addValue("routing", routingJson).addValue("status", inbox ? Delivery.DELIVERED : Delivery.PENDING)
-                            .addValue("now", now).addValue("delivered", inbox ? now : null));
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (Planned step : steps) {
+            String routingJson = toJson(step.routing());
+            for (DeliveryTarget t : step.targets()) {
+                boolean inbox = t.system() == null;
+                rows.add(new MapSqlParameterSource("id", Randomness.uuid()).addValue("caseId", step.c().id())
+                        .addValue("code", step.c().code()).addValue("version", step.caseVersion())
+                        .addValue("agency", t.agency()).addValue("system", inbox ? Delivery.INBOX : t.system())
+                        .addValue("role", t.role()).addValue("routing", routingJson)
+                        .addValue("status", inbox ? Delivery.DELIVERED : Delivery.PENDING)
+                        .addValue("now", now).addValue("delivered", inbox ? now : null));
+            }
         }
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into delivery (id, case_id, case_code, case_version, agency, system, role, routing, status,
+                    next_attempt_at, created_at, updated_at, delivered_at)
+                values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
+                    :now, :now, :now, :delivered)
+                on conflict (case_code, case_version, agency, kind) where kind <> 'NOTICE' do nothing""",
+                rows.toArray(MapSqlParameterSource[]::new));
     }
 
     /**

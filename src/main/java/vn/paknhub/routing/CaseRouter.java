@@ -2,10 +2,14 @@ package vn.paknhub.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +18,7 @@ import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseAction;
+import vn.paknhub.casefile.CaseBatch;
 import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
@@ -50,23 +55,39 @@ public class CaseRouter {
         this.json = json;
     }
 
-    /** A new item: routed once, only while nobody has acted on it yet. */
+    /**
+     * New items: each routed once, only while nobody has acted on it yet, all in the caller's
+     * transaction with a few round trips for the lot (a busy poll is routed together). An item that
+     * cannot be routed (it does not exist, the state machine refuses) changes nothing and is
+     * answered with its reason, and the others go on.
+     */
     @Transactional
-    public Optional<RoutingDecision> routeNew(String code) {
-        CaseFile c = cases.find(code).orElseThrow(CaseService::noSuchCase);
-        if (c.state() != CaseState.SUBMITTED || c.assignedAgency() != null || hasRouting(c)) {
-            return Optional.empty();
+    public Map<String, RuntimeException> routeNew(List<String> codes) {
+        CaseBatch batch = cases.lock(codes);
+        Set<UUID> decided = routed(batch, codes);
+        Steps steps = new Steps();
+        Map<String, RuntimeException> refused = new LinkedHashMap<>();
+        for (String code : codes) {
+            try {
+                CaseFile c = batch.find(code).orElseThrow(CaseService::noSuchCase);
+                if (c.state() != CaseState.SUBMITTED || c.assignedAgency() != null || !decided.add(c.id())) {
+                    continue;
+                }
+                Classification found = classifier.classify(c.title(), c.content(), c.fieldCode(), c.addressee());
+                act(batch, steps, c, found, policy.decide(found), ROUTER, null);
+            } catch (RuntimeException e) {
+                refused.put(code, e);
+            }
         }
-        Classification found = classifier.classify(c.title(), c.content(), c.fieldCode(), c.addressee());
-        RoutingDecision decision = policy.decide(found);
-        act(c, found, decision, ROUTER, null);
-        return Optional.of(decision);
+        steps.write(batch);
+        return refused;
     }
 
     /** A body sent the case back (Đ11.2c): into the triage queue with the body's reason. */
     @Transactional
     public void routeReturned(String code, String byAgency) {
-        CaseFile c = cases.find(code).orElseThrow(CaseService::noSuchCase);
+        CaseBatch batch = cases.lock(List.of(code));
+        CaseFile c = batch.find(code).orElseThrow(CaseService::noSuchCase);
         if (c.state() != CaseState.RETURNED_TO_CENTRAL_OFFICE) {
             return;
         }
@@ -74,7 +95,9 @@ public class CaseRouter {
                 .filter(e -> CaseAction.RETURN_TO_CENTRAL_OFFICE.name().equals(e.action()))
                 .reduce((first, last) -> last).map(CaseEvent::reason).orElse("");
         Classification previous = classifier.classify(c.title(), c.content(), c.fieldCode(), c.addressee());
-        act(c, previous, policy.returned(byAgency, reason), ROUTER, null);
+        Steps steps = new Steps();
+        act(batch, steps, c, previous, policy.returned(byAgency, reason), ROUTER, null);
+        steps.write(batch);
     }
 
     /** Staff of the Central Party Office classified the case by hand and send it on. */
@@ -82,24 +105,56 @@ public class CaseRouter {
     public RoutingDecision dispatchByHand(CaseFile c, Classification manual, Actor staff) {
         RoutingDecision decision = policy.decide(manual);
         if (!decision.triage()) {
-            act(c, manual, decision, staff, manual);
+            CaseBatch batch = cases.lock(List.of(c.code()));
+            Steps steps = new Steps();
+            act(batch, steps, batch.find(c.code()).orElseThrow(CaseService::noSuchCase), manual, decision, staff, manual);
+            steps.write(batch);
         }
         return decision;
     }
 
-    private void act(CaseFile c, Classification found, RoutingDecision decision, Actor actor, Classification manual) {
+    /**
+     * Applies a decision to a case of the batch, in memory: forwards it (or records it for triage) and
+     * keeps the routing record and the deliveries to write. A refusal is thrown before anything is kept.
+     */
+    private void act(CaseBatch batch, Steps steps, CaseFile c, Classification found, RoutingDecision decision, Actor actor,
+            Classification manual) {
         Map<String, Object> details = decision.asDetails();
         details.put("classification", found);
-        save(c, found, decision, manual);
+        MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
+                .addValue("classification", write(found)).addValue("decision", write(decision.asDetails()))
+                .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));
         if (decision.triage()) {
-            cases.record(c, ROUTED_TO_TRIAGE, actor, decision.reason(), details);
-            return;
+            cases.record(batch, c, ROUTED_TO_TRIAGE, actor, decision.reason(), details);
+        } else {
+            CaseFile forwarded = cases.apply(batch, c.code(), CaseAction.FORWARD, actor, decision.reason(),
+                    ActionInput.forwardTo(decision.leadAgency(), details));
+            steps.deliveries.add(new Deliveries.Planned(forwarded, forwarded.version(), decision.destinations().stream()
+                    .map(d -> new DeliveryTarget(d.agency(), d.system(), d.role().name())).toList(),
+                    dispatchRouting(found, decision)));
         }
-        CaseFile forwarded = cases.apply(c.code(), CaseAction.FORWARD, actor, decision.reason(),
-                ActionInput.forwardTo(decision.leadAgency(), details));
-        deliveries.plan(forwarded, decision.destinations().stream()
-                .map(d -> new DeliveryTarget(d.agency(), d.system(), d.role().name())).toList(),
-                dispatchRouting(found, decision));
+        steps.routings.add(routing);
+    }
+
+    /** What routing decided for a batch of cases, written after the cases themselves. */
+    private final class Steps {
+        final List<MapSqlParameterSource> routings = new ArrayList<>();
+        final List<Deliveries.Planned> deliveries = new ArrayList<>();
+
+        void write(CaseBatch batch) {
+            cases.write(batch);
+            if (!routings.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into case_routing (case_id, case_code, classification, decision, triage, manual, decided_at)
+                        values (:id, :code, cast(:classification as jsonb), cast(:decision as jsonb), :triage,
+                                cast(:manual as jsonb), now())
+                        on conflict (case_id) do update set classification = excluded.classification,
+                            decision = excluded.decision, triage = excluded.triage,
+                            manual = coalesce(excluded.manual, case_routing.manual), decided_at = now()""",
+                        routings.toArray(MapSqlParameterSource[]::new));
+            }
+            CaseRouter.this.deliveries.plan(deliveries);
+        }
     }
 
     /** What the dispatch message says about routing (schemas/messages/case-dispatch.v1). */
@@ -118,22 +173,12 @@ public class CaseRouter {
         return r;
     }
 
-    private boolean hasRouting(CaseFile c) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from case_routing where case_id = :id)",
-                new MapSqlParameterSource("id", c.id()), Boolean.class));
-    }
-
-    private void save(CaseFile c, Classification found, RoutingDecision decision, Classification manual) {
-        jdbc.update("""
-                insert into case_routing (case_id, case_code, classification, decision, triage, manual, decided_at)
-                values (:id, :code, cast(:classification as jsonb), cast(:decision as jsonb), :triage,
-                        cast(:manual as jsonb), now())
-                on conflict (case_id) do update set classification = excluded.classification,
-                    decision = excluded.decision, triage = excluded.triage,
-                    manual = coalesce(excluded.manual, case_routing.manual), decided_at = now()""",
-                new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
-                        .addValue("classification", write(found)).addValue("decision", write(decision.asDetails()))
-                        .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual)));
+    /** Of the batch's cases, those that routing has already decided on. */
+    private Set<UUID> routed(CaseBatch batch, List<String> codes) {
+        String[] ids = codes.stream().map(batch::find).flatMap(Optional::stream).map(c -> c.id().toString())
+                .toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("select case_id from case_routing where case_id = any(cast(:ids as uuid[]))",
+                new MapSqlParameterSource("ids", ids), UUID.class));
     }
 
     /** The triage queue: cases waiting for a person at the Central Party Office, oldest first. */

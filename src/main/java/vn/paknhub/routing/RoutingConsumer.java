@@ -2,7 +2,9 @@ package vn.paknhub.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
@@ -20,9 +22,10 @@ import vn.paknhub.core.Savepoints;
  * Feeds the router from the case-event bus: new items and items returned to the Central Party
  * Office. A poll is routed in one transaction together with its dedupe records, so a redelivered
  * event (at-least-once Kafka) never routes or delivers twice, and a busy hour costs one commit per
- * poll rather than per item. Each event is routed all or nothing (a savepoint): one that cannot be
- * routed is parked with the reason and the others go on; a database failure stops the poll, to be
- * read again.
+ * poll rather than per item. The poll's new items are routed together, a few round trips for all of
+ * them; one that cannot be routed changes nothing and is parked with the reason, and the others go
+ * on. A returned item is routed all or nothing (a savepoint). A database failure stops the poll, to
+ * be read again.
  */
 @Component
 class RoutingConsumer {
@@ -48,31 +51,36 @@ class RoutingConsumer {
     public void apply(List<Exchange> records) {
         String topic = records.isEmpty() ? null : records.get(0).getMessage().getHeader(KafkaConstants.TOPIC, String.class);
         tx.executeWithoutResult(s -> {
-            for (CaseEventMessage e : inbox.firstSeen(CONSUMER, records, RoutingConsumer::routable)) {
-                try {
-                    savepoints.within(() -> route(e));
-                } catch (DataAccessException transientFailure) {
-                    throw transientFailure;
-                } catch (RuntimeException unroutable) {
-                    LOG.error("Case event {} of {} could not be routed; parked: {}", e.eventId(), e.caseCode(),
-                            unroutable.getMessage(), unroutable);
-                    inbox.park(CONSUMER, topic, e.caseCode(), asJson(e), String.valueOf(unroutable.getMessage()));
+            List<CaseEventMessage> events = inbox.firstSeen(CONSUMER, records, RoutingConsumer::routable);
+            // a case is returned only after it was routed, which happens here: never in the poll of its submission
+            Map<String, CaseEventMessage> submitted = new LinkedHashMap<>();
+            events.stream().filter(e -> CaseEvent.SUBMIT.equals(e.action())).forEach(e -> submitted.putIfAbsent(e.caseCode(), e));
+            router.routeNew(List.copyOf(submitted.keySet()))
+                    .forEach((code, why) -> park(topic, submitted.get(code), why));
+            for (CaseEventMessage e : events) {
+                if (!CaseEvent.SUBMIT.equals(e.action())) {
+                    try {
+                        savepoints.within(() -> {
+                            router.routeReturned(e.caseCode(), e.actorId());
+                            return null;
+                        });
+                    } catch (DataAccessException transientFailure) {
+                        throw transientFailure;
+                    } catch (RuntimeException unroutable) {
+                        park(topic, e, unroutable);
+                    }
                 }
             }
         });
     }
 
-    private static boolean routable(CaseEventMessage e) {
-        return CaseEvent.SUBMIT.equals(e.action()) || CaseAction.RETURN_TO_CENTRAL_OFFICE.name().equals(e.action());
+    private void park(String topic, CaseEventMessage e, RuntimeException why) {
+        LOG.error("Case event {} of {} could not be routed; parked: {}", e.eventId(), e.caseCode(), why.getMessage(), why);
+        inbox.park(CONSUMER, topic, e.caseCode(), asJson(e), String.valueOf(why.getMessage()));
     }
 
-    private Void route(CaseEventMessage e) {
-        if (CaseEvent.SUBMIT.equals(e.action())) {
-            router.routeNew(e.caseCode());
-        } else {
-            router.routeReturned(e.caseCode(), e.actorId());
-        }
-        return null;
+    private static boolean routable(CaseEventMessage e) {
+        return CaseEvent.SUBMIT.equals(e.action()) || CaseAction.RETURN_TO_CENTRAL_OFFICE.name().equals(e.action());
     }
 
     private String asJson(CaseEventMessage e) {

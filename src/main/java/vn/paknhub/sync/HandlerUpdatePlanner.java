@@ -52,6 +52,11 @@ class HandlerUpdatePlanner {
     }
 
     private void plan(CaseEventMessage e) {
+        CaseAction action = actionOf(e).orElseThrow();
+        // the router and the triage queue plan their own dispatches (nearly every forward): nothing to read then
+        if (action == CaseAction.FORWARD && deliveries.dispatched(e.caseCode(), e.caseVersion())) {
+            return;
+        }
         Optional<CaseFile> found = cases.find(e.caseCode());
         Optional<CaseEvent> recorded = found.flatMap(c -> cases.fullHistory(c).stream()
                 .filter(x -> x.eventId().equals(e.eventId())).findFirst());
@@ -61,7 +66,6 @@ class HandlerUpdatePlanner {
         CaseFile c = found.get();
         CaseEvent event = recorded.get();
         Object source = event.details().get("source");
-        CaseAction action = actionOf(e).orElseThrow();
         String status = StatusVocabulary.toldToHandler(action).orElseThrow();
         if (action == CaseAction.FORWARD) {
             reassigned(c, e, event, source, status);
@@ -73,13 +77,10 @@ class HandlerUpdatePlanner {
     }
 
     /**
-     * The router and the triage queue plan their own dispatches; any other forward (an officer, or a
-     * handling system reporting FORWARDED) is a re-assignment to plan here.
+     * A forward that the router or the triage queue did not plan (an officer, or a handling system
+     * reporting FORWARDED) is a re-assignment to plan here.
      */
     private void reassigned(CaseFile c, CaseEventMessage e, CaseEvent event, Object source, String status) {
-        if (deliveries.dispatched(c.code(), e.caseVersion())) {
-            return;
-        }
         String previous = deliveries.previousLeadAgency(c.code(), e.caseVersion()).orElse(null);
         agencies.find(e.assignedAgency()).ifPresent(to -> {
             Map<String, Object> routing = new LinkedHashMap<>();
