@@ -27,6 +27,7 @@ public class CaseEventBus extends RouteBuilder {
     public static String consumerUri(String consumer) {
         return "kafka:" + TOPIC + "?groupId={{hub.bus.consumer-group}}-" + consumer
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+                + "&fetchMinBytes={{hub.bus.fetch-min-bytes}}&fetchWaitMaxMs={{hub.bus.fetch-max-wait-ms}}"
                 // synchronous (the asynchronous factory left offsets uncommitted in batching mode, see
                 // CaseEventTallyTest); with batching it is one commit per partition per poll
                 + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory";
