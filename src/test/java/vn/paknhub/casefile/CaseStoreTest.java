@@ -25,6 +25,8 @@ class CaseStoreTest {
     PersonalDataProtector protector;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private CaseFile open(String email, List<IncomingAttachment> attachments) {
         SubmitterDetails who = new SubmitterDetails("Trần Văn Hùng", "Công ty TNHH Sáng Tạo Việt",
@@ -144,5 +146,22 @@ class CaseStoreTest {
                     select details->>'detail' from case_event where case_id = ? and action = 'READ_PERSONAL_DATA'
                     and actor_id = 'delivery'""", String.class, c.id())).containsExactly("dispatch " + c.code());
         }
+    }
+
+    /** A read inside a caller's transaction sees what it has written, and its record stands or falls with it. */
+    @Test
+    void a_read_inside_a_transaction_is_recorded_in_that_transaction() {
+        java.util.UUID[] opened = new java.util.UUID[1];
+        tx.executeWithoutResult(status -> {
+            CaseFile c = open("inside@example.vn", List.of());
+            opened[0] = c.id();
+            assertThat(cases.readSubmitter(c, new Actor(ActorRole.CENTRAL_OFFICE, "VPTW"), "test").email())
+                    .isEqualTo("inside@example.vn");
+            assertThat(db.queryForObject("select count(*) from case_event where case_id = ? and action = 'READ_PERSONAL_DATA'",
+                    Integer.class, c.id())).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        assertThat(db.queryForObject("select count(*) from case_event where case_id = ?", Integer.class, opened[0]))
+                .isZero();
     }
 }
