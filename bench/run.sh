@@ -579,6 +579,13 @@ if [[ "$BENCH" == delivery ]]; then
         round(percentile_cont(0.99) within group (order by $sent)::numeric, 1) as then_delivered_p99
         from delivery d join case_file c on c.code = d.case_code
         join case_event e on e.case_id = c.id and e.action = 'FORWARD' where c.content like '%${label}-m-%'"
+    say "== notifications to the measured items' submitters (ms): planned -> handed to the mail server or SMS gateway"
+    notified="extract(epoch from n.sent_at - n.created_at) * 1000"
+    psql -X -P footer=off -c "select n.template, n.channel, count(*) as planned, count(n.sent_at) as sent,
+        round(percentile_cont(0.5) within group (order by $notified)::numeric, 1) as p50_ms,
+        round(percentile_cont(0.99) within group (order by $notified)::numeric, 1) as p99_ms
+        from notification n join case_file c on c.code = n.case_code where c.content like '%${label}-m-%'
+        group by n.template, n.channel order by n.template, n.channel"
     IFS='|' read -r n delivered rate p50 p99 max notdelivered < <(q "select count(*), count(*) filter (where d.status = 'DELIVERED'),
         round((count(*) filter (where d.status = 'DELIVERED') / greatest(extract(epoch from max(d.delivered_at) - min(c.received_at)), 0.001))::numeric, 1),
         round(percentile_cont(0.5) within group (order by $latency)::numeric, 1),

@@ -1,5 +1,6 @@
 package vn.paknhub.casefile;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ class PersonalDataReads implements DisposableBean {
     record Read(CaseFile c, CaseEvent record) {
     }
 
+    /** A sender waits at most this long for its read to be shared, only while reads come together. */
+    private static final Duration LINGER = Duration.ofMillis(5);
+
     private final CaseRepository cases;
     private final CaseHistory history;
     private final GroupCommit<Read, SubmitterDetails> together;
@@ -30,7 +34,7 @@ class PersonalDataReads implements DisposableBean {
     PersonalDataReads(CaseRepository cases, CaseHistory history, TransactionOperations tx) {
         this.cases = cases;
         this.history = history;
-        this.together = new GroupCommit<>("personal-data-reader", 2, 200, tx, this::readAll);
+        this.together = new GroupCommit<>("personal-data-reader", 1, 200, LINGER, tx, this::readAll);
     }
 
     SubmitterDetails read(Read read) {

@@ -1,5 +1,6 @@
 package vn.paknhub.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +16,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * every item waiting at that moment and store them in one transaction. Under load one commit (and
  * one round trip per statement) then serves many items, while a lone item is written at once, with
  * no waiting for company. A caller returns only after its item's transaction has committed.
+ *
+ * <p>A writer may also linger: once items have been coming together (its last transaction held more
+ * than one), it waits up to {@code linger} for more before it writes, so that callers who do not
+ * need their answer at once (a receipt, a "sent" mark) share even fewer transactions. A lone item
+ * after a lone item is still written at once.
  *
  * <p>If a shared transaction fails, each of its items is written again in a transaction of its own,
  * so that one item's failure (bad data, a refusal) is that item's alone and the others are kept.
@@ -32,6 +38,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
     private final TransactionOperations tx;
     private final Function<List<I>, List<O>> store;
     private final int maxBatch;
+    private final long lingerNanos;
     private final BlockingQueue<Pending<I, O>> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
@@ -42,12 +49,19 @@ public final class GroupCommit<I, O> implements AutoCloseable {
      */
     public GroupCommit(String name, int writerCount, int maxBatch, TransactionOperations tx,
             Function<List<I>, List<O>> store) {
+        this(name, writerCount, maxBatch, Duration.ZERO, tx, store);
+    }
+
+    /** As above, with writers that linger for company while items come together. */
+    public GroupCommit(String name, int writerCount, int maxBatch, Duration linger, TransactionOperations tx,
+            Function<List<I>, List<O>> store) {
         if (writerCount < 1 || maxBatch < 1) {
             throw new IllegalArgumentException(name + ": at least one writer and one item per transaction");
         }
         this.tx = tx;
         this.store = store;
         this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
         for (int i = 0; i < writerCount; i++) {
             Thread t = new Thread(this::write, name + "-" + i);
             t.setDaemon(true);
@@ -84,6 +98,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
 
     private void write() {
         List<Pending<I, O>> batch = new ArrayList<>();
+        int lastBatch = 0;
         while (true) {
             Pending<I, O> first;
             try {
@@ -99,8 +114,30 @@ public final class GroupCommit<I, O> implements AutoCloseable {
             }
             batch.add(first);
             waiting.drainTo(batch, maxBatch - 1);
+            if (lastBatch > 1) {
+                lingerFor(batch);
+            }
+            lastBatch = batch.size();
             writeTogether(batch);
             batch.clear();
+        }
+    }
+
+    private void lingerFor(List<Pending<I, O>> batch) {
+        long until = System.nanoTime() + lingerNanos;
+        while (batch.size() < maxBatch) {
+            long left = until - System.nanoTime();
+            Pending<I, O> next;
+            try {
+                next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                next = null;
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, maxBatch - batch.size());
         }
     }
 

@@ -3,6 +3,7 @@ package vn.paknhub.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ public class DeliveryDispatcher implements DisposableBean {
     public static final String MESSAGE_ID = "PaknMessageId";
     public static final String CASE_CODE = "PaknCaseCode";
 
+    /** A receipt may wait this long to be stored with others, only while receipts come together. */
+    private static final Duration RECEIPT_LINGER = Duration.ofMillis(20);
+
     private final Deliveries deliveries;
     private final DispatchComposer composer;
     private final ConnectorCatalogue connectors;
@@ -75,7 +79,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.settings = settings;
         this.caseSettings = caseSettings;
         this.clock = clock;
-        this.receipts = new GroupCommit<>("delivery-receipts", 2, 200, tx, this::settle);
+        this.receipts = new GroupCommit<>("delivery-receipts", 1, 200, RECEIPT_LINGER, tx, this::settle);
         this.breakers = new DestinationBreakers(settings.breakerFailureThreshold(), settings.breakerOpenMs(), clock);
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "delivery-sender");

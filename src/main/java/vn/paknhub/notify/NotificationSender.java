@@ -2,6 +2,8 @@ package vn.paknhub.notify;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
@@ -23,7 +23,6 @@ import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.SubmitterDetails;
-import vn.paknhub.core.GroupCommit;
 import vn.paknhub.notify.Notifications.Channel;
 import vn.paknhub.notify.Notifications.Notification;
 import vn.paknhub.notify.NotificationTemplates.Rendered;
@@ -31,8 +30,9 @@ import vn.paknhub.notify.NotificationTemplates.Rendered;
 /**
  * Sends what is due: reads the submitter's address from the case (the read is logged, Đ17), fills
  * the operators' template and hands it to the mail server or the SMS gateway. A failure is retried
- * with back-off and, after the budget, parked with its reason. A message is marked sent once the
- * server took it: at least once, and twice only if the node dies between those two steps.
+ * with back-off and, after the budget, parked with its reason. The messages of a batch that their
+ * servers took are marked sent together, in one statement, once the batch is done: at least once,
+ * and twice only for those of the batch in hand if the node dies before that statement.
  */
 @Component
 public class NotificationSender implements DisposableBean {
@@ -50,12 +50,9 @@ public class NotificationSender implements DisposableBean {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final ExecutorService senders;
-    /** Messages that went out at the same moment are marked sent in one transaction. */
-    private final GroupCommit<UUID, Boolean> markedSent;
 
     public NotificationSender(Notifications notifications, NotificationTemplates templates, NotificationSettings settings,
-            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer,
-            TransactionTemplate tx, Clock clock) {
+            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock) {
         this.notifications = notifications;
         this.templates = templates;
         this.settings = settings;
@@ -64,10 +61,6 @@ public class NotificationSender implements DisposableBean {
         this.agencies = agencies;
         this.producer = producer;
         this.clock = clock;
-        this.markedSent = new GroupCommit<>("notifications-sent", 1, 200, tx, ids -> {
-            notifications.markSent(ids);
-            return ids.stream().map(id -> true).toList();
-        });
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "notification-sender");
             t.setDaemon(true);
@@ -82,19 +75,21 @@ public class NotificationSender implements DisposableBean {
      */
     public int sendDue() {
         List<Notification> due = notifications.claimDue(settings.batchSize(), settings.leaseSeconds());
-        AtomicInteger sent = new AtomicInteger();
+        List<UUID> sent = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture.allOf(due.stream().map(n -> CompletableFuture.runAsync(() -> {
             if (sendOne(n)) {
-                sent.incrementAndGet();
+                sent.add(n.id());
             }
         }, senders)).toArray(CompletableFuture[]::new)).join();
-        return sent.get();
+        if (!sent.isEmpty()) {
+            notifications.markSent(sent);
+        }
+        return sent.size();
     }
 
     private boolean sendOne(Notification n) {
         try {
             send(n);
-            markedSent.write(n.id());
             return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -112,9 +107,8 @@ public class NotificationSender implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws InterruptedException {
+    public void destroy() {
         senders.shutdownNow();
-        markedSent.close();
     }
 
     private void send(Notification n) {

@@ -111,4 +111,26 @@ class GroupCommitTest {
         assertThat(group.write("late")).isEqualTo("LATE");
         assertThat(calls).containsExactly(List.of("late"));
     }
+
+    @Test
+    void once_items_come_together_a_lingering_writer_waits_for_more_before_it_writes() throws Exception {
+        group = new GroupCommit<>("test", 1, 2, Duration.ofSeconds(30), TransactionOperations.withoutTransaction(), store);
+        callers.submit(() -> group.write("first"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() == 1);
+        Future<String> a = callers.submit(() -> group.write("a"));
+        Future<String> b = callers.submit(() -> group.write("b"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 2);
+        firstCallMayEnd.countDown();
+        assertThat(a.get() + b.get()).isEqualTo("AB");
+
+        // the last call held two: the writer takes "c" and waits for company instead of writing it alone
+        Future<String> c = callers.submit(() -> group.write("c"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 0);
+        assertThat(calls).hasSize(2);
+        assertThat(c.isDone()).isFalse();
+        Future<String> d = callers.submit(() -> group.write("d"));
+
+        assertThat(c.get() + d.get()).isEqualTo("CD");
+        assertThat(calls.get(2)).containsExactly("c", "d");
+    }
 }
