@@ -55,8 +55,10 @@ class RoutingConsumer {
             // a case is returned only after it was routed, which happens here: never in the poll of its submission
             Map<String, CaseEventMessage> submitted = new LinkedHashMap<>();
             events.stream().filter(e -> CaseEvent.SUBMIT.equals(e.action())).forEach(e -> submitted.putIfAbsent(e.caseCode(), e));
-            router.routeNew(List.copyOf(submitted.keySet()))
-                    .forEach((code, why) -> park(topic, submitted.get(code), why));
+            if (!submitted.isEmpty()) {
+                router.routeNew(List.copyOf(submitted.keySet()))
+                        .forEach((code, why) -> park(topic, submitted.get(code), why));
+            }
             for (CaseEventMessage e : events) {
                 if (!CaseEvent.SUBMIT.equals(e.action())) {
                     try {
