@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.support.HubIntegrationTest;
 
@@ -26,7 +32,7 @@ class CaseStoreTest {
     @Autowired
     JdbcTemplate db;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    TransactionTemplate tx;
 
     private CaseFile open(String email, List<IncomingAttachment> attachments) {
         SubmitterDetails who = new SubmitterDetails("Trần Văn Hùng", "Công ty TNHH Sáng Tạo Việt",
@@ -122,18 +128,18 @@ class CaseStoreTest {
      */
     @Test
     void reads_of_personal_data_made_together_are_each_recorded_and_answered() throws Exception {
-        List<CaseFile> opened = new java.util.ArrayList<>();
+        List<CaseFile> opened = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             opened.add(open("doc" + i + "@example.vn", List.of()));
         }
-        CaseFile gone = new CaseFile(java.util.UUID.randomUUID(), "SKGP-00000000-999999", Channel.WEB, CaseState.SUBMITTED,
+        CaseFile gone = new CaseFile(UUID.randomUUID(), "SKGP-00000000-999999", Channel.WEB, CaseState.SUBMITTED,
                 null, 1, "t", "c", "g", null, null, false, false, null, null, Instant.now(), null, Instant.now());
         Actor reader = new Actor(ActorRole.SYSTEM, "delivery");
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        ExecutorService threads = Executors.newFixedThreadPool(12);
         try {
-            List<java.util.concurrent.Future<String>> emails = opened.stream()
+            List<Future<String>> emails = opened.stream()
                     .map(c -> threads.submit(() -> cases.readSubmitter(c, reader, "dispatch " + c.code()).email())).toList();
-            java.util.concurrent.Future<String> missing = threads.submit(() -> cases.readSubmitter(gone, reader, "x").email());
+            Future<String> missing = threads.submit(() -> cases.readSubmitter(gone, reader, "x").email());
             for (int i = 0; i < opened.size(); i++) {
                 assertThat(emails.get(i).get()).isEqualTo("doc" + i + "@example.vn");
             }
@@ -151,7 +157,7 @@ class CaseStoreTest {
     /** A read inside a caller's transaction sees what it has written, and its record stands or falls with it. */
     @Test
     void a_read_inside_a_transaction_is_recorded_in_that_transaction() {
-        java.util.UUID[] opened = new java.util.UUID[1];
+        UUID[] opened = new UUID[1];
         tx.executeWithoutResult(status -> {
             CaseFile c = open("inside@example.vn", List.of());
             opened[0] = c.id();
