@@ -42,7 +42,9 @@
 #                 (default "kafka webhook", 2: the first round is cold for the JIT compiler)
 #   CONCURRENCY   client counts to run; in BENCH=delivery|status, pgbench's client count (default "8 32 64"; else 16)
 #   PREWARM       seconds of load before the first level, discarded, so that the JIT compiler has
-#                 done most of its work before anything is measured (default 60; 0 = none)
+#                 done most of its work before anything is measured (default 60, BENCH=delivery 480:
+#                 at 200 items/s on two cores the compiler takes about seven minutes to settle; the
+#                 run prints how much it still compiled while measuring; 0 = none)
 #   WARMUP        seconds of warm-up per level, discarded       (default 10)
 #   DURATION      measured seconds per level (hub and pgbench)  (default 30)
 #   PORT          hub HTTP port                                 (default: a free port)
@@ -69,7 +71,7 @@ ROOT=$(pwd)
 BENCH=${BENCH:-intake}
 RATE=${RATE:-200}
 if [[ "$BENCH" != intake ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
-PREWARM=${PREWARM:-60}
+if [[ "$BENCH" == delivery ]]; then PREWARM=${PREWARM:-480}; else PREWARM=${PREWARM:-60}; fi
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
 PG_MODE=${PG_MODE:-embedded}
@@ -280,6 +282,8 @@ cpu_ticks() {
     all=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
     echo "$hub $pg $all"
 }
+# methods the hub's JIT compiler has compiled so far and the seconds it spent on them: "N S"
+jit_reading() { jstat -compiler "$HUB_PID" 2>/dev/null | awk 'NR == 2 { print $1, $4 }' || true; }
 # "CPU ms per item: hub H, PostgreSQL P, whole machine M" for $1 items between two cpu_ticks readings
 cpu_per_item() {
     awk -v n="$1" -v a="$2" -v b="$3" -v t="$(getconf CLK_TCK)" 'BEGIN { split(a, x, " "); split(b, y, " ");
@@ -552,11 +556,14 @@ if [[ "$BENCH" == delivery ]]; then
     label="d$RANDOM"
     say ""
     say "== delivery: $RATE submissions/s open loop (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    read -r jit0 jits0 < <(jit_reading) || true
     read -r hub0 pg0 all0 < <(cpu_ticks)
     java "$ROOT/bench/DeliveryLoad.java" --url "$URL" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" \
         --label "$label" | tee "$WORK/delivery.txt"
     d=$(drain)
     read -r hub1 pg1 all1 < <(cpu_ticks)
+    read -r jit1 jits1 < <(jit_reading) || true
+    [[ -n "${jit1:-}" ]] && say "JIT compiler meanwhile: $((jit1 - jit0)) methods compiled in $(awk -v a="$jits0" -v b="$jits1" 'BEGIN { printf "%.1f", b - a }') s (still warming up if that is a large share of the load's seconds)"
     say "every delivery settled ${d} s after the load stopped"
     items=$(q "select count(*) from case_file where content like '%${label}-%'")
     say "$(cpu_per_item "$items" "$hub0 $pg0 $all0" "$hub1 $pg1 $all1") (warm-up and measured items, until all settled)"

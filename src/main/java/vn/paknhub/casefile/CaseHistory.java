@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -62,11 +63,24 @@ public class CaseHistory {
                         rs.getTimestamp(11).toInstant()));
     }
 
-    /** The reason given with one event of the case (null when it had none). */
-    public Optional<String> reasonOf(UUID caseId, UUID eventId) {
-        return jdbc.query("select reason from case_event where case_id = :caseId and event_id = :eventId",
-                new MapSqlParameterSource("caseId", caseId).addValue("eventId", eventId), (rs, i) -> rs.getString(1))
-                .stream().filter(r -> r != null).findFirst();
+    /**
+     * The reasons given with events, read together: event id → reason, for the events of {@code caseOfEvent}
+     * (event id → its case's id) that belong to that case and carry a reason.
+     */
+    public Map<UUID, String> reasonsOf(Map<UUID, UUID> caseOfEvent) {
+        Map<UUID, String> found = new HashMap<>();
+        if (caseOfEvent.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select event_id, case_id, reason from case_event where event_id = any(cast(:ids as uuid[])) and reason is not null",
+                new MapSqlParameterSource("ids", caseOfEvent.keySet().stream().map(UUID::toString).toArray(String[]::new)),
+                (RowCallbackHandler) rs -> {
+                    UUID eventId = rs.getObject(1, UUID.class);
+                    if (rs.getObject(2, UUID.class).equals(caseOfEvent.get(eventId))) {
+                        found.put(eventId, rs.getString(3));
+                    }
+                });
+        return found;
     }
 
     private String toJson(Map<String, Object> details) {

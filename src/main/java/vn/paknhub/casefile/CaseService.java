@@ -191,8 +191,7 @@ public class CaseService {
     /** {@link #record} for many cases at once, in one round trip; a note of a case that does not exist is left out. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<Note> notes) {
-        Map<String, CaseFile> found = new HashMap<>();
-        cases.findAll(notes.stream().map(Note::caseCode).distinct().toList()).forEach(c -> found.put(c.code(), c));
+        Map<String, CaseFile> found = findAll(notes.stream().map(Note::caseCode).distinct().toList());
         history.append(notes.stream().filter(n -> found.containsKey(n.caseCode())).map(n -> {
             CaseFile c = found.get(n.caseCode());
             return new CaseBatch.Entry(c.id(), note(c, n.what(), n.actor(), n.reason(), n.details()), List.of());
@@ -249,9 +248,21 @@ public class CaseService {
         return history.of(c.id(), false);
     }
 
-    /** The reason given with one of the case's events, or "" (a notification quotes it). */
-    public String reasonOf(CaseFile c, UUID eventId) {
-        return history.reasonOf(c.id(), eventId).orElse("");
+    /** Cases by code, read together: code → case, those that do not exist left out. */
+    public Map<String, CaseFile> findAll(Collection<String> codes) {
+        Map<String, CaseFile> found = new HashMap<>();
+        if (!codes.isEmpty()) {
+            cases.findAll(codes).forEach(c -> found.put(c.code(), c));
+        }
+        return found;
+    }
+
+    /**
+     * The reasons given with case events, read together (notifications quote them): event id → reason, for
+     * each event of {@code caseOfEvent} (event id → its case's id) that is that case's and has a reason.
+     */
+    public Map<UUID, String> reasonsOf(Map<UUID, UUID> caseOfEvent) {
+        return history.reasonsOf(caseOfEvent);
     }
 
     public List<AttachmentStore.StoredAttachment> attachmentsOf(CaseFile c) {

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -75,9 +77,10 @@ public class NotificationSender implements DisposableBean {
      */
     public int sendDue() {
         List<Notification> due = notifications.claimDue(settings.batchSize(), settings.leaseSeconds());
+        Batch batch = read(due);
         List<UUID> sent = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture.allOf(due.stream().map(n -> CompletableFuture.runAsync(() -> {
-            if (sendOne(n)) {
+            if (sendOne(n, batch)) {
                 sent.add(n.id());
             }
         }, senders)).toArray(CompletableFuture[]::new)).join();
@@ -87,9 +90,26 @@ public class NotificationSender implements DisposableBean {
         return sent.size();
     }
 
-    private boolean sendOne(Notification n) {
+    /** The cases of a batch and the reasons its messages quote, read in two statements rather than two per message. */
+    private record Batch(Map<String, CaseFile> cases, Map<UUID, String> reasons) {
+    }
+
+    private Batch read(List<Notification> due) {
+        Map<String, CaseFile> found = cases.findAll(due.stream().map(Notification::caseCode).filter(Objects::nonNull)
+                .distinct().toList());
+        Map<UUID, UUID> caseOfEvent = new HashMap<>();
+        for (Notification n : due) {
+            CaseFile c = n.caseCode() == null ? null : found.get(n.caseCode());
+            if (c != null && n.eventId() != null) {
+                caseOfEvent.put(n.eventId(), c.id());
+            }
+        }
+        return new Batch(found, cases.reasonsOf(caseOfEvent));
+    }
+
+    private boolean sendOne(Notification n, Batch batch) {
         try {
-            send(n);
+            send(n, batch);
             return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -111,16 +131,19 @@ public class NotificationSender implements DisposableBean {
         senders.shutdownNow();
     }
 
-    private void send(Notification n) {
+    private void send(Notification n, Batch batch) {
         Map<String, String> values = new HashMap<>();
         values.put("date", DATE.format(clock.instant().atZone(caseSettings.timeZone())));
         String email = n.recipient();
         String phone = null;
         if (n.caseCode() != null) {
-            CaseFile c = cases.find(n.caseCode()).orElseThrow();
+            CaseFile c = batch.cases().get(n.caseCode());
+            if (c == null) {
+                throw new NoSuchElementException("no case " + n.caseCode());
+            }
             values.put("code", c.code());
             values.put("title", c.title());
-            values.put("reason", cases.reasonOf(c, n.eventId()));
+            values.put("reason", batch.reasons().getOrDefault(n.eventId(), ""));
             values.put("agency", c.assignedAgency() == null ? "" : agencies.find(c.assignedAgency())
                     .map(a -> a.nameVi()).orElse(c.assignedAgency()));
             values.put("lookupUrl", settings.lookupUrl().replace("{code}", c.code()));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,5 +170,27 @@ class CaseStoreTest {
         });
         assertThat(db.queryForObject("select count(*) from case_event where case_id = ?", Integer.class, opened[0]))
                 .isZero();
+    }
+
+    /** Notifications read their batch's cases and the reasons they quote together; a reason comes only with its own case. */
+    @Test
+    void cases_and_the_reasons_of_their_events_are_read_together() {
+        CaseFile a = open("reason-a@example.vn", List.of());
+        CaseFile b = open("reason-b@example.vn", List.of());
+        Actor delivery = new Actor(ActorRole.SYSTEM, "delivery");
+        tx.executeWithoutResult(s -> cases.recordAll(List.of(
+                new CaseService.Note(a.code(), "DELIVERY_PARKED", delivery, "Hệ thống của Bộ từ chối: thiếu mã", Map.of()),
+                new CaseService.Note(b.code(), "DELIVERED", delivery, null, Map.of()))));
+        UUID parked = db.queryForObject("select event_id from case_event where case_id = ? and action = 'DELIVERY_PARKED'",
+                UUID.class, a.id());
+        UUID delivered = db.queryForObject("select event_id from case_event where case_id = ? and action = 'DELIVERED'",
+                UUID.class, b.id());
+
+        assertThat(cases.findAll(List.of(a.code(), b.code(), "SKGP-00000000-999999")))
+                .containsOnlyKeys(a.code(), b.code())
+                .hasEntrySatisfying(b.code(), c -> assertThat(c.id()).isEqualTo(b.id()));
+        assertThat(cases.reasonsOf(Map.of(parked, a.id(), delivered, b.id())))
+                .containsExactly(Map.entry(parked, "Hệ thống của Bộ từ chối: thiếu mã"));
+        assertThat(cases.reasonsOf(Map.of(parked, b.id()))).isEmpty();
     }
 }
