@@ -2,9 +2,14 @@ package vn.paknhub.casefile;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -37,12 +42,23 @@ public class AttachmentStore {
     }
 
     public List<StoredAttachment> of(UUID caseId) {
-        return jdbc.query("""
-                select file_name, media_type, size, sha256 from case_attachment
-                where case_id = :caseId order by added_at, file_name""",
-                new MapSqlParameterSource("caseId", caseId),
-                (rs, i) -> new StoredAttachment(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        HexFormat.of().formatHex(rs.getBytes(4))));
+        return ofAll(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    /** The attachments of many cases in one statement: case id → its attachments, cases without any left out. */
+    public Map<UUID, List<StoredAttachment>> ofAll(Collection<UUID> caseIds) {
+        Map<UUID, List<StoredAttachment>> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select case_id, file_name, media_type, size, sha256 from case_attachment
+                where case_id = any(cast(:ids as uuid[])) order by added_at, file_name""",
+                new MapSqlParameterSource("ids", caseIds.stream().map(UUID::toString).toArray(String[]::new)),
+                (RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(new StoredAttachment(rs.getString(2), rs.getString(3), rs.getLong(4),
+                                HexFormat.of().formatHex(rs.getBytes(5)))));
+        return found;
     }
 
 }

@@ -269,6 +269,11 @@ public class CaseService {
         return attachments.of(c.id());
     }
 
+    /** {@link #attachmentsOf} for many cases in one statement: case id → attachments, cases without any left out. */
+    public Map<UUID, List<AttachmentStore.StoredAttachment>> attachmentsOfAll(Collection<CaseFile> cs) {
+        return attachments.ofAll(cs.stream().map(CaseFile::id).distinct().toList());
+    }
+
     public Set<CaseAction> allowedActions(CaseFile c, ActorRole role) {
         return machine.allowedActions(new TransitionContext(c.state(), c.resumeState(), c.consentToPublish(),
                 c.appealUsed(), appealWindowOpen(c, clock.instant())), role);

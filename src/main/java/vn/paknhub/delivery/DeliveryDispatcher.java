@@ -102,12 +102,13 @@ public class DeliveryDispatcher implements DisposableBean {
             }
         });
         List<Delivery> due = deliveries.claimDue(Math.min(room, settings.batchSize()), settings.leaseSeconds(), heldBack);
+        DispatchComposer.Batch batch = composer.read(due);
         for (Delivery d : due) {
             inFlightTotal.incrementAndGet();
             inFlight.computeIfAbsent(d.system(), s -> new AtomicInteger()).incrementAndGet();
             senders.execute(() -> {
                 try {
-                    send(d);
+                    send(d, batch);
                 } finally {
                     inFlight.get(d.system()).decrementAndGet();
                     inFlightTotal.decrementAndGet();
@@ -117,12 +118,12 @@ public class DeliveryDispatcher implements DisposableBean {
         return due.size();
     }
 
-    void send(Delivery d) {
+    void send(Delivery d, DispatchComposer.Batch batch) {
         try {
             if (!connectors.isWorking(d.system())) {
                 throw new DeliveryRefused("NO_CONNECTOR", connectors.whyNotWorking(d.system()), true);
             }
-            String dispatch = composer.compose(d);
+            String dispatch = composer.compose(d, batch);
             Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch,
                     Map.of(MESSAGE_KIND, d.statusUpdate() ? "update" : "dispatch",
                             MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));

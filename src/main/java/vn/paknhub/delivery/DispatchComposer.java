@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
@@ -48,9 +51,27 @@ public class DispatchComposer {
         this.clock = clock;
     }
 
+    /** The cases of a batch of deliveries and their attachments, read in two statements rather than two per delivery. */
+    public record Batch(Map<String, CaseFile> cases, Map<UUID, List<StoredAttachment>> attachments) {
+
+        CaseFile caseOf(Delivery d) {
+            CaseFile c = cases.get(d.caseCode());
+            if (c == null) {
+                throw CaseService.noSuchCase();
+            }
+            return c;
+        }
+    }
+
+    public Batch read(List<Delivery> due) {
+        Map<String, CaseFile> found = cases.findAll(due.stream().map(Delivery::caseCode).distinct().toList());
+        return new Batch(found, cases.attachmentsOfAll(due.stream().filter(d -> !d.statusUpdate())
+                .map(d -> found.get(d.caseCode())).filter(Objects::nonNull).toList()));
+    }
+
     /** The canonical message of a delivery: the case dispatch, or the status update of one case event. */
-    public String compose(Delivery d) {
-        return d.statusUpdate() ? update(d) : dispatch(d);
+    public String compose(Delivery d, Batch batch) {
+        return d.statusUpdate() ? update(d, batch.caseOf(d)) : dispatch(d, batch.caseOf(d), batch);
     }
 
     /**
@@ -58,8 +79,7 @@ public class DispatchComposer {
      * the sequence is the number of the case event in the history, and the reason carries what the step says (the
      * supplement's text, the grounds of an appeal or a withdrawal request, a rating).
      */
-    private String update(Delivery d) {
-        CaseFile c = cases.find(d.caseCode()).orElseThrow(CaseService::noSuchCase);
+    private String update(Delivery d, CaseFile c) {
         CaseEvent e = cases.fullHistory(c).stream().filter(x -> x.eventId().equals(d.eventId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("delivery " + d.id() + ": no event " + d.eventId()));
         ObjectNode m = json.createObjectNode();
@@ -93,8 +113,7 @@ public class DispatchComposer {
         return e.reason() != null && text != null ? e.reason() + "\n" + text : e.reason() != null ? e.reason() : text;
     }
 
-    private String dispatch(Delivery d) {
-        CaseFile c = cases.find(d.caseCode()).orElseThrow(CaseService::noSuchCase);
+    private String dispatch(Delivery d, CaseFile c, Batch batch) {
         ObjectNode routing = readRouting(d);
         ObjectNode m = json.createObjectNode();
         m.put("schema", CanonicalMessages.Kind.CASE_DISPATCH.schemaId());
@@ -119,7 +138,7 @@ public class DispatchComposer {
         item.put("receivedAt", local(c.receivedAt()));
         item.put("consentToPublish", c.consentToPublish());
         ArrayNode files = item.putArray("attachments");
-        for (StoredAttachment a : cases.attachmentsOf(c)) {
+        for (StoredAttachment a : batch.attachments().getOrDefault(c.id(), List.of())) {
             files.addObject().put("fileName", a.name()).put("mediaType", a.mediaType()).put("size", a.size())
                     .put("sha256", a.sha256());
         }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import vn.paknhub.sandbox.SandboxPartner.Mode;
 import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubApi.Part;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.Samples;
 
@@ -81,6 +85,34 @@ class DeliveryEndToEndTest {
         assertThat(forward.path("details").path("evidence").toString()).contains("Bộ Khoa học và Công nghệ");
         assertThat(db.queryForObject("select state || '/' || assigned_agency from case_file where code = ?", String.class,
                 code)).isEqualTo("FORWARDED/BKHCN");
+    }
+
+    /** Deliveries are composed a batch at a time: each message lists its own case's files and no other's. */
+    @Test
+    void items_sent_together_each_carry_their_own_attachments() {
+        List<String> codes = new ArrayList<>();
+        for (String file : List.of("de-an-thu-nghiem.pdf", "bao-cao-danh-gia.pdf", "")) {
+            Map<String, Object> item = Samples.submission();
+            item.remove("field");
+            item.put("addressee", "Bộ Khoa học và Công nghệ");
+            item.put("content", "Đề xuất cơ chế thử nghiệm có kiểm soát cho trí tuệ nhân tạo. Mã tham chiếu " + UUID.randomUUID());
+            List<Part> parts = new ArrayList<>(List.of(new Part("submission", null, "application/json",
+                    HubApi.write(item).getBytes(StandardCharsets.UTF_8))));
+            if (!file.isEmpty()) {
+                parts.add(new Part("attachments", file, "application/pdf",
+                        ("%PDF-1.4\n% " + file + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII)));
+            }
+            HubApi.Reply r = api.postMultipart("/api/v1/submissions", parts);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            codes.add(r.json().path("code").asText());
+        }
+
+        await().atMost(PATIENCE).until(() -> codes.stream().allMatch(c -> "DELIVERED".equals(deliveryStatus(c, "BKHCN"))));
+        assertThat(receivedBy(Sandboxes.JSON_MINISTRY, codes.get(0)).get(0).body()).contains("\"de-an-thu-nghiem.pdf\"")
+                .doesNotContain("bao-cao-danh-gia.pdf");
+        assertThat(receivedBy(Sandboxes.JSON_MINISTRY, codes.get(1)).get(0).body()).contains("\"bao-cao-danh-gia.pdf\"")
+                .doesNotContain("de-an-thu-nghiem.pdf");
+        assertThat(receivedBy(Sandboxes.JSON_MINISTRY, codes.get(2)).get(0).body()).contains("\"tepDinhKem\":[]");
     }
 
     @Test
