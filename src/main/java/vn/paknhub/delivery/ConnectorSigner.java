@@ -58,11 +58,22 @@ public class ConnectorSigner {
         if (key != null && !key.isBlank()) {
             return key.getBytes(StandardCharsets.UTF_8);
         }
+        return HexFormat.of().parseHex(secret(variable));
+    }
+
+    /**
+     * A partner secret (an HMAC key, a session token) named by {@code variable}: from the environment; on
+     * the development hub, derived from its master so that the sandboxes can check it; otherwise refused.
+     */
+    public String secret(String variable) {
+        String value = env.getProperty(variable);
+        if (value != null && !value.isBlank()) {
+            return value;
+        }
         String devMaster = env.getProperty("hub.connectors.dev-signing-master");
         if (devMaster != null && !devMaster.isBlank()) {
-            return HexFormat.of().parseHex(signature(devMaster.getBytes(StandardCharsets.UTF_8), "dev", variable)
-                    .substring("sha256=".length()));
+            return signature(devMaster.getBytes(StandardCharsets.UTF_8), "dev", variable).substring("sha256=".length());
         }
-        throw new DeliveryRefused("NO_SIGNING_KEY", "environment variable " + variable + " is not set", true);
+        throw new DeliveryRefused("NO_SECRET", "environment variable " + variable + " is not set", true);
     }
 }

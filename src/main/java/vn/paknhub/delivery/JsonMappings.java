@@ -25,23 +25,37 @@ public class JsonMappings {
 
     /** The header connector routes name the mapping file in. */
     public static final String MAPPING = "PaknMapping";
+    /** The header naming the environment variable of the partner's session token, if it wants one. */
+    public static final String SESSION_VARIABLE = "PaknSessionVariable";
 
     private record Compiled(FileTime modified, Jsonata expression) {
     }
 
     private final ObjectMapper json;
+    private final ConnectorSigner secrets;
     private final ThreadLocal<Map<Path, Compiled>> compiled = ThreadLocal.withInitial(HashMap::new);
 
-    public JsonMappings(ObjectMapper json) {
+    public JsonMappings(ObjectMapper json, ConnectorSigner secrets) {
         this.json = json;
+        this.secrets = secrets;
     }
 
-    /** For connector routes: the JSON body mapped by the file named in {@link #MAPPING}, as JSON text. */
-    public String map(@Header(MAPPING) String file, @Body String input) throws IOException {
-        return json.writeValueAsString(evaluate(Path.of(file), json.readValue(input, Object.class)));
+    /**
+     * For connector routes: the JSON body mapped by the file named in {@link #MAPPING}, as JSON text. When the
+     * route names a session variable, the mapping reads that secret as {@code $session} (§4.6 "session").
+     */
+    public String map(@Header(MAPPING) String file, @Header(SESSION_VARIABLE) String sessionVariable, @Body String input)
+            throws IOException {
+        Map<String, Object> bindings = sessionVariable == null || sessionVariable.isBlank() ? Map.of()
+                : Map.of("session", secrets.secret(sessionVariable));
+        return json.writeValueAsString(evaluate(Path.of(file), json.readValue(input, Object.class), bindings));
     }
 
     public Object evaluate(Path file, Object input) throws IOException {
+        return evaluate(file, input, Map.of());
+    }
+
+    private Object evaluate(Path file, Object input, Map<String, Object> bindings) throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
         Map<Path, Compiled> mine = compiled.get();
         Compiled c = mine.get(file);
@@ -49,6 +63,11 @@ public class JsonMappings {
             c = new Compiled(modified, Jsonata.jsonata(Files.readString(file, StandardCharsets.UTF_8)));
             mine.put(file, c);
         }
-        return c.expression().evaluate(input);
+        if (bindings.isEmpty()) {
+            return c.expression().evaluate(input);
+        }
+        Jsonata.Frame frame = c.expression().createFrame();
+        bindings.forEach(frame::bind);
+        return c.expression().evaluate(input, frame);
     }
 }

@@ -85,7 +85,8 @@ class SandboxController {
      */
     @PostMapping(path = "/dvcqg-pakn/api", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> nationalPortal(@RequestBody String body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestHeader(name = "dstcode", required = false) String destination) throws Exception {
         SandboxPartner partner = sandboxes.partner(Sandboxes.NATIONAL_PORTAL);
         Mode mode = partner.nextAttempt();
         ResponseEntity<String> failure = misbehave(mode, "{\"error_code\": ");
@@ -93,6 +94,11 @@ class SandboxController {
             return failure;
         }
         JsonNode m = json.readTree(body);
+        if (!signer.secret("DVCQG_PAKN_SESSION").equals(m.path("session").asText()) || destination == null
+                || destination.isBlank()) {
+            return ResponseEntity.status(401).body(json.writeValueAsString(Map.of("error_code", "100",
+                    "message", "AUTHEN_ERROR: phiên (session) hoặc dstcode không hợp lệ / bad session or dstcode")));
+        }
         JsonNode data = m.path("data").path(0);
         List<String> errors = new ArrayList<>();
         require(errors, !m.path("madonvi").asText().isBlank(), "madonvi");

@@ -40,6 +40,8 @@ class DeliveryEndToEndTest {
     Sandboxes sandboxes;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    ConnectorSigner signer;
 
     private HubApi api;
 
@@ -122,8 +124,17 @@ class DeliveryEndToEndTest {
         await().atMost(PATIENCE).until(() -> receivedBy(Sandboxes.NATIONAL_PORTAL, code).size() == 1);
         String body = receivedBy(Sandboxes.NATIONAL_PORTAL, code).get(0).body();
         assertThat(body).contains("\"service\":\"GuiPAKN\"").contains("\"MaTTHC\":\"1.004227\"")
-                .containsPattern("\"NgayTiepNhan\":\"\\d{14}\"");
+                .containsPattern("\"NgayTiepNhan\":\"\\d{14}\"")
+                .contains("\"session\":\"" + signer.secret("DVCQG_PAKN_SESSION") + "\"");
         assertThat(receivedBy(Sandboxes.XML_MINISTRY, code)).isEmpty();
+
+        // §4.6: the portal refuses a message without its session token or its dstcode header
+        String unsigned = body.replaceFirst("\"session\":\"[^\"]*\"", "\"session\":\"het-han\"");
+        HubApi.Reply refused = api.post("/sandbox/dvcqg-pakn/api", "application/json", unsigned, "dstcode", "000.00.00.G22");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("error_code").asText()).isEqualTo("100");
+        assertThat(api.post("/sandbox/dvcqg-pakn/api", "application/json", body).json().path("error_code").asText())
+                .isEqualTo("100");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package vn.paknhub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,11 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 /** A mapping gives each thread its own result, and an edit is used at its next message. */
 class JsonMappingsTest {
 
-    private final JsonMappings mappings = new JsonMappings(new ObjectMapper());
+    private final MockEnvironment env = new MockEnvironment().withProperty("PORTAL_SESSION", "phien-0f3a");
+    private final JsonMappings mappings = new JsonMappings(new ObjectMapper(), new ConnectorSigner(env, Clock.systemUTC()));
 
     @TempDir
     Path dir;
@@ -28,12 +32,12 @@ class JsonMappingsTest {
     void an_edited_mapping_is_used_at_its_next_message() throws Exception {
         Path file = dir.resolve("dispatch.jsonata");
         Files.writeString(file, "{\"ma\": caseCode}");
-        assertThat(mappings.map(file.toString(), "{\"caseCode\": \"SKGP-20261122-000001\"}"))
+        assertThat(mappings.map(file.toString(), null, "{\"caseCode\": \"SKGP-20261122-000001\"}"))
                 .isEqualTo("{\"ma\":\"SKGP-20261122-000001\"}");
 
         Files.writeString(file, "{\"maHoSo\": caseCode, \"kenh\": \"WEB\"}");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-        assertThat(mappings.map(file.toString(), "{\"caseCode\": \"SKGP-20261122-000002\"}"))
+        assertThat(mappings.map(file.toString(), null, "{\"caseCode\": \"SKGP-20261122-000002\"}"))
                 .isEqualTo("{\"maHoSo\":\"SKGP-20261122-000002\",\"kenh\":\"WEB\"}");
     }
 
@@ -48,7 +52,7 @@ class JsonMappingsTest {
             String status = i % 3 == 0 ? "DA_TIEP_NHAN" : i % 3 == 1 ? "DANG_XU_LY" : "KHONG_RO";
             String expected = i % 3 == 0 ? "{\"status\":\"ACCEPTED\",\"sequence\":" + i + "}"
                     : i % 3 == 1 ? "{\"status\":\"IN_PROGRESS\",\"sequence\":" + i + "}" : "{\"sequence\":" + i + "}";
-            assertThat(mappings.map(file.toString(), "{\"trangThai\": \"" + status + "\", \"stt\": " + i + "}"))
+            assertThat(mappings.map(file.toString(), null, "{\"trangThai\": \"" + status + "\", \"stt\": " + i + "}"))
                     .as("message %d", i).isEqualTo(expected);
         }
     }
@@ -63,7 +67,7 @@ class JsonMappingsTest {
             int n = i;
             pool.execute(() -> {
                 try {
-                    String out = mappings.map(file.toString(), "{\"ticket\": \"T" + n + "\", \"n\": " + n + "}");
+                    String out = mappings.map(file.toString(), null, "{\"ticket\": \"T" + n + "\", \"n\": " + n + "}");
                     if (!out.equals("{\"externalReference\":\"T" + n + "/" + (2 * n) + "\"}")) {
                         wrong.add(out);
                     }
@@ -75,5 +79,19 @@ class JsonMappingsTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(wrong).isEmpty();
+    }
+
+    /** §4.6: the portal's session token comes from the environment into the mapping as $session, never from a file. */
+    @Test
+    void a_session_token_named_by_the_route_is_read_from_the_environment_into_the_mapping() throws Exception {
+        Path file = dir.resolve("dispatch.jsonata");
+        Files.writeString(file, "{\"session\": $session, \"MaHoSo\": caseCode}");
+        String input = "{\"caseCode\": \"SKGP-20261205-000001\"}";
+
+        assertThat(mappings.map(file.toString(), "PORTAL_SESSION", input))
+                .isEqualTo("{\"session\":\"phien-0f3a\",\"MaHoSo\":\"SKGP-20261205-000001\"}");
+        assertThat(mappings.map(file.toString(), "", input)).isEqualTo("{\"MaHoSo\":\"SKGP-20261205-000001\"}");
+        assertThatThrownBy(() -> mappings.map(file.toString(), "UNSET_SESSION", input))
+                .isInstanceOf(DeliveryRefused.class).hasMessageContaining("UNSET_SESSION");
     }
 }
