@@ -52,7 +52,7 @@ public class DispatchComposer {
     }
 
     /** The cases of a batch of deliveries and their attachments, read in two statements rather than two per delivery. */
-    public record Batch(Map<String, CaseFile> cases, Map<UUID, List<StoredAttachment>> attachments) {
+    record Batch(Map<String, CaseFile> cases, Map<UUID, List<StoredAttachment>> attachments) {
 
         CaseFile caseOf(Delivery d) {
             CaseFile c = cases.get(d.caseCode());
@@ -63,14 +63,14 @@ public class DispatchComposer {
         }
     }
 
-    public Batch read(List<Delivery> due) {
+    Batch read(List<Delivery> due) {
         Map<String, CaseFile> found = cases.findAll(due.stream().map(Delivery::caseCode).distinct().toList());
         return new Batch(found, cases.attachmentsOfAll(due.stream().filter(d -> !d.statusUpdate())
                 .map(d -> found.get(d.caseCode())).filter(Objects::nonNull).toList()));
     }
 
     /** The canonical message of a delivery: the case dispatch, or the status update of one case event. */
-    public String compose(Delivery d, Batch batch) {
+    String compose(Delivery d, Batch batch) {
         return d.statusUpdate() ? update(d, batch.caseOf(d)) : dispatch(d, batch.caseOf(d), batch);
     }
 

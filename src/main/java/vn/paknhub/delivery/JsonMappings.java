@@ -40,14 +40,23 @@ public class JsonMappings {
         this.secrets = secrets;
     }
 
+    /** For connector routes: the JSON body mapped by the file named in {@link #MAPPING}, as JSON text. */
+    public String map(@Header(MAPPING) String file, @Body String input) throws IOException {
+        return mapWith(file, Map.of(), input);
+    }
+
     /**
-     * For connector routes: the JSON body mapped by the file named in {@link #MAPPING}, as JSON text. When the
-     * route names a session variable, the mapping reads that secret as {@code $session} (§4.6 "session").
+     * {@link #map} for a message to a partner: when the route names a session variable, the mapping reads
+     * that secret as {@code $session} (§4.6 "session"). Only the route's own header counts, never one a
+     * partner's answer could carry, so the delivery routes call this and the answers go through {@link #map}.
      */
-    public String map(@Header(MAPPING) String file, @Header(SESSION_VARIABLE) String sessionVariable, @Body String input)
-            throws IOException {
-        Map<String, Object> bindings = sessionVariable == null || sessionVariable.isBlank() ? Map.of()
-                : Map.of("session", secrets.secret(sessionVariable));
+    public String mapOutgoing(@Header(MAPPING) String file, @Header(SESSION_VARIABLE) String sessionVariable,
+            @Body String input) throws IOException {
+        return mapWith(file, sessionVariable == null || sessionVariable.isBlank() ? Map.of()
+                : Map.of("session", secrets.secret(sessionVariable)), input);
+    }
+
+    private String mapWith(String file, Map<String, Object> bindings, String input) throws IOException {
         return json.writeValueAsString(evaluate(Path.of(file), json.readValue(input, Object.class), bindings));
     }
 

@@ -99,7 +99,7 @@ public class NotificationSender implements DisposableBean {
                 .distinct().toList());
         Map<UUID, UUID> caseOfEvent = new HashMap<>();
         for (Notification n : due) {
-            CaseFile c = n.caseCode() == null ? null : found.get(n.caseCode());
+            CaseFile c = found.get(n.caseCode());
             if (c != null && n.eventId() != null) {
                 caseOfEvent.put(n.eventId(), c.id());
             }

@@ -45,7 +45,7 @@ public class StatusTopicBatches {
             String received = record.getMessage().getBody(String.class);
             String key = record.getMessage().getHeader(KafkaConstants.KEY, String.class);
             try {
-                readable.add(new StatusUpdates.Received(received, mappings.map(mapping, null, received)));
+                readable.add(new StatusUpdates.Received(received, mappings.map(mapping, received)));
                 keys.add(key);
             } catch (Exception notReadable) {
                 // the partner's own format was not understood: nothing to apply, but the partner must hear it

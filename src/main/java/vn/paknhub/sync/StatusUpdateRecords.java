@@ -88,7 +88,7 @@ public class StatusUpdateRecords {
                     + " name the status to apply.");
         }
         try {
-            return mappings.map(mappingsDir.resolve(parked.system()).resolve("status.jsonata").toString(), null,
+            return mappings.map(mappingsDir.resolve(parked.system()).resolve("status.jsonata").toString(),
                     parked.received());
         } catch (IOException | RuntimeException e) {
             throw ApiProblem.invalid("received", "mapping", "Không ánh xạ được bản gốc bằng mappings/" + parked.system()

@@ -32,12 +32,12 @@ class JsonMappingsTest {
     void an_edited_mapping_is_used_at_its_next_message() throws Exception {
         Path file = dir.resolve("dispatch.jsonata");
         Files.writeString(file, "{\"ma\": caseCode}");
-        assertThat(mappings.map(file.toString(), null, "{\"caseCode\": \"SKGP-20261122-000001\"}"))
+        assertThat(mappings.map(file.toString(), "{\"caseCode\": \"SKGP-20261122-000001\"}"))
                 .isEqualTo("{\"ma\":\"SKGP-20261122-000001\"}");
 
         Files.writeString(file, "{\"maHoSo\": caseCode, \"kenh\": \"WEB\"}");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-        assertThat(mappings.map(file.toString(), null, "{\"caseCode\": \"SKGP-20261122-000002\"}"))
+        assertThat(mappings.map(file.toString(), "{\"caseCode\": \"SKGP-20261122-000002\"}"))
                 .isEqualTo("{\"maHoSo\":\"SKGP-20261122-000002\",\"kenh\":\"WEB\"}");
     }
 
@@ -52,7 +52,7 @@ class JsonMappingsTest {
             String status = i % 3 == 0 ? "DA_TIEP_NHAN" : i % 3 == 1 ? "DANG_XU_LY" : "KHONG_RO";
             String expected = i % 3 == 0 ? "{\"status\":\"ACCEPTED\",\"sequence\":" + i + "}"
                     : i % 3 == 1 ? "{\"status\":\"IN_PROGRESS\",\"sequence\":" + i + "}" : "{\"sequence\":" + i + "}";
-            assertThat(mappings.map(file.toString(), null, "{\"trangThai\": \"" + status + "\", \"stt\": " + i + "}"))
+            assertThat(mappings.map(file.toString(), "{\"trangThai\": \"" + status + "\", \"stt\": " + i + "}"))
                     .as("message %d", i).isEqualTo(expected);
         }
     }
@@ -67,7 +67,7 @@ class JsonMappingsTest {
             int n = i;
             pool.execute(() -> {
                 try {
-                    String out = mappings.map(file.toString(), null, "{\"ticket\": \"T" + n + "\", \"n\": " + n + "}");
+                    String out = mappings.map(file.toString(), "{\"ticket\": \"T" + n + "\", \"n\": " + n + "}");
                     if (!out.equals("{\"externalReference\":\"T" + n + "/" + (2 * n) + "\"}")) {
                         wrong.add(out);
                     }
@@ -88,10 +88,10 @@ class JsonMappingsTest {
         Files.writeString(file, "{\"session\": $session, \"MaHoSo\": caseCode}");
         String input = "{\"caseCode\": \"SKGP-20261205-000001\"}";
 
-        assertThat(mappings.map(file.toString(), "PORTAL_SESSION", input))
+        assertThat(mappings.mapOutgoing(file.toString(), "PORTAL_SESSION", input))
                 .isEqualTo("{\"session\":\"phien-0f3a\",\"MaHoSo\":\"SKGP-20261205-000001\"}");
-        assertThat(mappings.map(file.toString(), "", input)).isEqualTo("{\"MaHoSo\":\"SKGP-20261205-000001\"}");
-        assertThatThrownBy(() -> mappings.map(file.toString(), "UNSET_SESSION", input))
+        assertThat(mappings.mapOutgoing(file.toString(), "", input)).isEqualTo("{\"MaHoSo\":\"SKGP-20261205-000001\"}");
+        assertThatThrownBy(() -> mappings.mapOutgoing(file.toString(), "UNSET_SESSION", input))
                 .isInstanceOf(DeliveryRefused.class).hasMessageContaining("UNSET_SESSION");
     }
 }
