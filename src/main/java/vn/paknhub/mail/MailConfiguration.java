@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class MailConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailConfiguration.class);
 
     /**
      * No header of a mail reaches the route as a Camel header (CVE-2026-33454), nor can a mail choose
@@ -47,10 +51,17 @@ class MailConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // switched off, or no mailbox named (and no embedded one): no route, nothing polled
+                if (!settings.enabled()) {
+                    LOG.info("Email channel off (HUB_MAIL_ENABLED=false)");
+                    return;
+                }
+                if (settings.host() == null || settings.host().isBlank()) {
+                    LOG.warn("Email channel off: no mailbox named (HUB_MAIL_HOST)");
+                    return;
+                }
                 from(mailboxUri(settings))
                         .routeId("mail-intake")
-                        // no mailbox named (and no embedded one): the channel is off
-                        .autoStartup(settings.enabled() && settings.host() != null && !settings.host().isBlank())
                         .process(e -> poll.receive(e.getMessage().getBody(jakarta.mail.Message.class),
                                 e.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class)));
             }

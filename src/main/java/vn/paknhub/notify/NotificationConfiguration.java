@@ -39,15 +39,22 @@ class NotificationConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                if (!settings.enabled()) {
+                    // events stay on the bus and in the history: switched on again, nothing is lost
+                    LOG.info("Notifications to submitters off (HUB_NOTIFY_ENABLED=false)");
+                    return;
+                }
+                if (settings.smtp().host() == null || settings.smtp().host().isBlank()) {
+                    throw new IllegalStateException("No mail server for the notifications submitters are owed (Đ13):"
+                            + " set HUB_NOTIFY_SMTP_HOST (and _PORT, _USERNAME, _PASSWORD), or HUB_NOTIFY_ENABLED=false");
+                }
                 from(CaseEventBus.batchConsumerUri(NotificationPlanner.CONSUMER))
                         .routeId("notification-planning")
-                        .autoStartup("{{hub.notify.enabled}}")
                         .bean(NotificationPlanner.class, "plan")
                         .process(CaseEventBus::commitBatch);
 
                 from("timer:notification-dispatch?delay=1000&period={{hub.notify.poll-interval-ms}}")
                         .routeId("notification-dispatch")
-                        .autoStartup("{{hub.notify.enabled}}")
                         .bean(NotificationSender.class, "sendDue");
 
                 // only the headers we set reach the mail server
@@ -56,6 +63,10 @@ class NotificationConfiguration {
                         .removeHeaders("*", "To", "Subject", "Auto-Submitted", "In-Reply-To", "References")
                         .to(smtpUri(settings));
 
+                if (!settings.sms().sends()) {
+                    LOG.info("SMS to submitters off (HUB_NOTIFY_SMS_ENABLED=false or no HUB_NOTIFY_SMS_URL)");
+                    return;
+                }
                 from("direct:notify-sms")
                         .routeId("notify-sms")
                         .process(e -> e.getMessage().setBody(json.writeValueAsString(Map.of(

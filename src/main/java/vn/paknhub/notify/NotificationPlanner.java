@@ -27,7 +27,7 @@ class NotificationPlanner {
         this.notifications = notifications;
         this.inbox = inbox;
         this.tx = tx;
-        this.channels = settings.sms().enabled() ? List.of(Notifications.Channel.EMAIL, Notifications.Channel.SMS)
+        this.channels = settings.sms().sends() ? List.of(Notifications.Channel.EMAIL, Notifications.Channel.SMS)
                 : List.of(Notifications.Channel.EMAIL);
     }
 

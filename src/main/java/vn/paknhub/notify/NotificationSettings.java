@@ -27,6 +27,11 @@ public record NotificationSettings(boolean enabled, String templatesDir, String 
 
     /** @param apiKeyVariable the environment variable holding the gateway's key */
     public record Sms(boolean enabled, String url, String apiKeyVariable) {
+
+        /** Messages go by SMS only where a gateway is named: without one they would only pile up, parked. */
+        public boolean sends() {
+            return enabled && url != null && !url.isBlank();
+        }
     }
 
     public long backoffMs(int attempt) {

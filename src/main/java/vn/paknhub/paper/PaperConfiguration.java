@@ -48,16 +48,17 @@ class PaperConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() throws IOException {
-                if (settings.enabled()) {
-                    Files.createDirectories(Path.of(settings.inbox()));
+                if (!settings.enabled()) {
+                    LOG.info("Paper channel off (HUB_PAPER_ENABLED=false)");
+                    return;
                 }
+                Files.createDirectories(Path.of(settings.inbox()));
                 from("file:" + settings.inbox() + "?include=(?i).*\\.(pdf|tiff?|png|jpe?g)$"
                         // the hub moves the files itself, after the outcome is durable
                         + "&noop=true&idempotent=false&readLock=changed&readLockMinAge=" + settings.settleMs()
                         + "&readLockCheckInterval=" + Math.max(100, settings.settleMs() / 2)
                         + "&delay=" + settings.pollDelayMs() + "&maxMessagesPerPoll=20")
                         .routeId("paper-intake")
-                        .autoStartup(settings.enabled())
                         // one scan more than OCR processes: its decoding, clean-up and filing overlap another's OCR
                         .threads(settings.ocrProcesses() + 1)
                         .process(e -> {

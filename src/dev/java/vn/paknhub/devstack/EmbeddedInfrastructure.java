@@ -52,7 +52,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (isBlank(env.getProperty("spring.datasource.url"))
                 && env.getProperty("hub.embedded.postgres.enabled", Boolean.class, true)) {
             Path pgDir = keepData ? dataDir.resolve("postgres") : temporaryDirectory("pakn-hub-postgres");
-            String url = EmbeddedPostgresServer.jdbcUrl(pgDir, keepData);
+            String url = EmbeddedPostgresServer.jdbcUrl(pgDir, keepData, log);
             startedAny = true;
             props.put("spring.datasource.url", url);
             props.put("spring.datasource.username", "postgres");
@@ -101,10 +101,33 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             log.warn("No HUB_NOTIFY_SMTP_HOST configured: notifications go to the embedded mail server (SMTP localhost:"
                     + ports[0] + ", IMAP localhost:" + ports[1] + "). Not for production.");
         }
+        if ("true".equals(String.valueOf(props.getOrDefault("hub.sandbox.enabled", env.getProperty("hub.sandbox.enabled"))))) {
+            sandboxAddresses(env, props);
+        }
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
         if (startedAny) {
             application.addInitializers(EmbeddedServices.leaseForEachContext());
         }
+    }
+
+    /**
+     * The shipped connectors and the SMS gateway reach the sandboxes of this development hub, unless the
+     * environment names the real systems.
+     */
+    private static void sandboxAddresses(ConfigurableEnvironment env, Map<String, Object> props) {
+        String sandbox = "http://localhost:${local.server.port:${server.port:8080}}/sandbox";
+        props.put("hub.connectors.sandbox-url", sandbox);
+        Map<String, String> addresses = Map.of(
+                "hub.connectors.url.dvcqg-pakn", "/dvcqg-pakn/api",
+                "hub.connectors.url.bkhcn-api", "/bkhcn-api/cases",
+                "hub.connectors.url.byt-soap", "/byt-soap/pakn",
+                "hub.connectors.url.dvcqg-pakn-status", "/dvcqg-pakn/status",
+                "hub.notify.sms.url", "/sms-gateway/messages");
+        addresses.forEach((property, path) -> {
+            if (isBlank(env.getProperty(property))) {
+                props.put(property, sandbox + path);
+            }
+        });
     }
 
     /**

@@ -1,0 +1,25 @@
+package vn.paknhub.devstack;
+
+import java.nio.file.Path;
+import org.apache.commons.logging.impl.NoOpLog;
+
+/**
+ * The development PostgreSQL and Kafka broker on their own, for tests that run a hub (the production
+ * jar, several nodes) against them as an operator's external servers. One of each per JVM, shared
+ * with any development hub of the same JVM.
+ */
+public final class StandaloneServers {
+
+    private StandaloneServers() {
+    }
+
+    /** A JDBC URL of the PostgreSQL server (user {@code postgres}, no password, database {@code postgres}). */
+    public static String postgres(Path dataDirectory) {
+        return EmbeddedPostgresServer.jdbcUrl(dataDirectory, false, new NoOpLog());
+    }
+
+    /** The bootstrap servers of the Kafka broker. */
+    public static String kafka(Path logDirectory) {
+        return EmbeddedKafkaServer.bootstrapServers(logDirectory, 0, true);
+    }
+}
