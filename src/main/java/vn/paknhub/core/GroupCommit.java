@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -150,7 +152,12 @@ public final class GroupCommit<I, O> implements AutoCloseable {
         try {
             answers = tx.execute(status -> store.apply(batch.stream().map(Pending::item).toList()));
         } catch (RuntimeException | Error e) {
-            batch.forEach(this::writeAlone);
+            if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException) {
+                // the database is out of reach: each alone would wait for it again; all are refused now
+                batch.forEach(p -> p.answer.completeExceptionally(e));
+            } else {
+                batch.forEach(this::writeAlone);
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -165,4 +165,50 @@ class BadInputTest {
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("header:Idempotency-Key");
     }
+
+    /**
+     * Requests Tomcat refuses before any servlet sees them, and a body far over the limit sent in full by a
+     * client that reads only afterwards: each gets problem+json, not Tomcat's HTML page nor a closed connection.
+     */
+    @Test
+    void requests_the_web_server_refuses_itself_are_answered_as_problems() throws Exception {
+        String hugeHeader = "POST /api/v1/submissions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + "k".repeat(100_000) + "\r\nContent-Length: 2\r\n\r\n{}";
+        RawReply header = raw(hugeHeader.getBytes(StandardCharsets.US_ASCII));
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(header.body()).contains("\"rule\":\"header-size\"").doesNotContain("<html");
+
+        RawReply slash = raw("GET /api/v1/submissions/SKGP%2F1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(slash.body()).contains("\"rule\":\"http-syntax\"");
+
+        byte[] body = new byte[20 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        byte[] head = ("POST /api/v1/submissions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        RawReply tooLarge = raw(request);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"rule\":\"body-size\"");
+    }
+
+    record RawReply(int status, String head, String body) {
+    }
+
+    /** Writes the whole request before reading anything, as a simple client does. */
+    private RawReply raw(byte[] request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = reply.indexOf("\r\n\r\n");
+            return new RawReply(Integer.parseInt(reply.substring(9, 12)), reply.substring(0, split), reply.substring(split + 4));
+        }
+    }
 }

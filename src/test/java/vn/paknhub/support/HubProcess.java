@@ -57,6 +57,8 @@ public final class HubProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                // a test hub lives for seconds: the quick compiler only (as spring-boot:run) starts it sooner
+                "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), PaknHubApplication.class.getName(),
                 "--server.port=" + port));
         for (String p : properties) {

@@ -26,6 +26,18 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Không tìm thấy " + whatVi, "No such " + whatEn, List.of());
     }
 
+    /** Something the caller could not cause; the cause stays in the hub's log. */
+    public static ApiProblem internal() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, vui lòng thử lại sau",
+                "Internal error, please try again later", List.of());
+    }
+
+    /** The hub cannot store or read right now (its database is unreachable); nothing was kept. */
+    public static ApiProblem unavailable() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Hệ thống tạm thời chưa tiếp nhận được, vui lòng gửi lại sau ít phút",
+                "Temporarily unavailable, please send again in a few moments", List.of());
+    }
+
     public static ApiProblem invalid(List<FieldError> errors) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Dữ liệu không hợp lệ", "Invalid request", errors);
     }

@@ -1,6 +1,5 @@
 package vn.paknhub.core.problem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,11 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final ObjectMapper json;
 
-    JsonBodyLimitFilter(@Value("${hub.intake.max-json-bytes}") long maxBytes, ObjectMapper json) {
+    JsonBodyLimitFilter(@Value("${hub.intake.max-json-bytes}") long maxBytes) {
         this.maxBytes = maxBytes;
-        this.json = json;
     }
 
     /** Signals a body over the cap from inside the JSON reader. */
@@ -59,15 +55,8 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiProblem p = ProblemHandler.tooLarge("$", "body-size", "Nội dung yêu cầu vượt quá " + maxBytes + " byte.",
-                "The request body exceeds " + maxBytes + " bytes.");
-        response.setStatus(p.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Map.of("type", "/problems/" + p.type(),
-                "title", p.titleVi() + " / " + p.titleEn(), "status", p.status().value(),
-                "detail", p.errors().get(0).message() + " / " + p.errors().get(0).messageEn(),
-                "instance", request.getRequestURI(), "errors", p.errors()));
+        ProblemDetails.write(response, ProblemHandler.tooLarge("$", "body-size", "Nội dung yêu cầu vượt quá " + maxBytes + " byte.",
+                "The request body exceeds " + maxBytes + " bytes."), request.getRequestURI());
     }
 
     private static final class CappedStream extends ServletInputStream {

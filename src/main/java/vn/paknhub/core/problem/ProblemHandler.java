@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -51,10 +54,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Giá trị của «" + e.getName() + "» không hợp lệ.", "Invalid value for '" + e.getName() + "'."), request);
     }
 
+    /** The database cannot be reached (or not in time): nothing was stored; the client may try again shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        TransientDataAccessException.class})
+    ResponseEntity<Object> unavailable(Exception e, WebRequest request) {
+        LOG.warn("Database unavailable answering {}: {}", describe(request), e.getMessage());
+        return render(ApiProblem.unavailable(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         LOG.error("Unexpected error answering {}", describe(request), e);
-        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, vui lòng thử lại sau", "Internal error, please try again later", List.of()), request);
+        return render(ApiProblem.internal(), request);
     }
 
     @Override
@@ -163,32 +174,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> render(ApiProblem p, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatus(p.status());
-        body.setType(URI.create("/problems/" + p.type()));
-        body.setTitle(p.titleVi() + " / " + p.titleEn());
-        body.setDetail(detail(p));
-        if (request instanceof ServletWebRequest servlet) {
-            body.setInstance(URI.create(servlet.getRequest().getRequestURI()));
-        }
-        if (!p.errors().isEmpty()) {
-            body.setProperty("errors", p.errors());
-        }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(p.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (p.status() == HttpStatus.UNAUTHORIZED) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pakn-hub\"");
-        }
-        return answer.body(body);
-    }
-
-    private static String detail(ApiProblem p) {
-        if (p.errors().size() == 1) {
-            FieldError only = p.errors().get(0);
-            return only.message() + " / " + only.messageEn();
-        }
-        if (p.errors().isEmpty()) {
-            return p.titleVi() + ". / " + p.titleEn() + ".";
-        }
-        return "Có " + p.errors().size() + " lỗi, xem «errors». / " + p.errors().size() + " problems, see 'errors'.";
+        String instance = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        return ResponseEntity.status(p.status()).headers(ProblemDetails.headers(p)).body(ProblemDetails.of(p, instance));
     }
 
     private static String describe(WebRequest request) {
