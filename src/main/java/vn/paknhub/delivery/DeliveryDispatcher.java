@@ -88,6 +88,11 @@ public class DeliveryDispatcher implements DisposableBean {
         });
     }
 
+    /** Systems whose deliveries wait because they have been failing (their circuit is open). */
+    public Set<String> heldBack() {
+        return breakers.open();
+    }
+
     /** Called by the dispatch timer: claims what is due and hands it to the senders without waiting. */
     public int dispatchDue() {
         int room = 2 * settings.concurrency() - inFlightTotal.get();

@@ -44,7 +44,13 @@ class BrokerDownTest {
             secret = receipt.path("lookupSecret").asText();
 
             assertThat(api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret).status()).isEqualTo(200);
-            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+            // ready (items are taken), but degraded, naming the part that is down
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health/readiness").json()
+                    .path("components").path("bus").path("status").asText().equals("DEGRADED"));
+            HubApi.Reply readiness = api.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.json().path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(readiness.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
             assertThat(db.queryForObject("select count(*) from outbox where case_code = ?", Integer.class, code))
                     .isEqualTo(1);
             cutOff.kill();
