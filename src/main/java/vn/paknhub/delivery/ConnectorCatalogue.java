@@ -47,13 +47,20 @@ public class ConnectorCatalogue {
     private final Path routesDir;
     private final Path mappingsDir;
     private final Map<String, ConnectorStatus> statuses = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
 
     public ConnectorCatalogue(CamelContext camel, AgencyDirectory agencies, ObjectMapper json, CanonicalXml canonicalXml,
             @Value("${hub.connectors.routes-dir}") Path routesDir,
             @Value("${hub.connectors.mappings-dir}") Path mappingsDir) {
         this.camel = camel;
         this.agencies = agencies;
-        this.check = new ConnectorFileCheck(json, canonicalXml);
+        this.check = new ConnectorFileCheck(json, canonicalXml, value -> {
+            try {
+                return camel.resolvePropertyPlaceholders(value);
+            } catch (RuntimeException unknown) {
+                return "";
+            }
+        });
         this.routesDir = routesDir;
         this.mappingsDir = mappingsDir;
     }
@@ -75,7 +82,9 @@ public class ConnectorCatalogue {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void loadAtStartup() {
+        ConnectorTemplates.shipped().declareParameters(camel);
         List<ConnectorStatus> loaded = reload();
+        this.loaded = true;
         LOG.info("Connectors: {} working, {} broken", loaded.stream().filter(ConnectorStatus::working).count(),
                 loaded.stream().filter(s -> !s.working()).count());
     }
@@ -112,6 +121,11 @@ public class ConnectorCatalogue {
             statuses.put(system, new ConnectorStatus(system, file.toString(), problems.isEmpty(), List.copyOf(problems)));
         }
         return statuses();
+    }
+
+    /** Whether the files have been read once since start-up: before that, nothing can be delivered. */
+    public boolean loaded() {
+        return loaded;
     }
 
     public List<ConnectorStatus> statuses() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.transform.Templates;
@@ -33,37 +34,30 @@ import vn.paknhub.core.xml.UntrustedXml;
  */
 public final class ConnectorFileCheck {
 
-    /**
-     * A connector template: the route id prefix of its instances ({@code deliver-} for the way items
-     * reach the system, {@code status-} for the way its status updates reach the hub), its required
-     * parameters and the mapping files it reads.
-     */
-    record Template(String routePrefix, List<String> parameters, List<String> mappings) {
-    }
-
-    static final String DELIVERY = "deliver-";
-    static final String STATUS = "status-";
-
-    static final Map<String, Template> TEMPLATES = Map.of(
-            "rest-json-connector", new Template(DELIVERY, List.of("system", "url", "signingKeyVariable"),
-                    List.of("dispatch.jsonata", "update.jsonata", "reply.jsonata")),
-            "http-xml-connector", new Template(DELIVERY, List.of("system", "url"),
-                    List.of("dispatch.xsl", "update.xsl", "reply.xsl")),
-            "kafka-connector", new Template(DELIVERY, List.of("system", "topic"), List.of("dispatch.jsonata", "update.jsonata")),
-            "status-webhook", new Template(STATUS, List.of("system", "signingKeyVariable"), List.of("status.jsonata")),
-            "status-kafka", new Template(STATUS, List.of("system", "topic", "errorTopic"), List.of("status.jsonata")),
-            "status-polling", new Template(STATUS, List.of("system", "url"), List.of("poll.jsonata")));
+    static final String DELIVERY = ConnectorTemplates.DELIVERY;
+    static final String STATUS = ConnectorTemplates.STATUS;
+    private static final ConnectorTemplates TEMPLATES = ConnectorTemplates.shipped();
 
     private static final Pattern SYSTEM_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
-    private static final Pattern VARIABLE = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
-    private static final Pattern AGENCY_CODES = Pattern.compile("^\\s*[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*\\s*$");
 
     private final ObjectMapper json;
     private final CanonicalXml canonicalXml;
 
+    private final UnaryOperator<String> placeholders;
+
+    /** A check of the files as written (offline: placeholders are checked as placeholders). */
     public ConnectorFileCheck(ObjectMapper json, CanonicalXml canonicalXml) {
+        this(json, canonicalXml, UnaryOperator.identity());
+    }
+
+    /**
+     * A check on a running hub: a value written as a placeholder ({@code {{hub.connectors.url.bkhcn-api}}})
+     * is checked again once {@code placeholders} has resolved it, so that an address never given is named.
+     */
+    public ConnectorFileCheck(ObjectMapper json, CanonicalXml canonicalXml, UnaryOperator<String> placeholders) {
         this.json = json;
         this.canonicalXml = canonicalXml;
+        this.placeholders = placeholders;
     }
 
     public static String systemOf(Path routeFile) {
@@ -86,13 +80,14 @@ public final class ConnectorFileCheck {
         } catch (RuntimeException e) {
             return List.of(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        List<Template> used = new ArrayList<>();
+        List<ConnectorTemplates.Template> used = new ArrayList<>();
         for (Map<?, ?> templated : entries) {
             Object ref = templated.get("routeTemplateRef");
-            Template template = TEMPLATES.get(String.valueOf(ref));
+            ConnectorTemplates.Template template = TEMPLATES.get(String.valueOf(ref)).orElse(null);
             if (template == null) {
-                return List.of(file + ": routeTemplateRef '" + ref + "' is not a connector template; use one of "
-                        + TEMPLATES.keySet().stream().sorted().toList());
+                return List.of(file + ": routeTemplateRef '" + ref + "' is not a connector template"
+                        + ConnectorTemplates.nearest(String.valueOf(ref), TEMPLATES.names()).map(n -> "; did you mean '" + n + "'?")
+                                .orElse("; use one of " + TEMPLATES.names()));
             }
             if (used.stream().anyMatch(t -> t.routePrefix().equals(template.routePrefix()))) {
                 return List.of(file + ": more than one '" + template.routePrefix() + "' entry: a system has one way in"
@@ -102,8 +97,7 @@ public final class ConnectorFileCheck {
             problems.addAll(checkEntry(file, system, template, templated));
         }
         if (used.stream().noneMatch(t -> t.routePrefix().equals(DELIVERY))) {
-            problems.add(file + ": no delivery entry: use one of " + TEMPLATES.entrySet().stream()
-                    .filter(e -> e.getValue().routePrefix().equals(DELIVERY)).map(Map.Entry::getKey).sorted().toList());
+            problems.add(file + ": no delivery entry: use one of " + TEMPLATES.namesGoing(DELIVERY));
         }
         Path dir = mappingsDir.resolve(system);
         List<String> mappings = used.stream().flatMap(t -> t.mappings().stream()).toList();
@@ -116,34 +110,30 @@ public final class ConnectorFileCheck {
         return problems;
     }
 
-    private static List<String> checkEntry(String file, String system, Template template, Map<?, ?> templated) {
+    private List<String> checkEntry(String file, String system, ConnectorTemplates.Template template, Map<?, ?> templated) {
         List<String> problems = new ArrayList<>();
         if (!(template.routePrefix() + system).equals(templated.get("routeId"))) {
             problems.add(file + ": routeId must be '" + template.routePrefix() + system + "'");
         }
         Map<String, String> params = parameters(templated.get("parameters"), file, problems);
-        for (String required : template.parameters()) {
-            if (!params.containsKey(required) || params.get(required).isBlank()) {
-                problems.add(file + ": parameter '" + required + "' is missing");
-            }
-        }
+        template.problems(params).forEach(p -> problems.add(file + ": " + p));
         if (params.containsKey("system") && !system.equals(params.get("system"))) {
             problems.add(file + ": parameter 'system' must be '" + system + "', the file's name");
         }
-        if (params.containsKey("signingKeyVariable") && !VARIABLE.matcher(params.get("signingKeyVariable")).matches()) {
-            problems.add(file + ": parameter 'signingKeyVariable' must name an environment variable (e.g. "
-                    + "BKHCN_API_SIGNING_KEY), never hold the key itself");
-        }
-        if (params.containsKey("agencies") && !AGENCY_CODES.matcher(params.get("agencies")).matches()) {
-            problems.add(file + ": parameter 'agencies' must list agency codes separated by commas (e.g. BTC, BXD)");
-        }
-        String url = params.get("url");
-        if (url != null && !url.startsWith("http://") && !url.startsWith("https://") && !url.startsWith("{{")) {
-            problems.add(file + ": parameter 'url' must start with http:// or https://");
+        if (problems.isEmpty()) {
+            // placeholders resolved as the running hub would: an address or code the environment never gave
+            Map<String, String> resolved = new LinkedHashMap<>();
+            params.forEach((k, v) -> resolved.put(k, v.contains("{{") ? placeholders.apply(v) : v));
+            if (!resolved.equals(params)) {
+                for (String p : template.problems(resolved)) {
+                    problems.add(file + ": " + p + " (as resolved from " + params.entrySet().stream()
+                            .filter(e -> e.getValue().contains("{{")).map(Map.Entry::getValue).toList()
+                            + ": set the environment variable application.yml names for it)");
+                }
+            }
         }
         return problems;
     }
-
 
     /**
      * The bodies the connector file says its system serves (parameter {@code agencies}); nothing when

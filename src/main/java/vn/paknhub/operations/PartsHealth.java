@@ -1,6 +1,7 @@
 package vn.paknhub.operations;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,11 @@ class PartsHealth {
 
             @Override
             public Iterator<NamedContributor<HealthContributor>> iterator() {
+                if (!catalogue.loaded()) {
+                    // not ready before the connector files are read: nothing could be delivered yet
+                    return List.of(NamedContributor.<HealthContributor>of("files",
+                            (HealthIndicator) () -> Health.outOfService().withDetail("files", "loading").build())).iterator();
+                }
                 return catalogue.statuses().stream()
                         .map(s -> NamedContributor.<HealthContributor>of(s.system(),
                                 (HealthIndicator) () -> connector(catalogue, dispatcher, s.system())))

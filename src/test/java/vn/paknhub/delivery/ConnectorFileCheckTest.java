@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +59,7 @@ class ConnectorFileCheckTest {
         // the key is named twice: by the delivery entry and by the status webhook entry
         assertThat(check.check(route, dir.resolve("mappings"))).hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("routeId must be 'deliver-bkhcn-api'"))
-                .anySatisfy(p -> assertThat(p).contains("signingKeyVariable").contains("never hold the key"));
+                .anySatisfy(p -> assertThat(p).contains("signingKeyVariable").contains("never the key itself"));
     }
 
     @Test
@@ -80,5 +84,74 @@ class ConnectorFileCheckTest {
 
         assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
                 .contains("dispatch.xsl: does not compile");
+    }
+
+    @Test
+    void a_misspelled_or_unknown_parameter_is_refused_with_the_nearest_valid_name() throws IOException {
+        Path route = copyOf("dvcqg-pakn");
+        Files.writeString(route, Files.readString(route).replace("name: destinationCode", "name: destinatonCode"));
+        assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
+                .contains("parameter 'destinatonCode' is not a parameter of rest-json-connector")
+                .contains("did you mean 'destinationCode'?");
+
+        Files.writeString(route, Files.readString(route).replace("name: destinatonCode", "name: colour"));
+        assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
+                .contains("parameter 'colour'").contains("it takes [system, url, signingKeyVariable, agencies");
+    }
+
+    @Test
+    void a_value_its_definition_refuses_and_a_missing_parameter_are_named_with_what_the_parameter_is() throws IOException {
+        Path route = copyOf("bkhcn-api");
+        Files.writeString(route, Files.readString(route).replace("\"{{hub.connectors.url.bkhcn-api}}\"", "ftp://bkhcn.gov.vn/pakn")
+                .replace("      - name: agencies\n        value: BKHCN\n", ""));
+        assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
+                .contains("parameter 'url' = 'ftp://bkhcn.gov.vn/pakn' is not valid").contains("http:// or https://");
+
+        Files.writeString(route, Files.readString(route).replace("      - name: url\n        value: ftp://bkhcn.gov.vn/pakn\n", ""));
+        assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
+                .contains("parameter 'url' is missing: the system's address");
+    }
+
+    @Test
+    void on_a_running_hub_an_address_the_environment_never_gave_is_named() throws IOException {
+        Path route = copyOf("bkhcn-api");
+        ConnectorFileCheck running = new ConnectorFileCheck(new ObjectMapper(),
+                new CanonicalXml(new CanonicalMessages(), new ObjectMapper()), placeholder -> "");
+        assertThat(running.check(route, dir.resolve("mappings"))).singleElement().asString()
+                .contains("parameter 'url' = '' is not valid").contains("{{hub.connectors.url.bkhcn-api}}");
+    }
+
+    @Test
+    void the_templates_and_their_definition_name_the_same_templates_and_parameters() throws IOException {
+        String templates = Files.readString(Path.of("src/main/resources/camel/connector-templates.yaml"));
+        Matcher ids = Pattern.compile("(?m)^- routeTemplate:\\n    id: ([\\w-]+)$").matcher(templates);
+        List<String> found = new ArrayList<>();
+        while (ids.find()) {
+            found.add(ids.group(1));
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(ConnectorTemplates.shipped().names());
+        assertThat(templates).doesNotContain("parameters:");
+        for (String[] body : bodies(templates)) {
+            ConnectorTemplates.Template t = ConnectorTemplates.shipped().get(body[0]).orElseThrow();
+            Matcher used = Pattern.compile("\\{\\{([\\w-]+)\\}\\}").matcher(body[1]);
+            while (used.find()) {
+                assertThat(t.parameters()).as(body[0] + " uses {{" + used.group(1) + "}}").containsKey(used.group(1));
+            }
+            for (String declared : t.parameters().keySet()) {
+                assertThat(declared.equals("agencies") || body[1].contains("{{" + declared + "}}"))
+                        .as(body[0] + " declares " + declared + " and uses it").isTrue();
+            }
+        }
+    }
+
+    /** Each template's id and text, from one "- routeTemplate:" to the next. */
+    private static List<String[]> bodies(String templates) {
+        List<String[]> bodies = new ArrayList<>();
+        String[] parts = templates.split("(?m)^- routeTemplate:\\n");
+        for (int i = 1; i < parts.length; i++) {
+            String id = parts[i].lines().findFirst().orElseThrow().replace("    id: ", "").strip();
+            bodies.add(new String[] {id, parts[i]});
+        }
+        return bodies;
     }
 }

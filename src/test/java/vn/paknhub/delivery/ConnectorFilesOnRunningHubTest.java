@@ -123,7 +123,7 @@ class ConnectorFilesOnRunningHubTest {
                 return c;
             }
         }
-        throw new AssertionError("no connector " + system);
+        throw new AssertionError("no connector " + system + " in " + api.get("/api/v1/connectors", HubApi.bearer(Samples.VPTW)).body());
     }
 
     private static JsonNode receivedBy(HubApi api, String system, String caseCode) {
