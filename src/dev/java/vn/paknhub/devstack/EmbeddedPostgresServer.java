@@ -17,7 +17,7 @@ import org.apache.commons.logging.Log;
  * A real PostgreSQL server from Maven-packaged binaries, started once per JVM so that a hub
  * restarted inside the same JVM (tests of crash recovery) finds its data again.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
@@ -79,7 +79,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** The live postgres process named by the directory's postmaster.pid, if it serves this directory. */
-    static Optional<ProcessHandle> orphanOf(Path dataDirectory) {
+    public static Optional<ProcessHandle> orphanOf(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
