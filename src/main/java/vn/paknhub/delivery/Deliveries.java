@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.paknhub.agency.CaseParticipation;
 import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.core.WorkQueue;
 import vn.paknhub.core.crypto.Randomness;
 
 /**
@@ -36,11 +37,13 @@ public class Deliveries implements CaseParticipation {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WorkQueue queue;
 
     public Deliveries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.queue = new WorkQueue(jdbc, "delivery", Delivery.DELIVERED, "updated_at");
     }
 
     @Override
@@ -191,25 +194,20 @@ public class Deliveries implements CaseParticipation {
      * walk of the index, one step per system) so that a held-back system's backlog is never read.
      */
     public List<Delivery> claimDue(int limit, int leaseSeconds, Set<String> heldBack) {
-        return jdbc.query("""
+        return queue.claim("""
                 with recursive pending_system (system) as (
                     (select system from delivery where status = 'PENDING' order by system limit 1)
                     union all
                     select (select d.system from delivery d where d.status = 'PENDING' and d.system > p.system
                             order by d.system limit 1)
-                    from pending_system p where p.system is not null),
-                due as (
-                    select x.id as due_id from pending_system p cross join lateral (
-                        select id, next_attempt_at from delivery
-                        where status = 'PENDING' and system = p.system and next_attempt_at <= now()
-                          and (lease_until is null or lease_until < now())
-                        order by next_attempt_at limit :limit for update skip locked) x
-                    where p.system is not null and not (p.system = any(cast(:held as text[])))
-                    order by x.next_attempt_at limit :limit)
-                update delivery d set lease_until = now() + make_interval(secs => :lease), attempts = d.attempts + 1,
-                    updated_at = now()
-                from due where d.id = due.due_id
-                returning\s""" + COLUMNS,
+                    from pending_system p where p.system is not null)
+                select x.id from pending_system p cross join lateral (
+                    select id, next_attempt_at from delivery
+                    where status = 'PENDING' and system = p.system and next_attempt_at <= now()
+                      and (lease_until is null or lease_until < now())
+                    order by next_attempt_at limit :limit for update skip locked) x
+                where p.system is not null and not (p.system = any(cast(:held as text[])))
+                order by x.next_attempt_at limit :limit""", COLUMNS,
                 new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit)
                         .addValue("held", heldBack.toArray(String[]::new)),
                 Deliveries::row);
@@ -236,25 +234,16 @@ public class Deliveries implements CaseParticipation {
     }
 
     public void retryLater(UUID id, String error, Instant next) {
-        jdbc.update("""
-                update delivery set last_error = :error, next_attempt_at = :next, lease_until = null, updated_at = now()
-                where id = :id and status = 'PENDING'""",
-                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", Timestamp.from(next)));
+        queue.retryLater(id, error, next);
     }
 
     public void park(UUID id, String reason) {
-        jdbc.update("""
-                update delivery set status = 'PARKED', last_error = :reason, lease_until = null, updated_at = now()
-                where id = :id and status = 'PENDING'""",
-                new MapSqlParameterSource("id", id).addValue("reason", reason));
+        queue.park(id, reason);
     }
 
     /** Sends a parked delivery again, with a fresh retry budget and the same idempotency key. */
     public boolean replay(UUID id) {
-        return jdbc.update("""
-                update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), lease_until = null,
-                    updated_at = now()
-                where id = :id and status = 'PARKED'""", new MapSqlParameterSource("id", id)) == 1;
+        return queue.replay(id);
     }
 
     public Optional<Delivery> find(UUID id) {

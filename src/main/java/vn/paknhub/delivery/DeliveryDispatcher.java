@@ -67,7 +67,8 @@ public class DeliveryDispatcher implements DisposableBean {
 
     public DeliveryDispatcher(Deliveries deliveries, DispatchComposer composer, ConnectorCatalogue connectors,
             CanonicalMessages messages, CaseService cases, ProducerTemplate producer, TransactionTemplate tx,
-            ObjectMapper json, DeliverySettings settings, CaseSettings caseSettings, Clock clock) {
+            ObjectMapper json, DeliverySettings settings, CaseSettings caseSettings, Clock clock,
+            DestinationBreakers breakers) {
         this.deliveries = deliveries;
         this.composer = composer;
         this.connectors = connectors;
@@ -80,7 +81,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.caseSettings = caseSettings;
         this.clock = clock;
         this.receipts = new GroupCommit<>("delivery-receipts", 1, 200, RECEIPT_LINGER, tx, this::settle);
-        this.breakers = new DestinationBreakers(settings.breakerFailureThreshold(), settings.breakerOpenMs(), clock);
+        this.breakers = breakers;
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "delivery-sender");
             t.setDaemon(true);

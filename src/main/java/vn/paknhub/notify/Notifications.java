@@ -3,7 +3,6 @@ package vn.paknhub.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.core.WorkQueue;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 
 /** The notification records: planned once per case event and channel, claimed by nodes with SKIP LOCKED and a lease. */
@@ -35,11 +35,13 @@ public class Notifications {
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataProtector protector;
     private final ObjectMapper json;
+    private final WorkQueue queue;
 
     public Notifications(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, ObjectMapper json) {
         this.jdbc = jdbc;
         this.protector = protector;
         this.json = json;
+        this.queue = new WorkQueue(jdbc, "notification", "SENT", null);
     }
 
     /**
@@ -83,15 +85,8 @@ public class Notifications {
     }
 
     public List<Notification> claimDue(int limit, int leaseSeconds) {
-        return jdbc.query("""
-                update notification n set lease_until = now() + make_interval(secs => :lease), attempts = n.attempts + 1
-                where n.id in (select id from notification
-                               where status = 'PENDING' and next_attempt_at <= now()
-                                 and (lease_until is null or lease_until < now())
-                               order by next_attempt_at limit :limit for update skip locked)
-                returning n.id, n.event_id, n.case_code, n.channel, n.template, n.attempts, n.recipient_enc, n.values_enc,
-                    n.in_reply_to""",
-                new MapSqlParameterSource("lease", leaseSeconds).addValue("limit", limit),
+        return queue.claimDue(limit, leaseSeconds,
+                "q.id, q.event_id, q.case_code, q.channel, q.template, q.attempts, q.recipient_enc, q.values_enc, q.in_reply_to",
                 (rs, i) -> new Notification(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
                         rs.getBytes(7) == null ? null : protector.decrypt(rs.getBytes(7)), values(rs.getBytes(8)),
@@ -108,19 +103,29 @@ public class Notifications {
 
     /** Marks the notifications sent, in one round trip. */
     public void markSent(List<UUID> ids) {
-        jdbc.update("update notification set status = 'SENT', sent_at = now(), lease_until = null, last_error = null"
-                + " where id = any(cast(:ids as uuid[])) and status = 'PENDING'",
-                Map.of("ids", ids.stream().map(UUID::toString).toArray(String[]::new)));
+        queue.done(ids, ", sent_at = now()");
     }
 
     public void retryLater(UUID id, String error, Instant next) {
-        jdbc.update("update notification set last_error = :error, next_attempt_at = :next, lease_until = null"
-                + " where id = :id and status = 'PENDING'",
-                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", Timestamp.from(next)));
+        queue.retryLater(id, error, next);
     }
 
     public void park(UUID id, String error) {
-        jdbc.update("update notification set status = 'PARKED', last_error = :error, lease_until = null"
-                + " where id = :id and status = 'PENDING'", new MapSqlParameterSource("id", id).addValue("error", error));
+        queue.park(id, error);
+    }
+
+    /** Sends a parked notification again with a fresh budget; false when it is not parked. */
+    public boolean replay(UUID id) {
+        return queue.replay(id);
+    }
+
+    /** A parked notification as operators see it: no recipient, no personal data. */
+    public record Parked(UUID id, String caseCode, String channel, String template, int attempts, String lastError) {
+    }
+
+    public List<Parked> parked(int limit) {
+        return queue.parked("id, case_code, channel, template, attempts, last_error", "created_at", limit,
+                (rs, i) -> new Parked(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6)));
     }
 }

@@ -11,15 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.core.Backoff;
+import vn.paknhub.core.WorkQueue;
 import vn.paknhub.notify.NotificationTemplates;
 import vn.paknhub.notify.Notifications;
 import vn.paknhub.notify.OutgoingMail;
@@ -44,7 +46,12 @@ public class DailyReports {
     }
 
     static final String TEMPLATE = "daily-report";
-    private static final String SELECT = "select agency, day, made_at, status, figures::text from daily_report";
+    private static final String COLUMNS = "agency, day, made_at, status, figures::text";
+    private static final String SELECT = "select " + COLUMNS + " from daily_report";
+    /** A report not sent is tried again after a minute, then longer, at most every half hour, until parked. */
+    private static final long RETRY_MS = 60_000;
+    private static final long MAX_RETRY_MS = 1_800_000;
+    private static final int LEASE_SECONDS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(DailyReports.class);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -52,21 +59,21 @@ public class DailyReports {
     private final NotificationTemplates templates;
     private final ProducerTemplate producer;
     private final ReportSettings settings;
-    private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final WorkQueue queue;
 
     DailyReports(NamedParameterJdbcTemplate jdbc, AgencyDirectory agencies, NotificationTemplates templates,
-            ProducerTemplate producer, ReportSettings settings, TransactionTemplate tx, ObjectMapper json,
+            ProducerTemplate producer, ReportSettings settings, ObjectMapper json,
             CaseSettings caseSettings) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.templates = templates;
         this.producer = producer;
         this.settings = settings;
-        this.tx = tx;
         this.json = json;
         this.zone = caseSettings.timeZone();
+        this.queue = new WorkQueue(jdbc, "daily_report", "SENT", null);
     }
 
     public Figures figures(String agency, LocalDate day) {
@@ -112,38 +119,50 @@ public class DailyReports {
         return made;
     }
 
-    /** Mails the reports made and not yet sent; how many went. */
+    /**
+     * Mails the reports made and not yet sent, claimed from the work queue (any node, each once); a report
+     * the mail server refuses is tried again later, then parked with its reason. How many went.
+     */
     public int sendDue() {
         int sent = 0;
-        for (int i = 0; i < 50; i++) {
-            Boolean one = tx.execute(s -> {
-                List<Report> due = jdbc.query(SELECT + " where status = 'PENDING' order by made_at limit 1 for update skip locked",
-                        Map.of(), this::report);
-                if (due.isEmpty()) {
-                    return null;
+        List<Claimed> due = queue.claimDue(50, LEASE_SECONDS, "q.id, q.attempts, " + COLUMNS, (rs, i) ->
+                new Claimed(rs.getObject(1, UUID.class), rs.getInt(2), new Report(rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), read(rs.getString(7)))));
+        for (Claimed c : due) {
+            Report r = c.report();
+            try {
+                send(r);
+                queue.done(List.of(c.id()), ", sent_at = now()");
+                sent++;
+            } catch (RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.warn("Daily report of {} for {} not sent (attempt {} of {}): {}", r.agency(), r.day(), c.attempts(),
+                        settings.maxAttempts(), why);
+                if (c.attempts() >= settings.maxAttempts()) {
+                    queue.park(c.id(), why);
+                } else {
+                    queue.retryLater(c.id(), why, Instant.now().plusMillis(Backoff.exponentialMs(RETRY_MS, MAX_RETRY_MS, c.attempts())));
                 }
-                Report r = due.get(0);
-                MapSqlParameterSource key = new MapSqlParameterSource("agency", r.agency()).addValue("day", r.day());
-                try {
-                    send(r);
-                    jdbc.update("update daily_report set status = 'SENT', sent_at = now(), attempts = attempts + 1"
-                            + " where agency = :agency and day = :day", key);
-                    return true;
-                } catch (RuntimeException e) {
-                    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    jdbc.update("update daily_report set attempts = attempts + 1, last_error = :why, status = case"
-                            + " when attempts + 1 >= :max then 'PARKED' else 'PENDING' end where agency = :agency and day = :day",
-                            key.addValue("why", why).addValue("max", settings.maxAttempts()));
-                    LOG.warn("Daily report of {} for {} not sent: {}", r.agency(), r.day(), why);
-                    return false;
-                }
-            });
-            if (one == null || !one) {
-                break;
             }
-            sent++;
         }
         return sent;
+    }
+
+    private record Claimed(UUID id, int attempts, Report report) {
+    }
+
+    /** Sends a parked report again with a fresh budget; false when it is not parked. */
+    public boolean replay(UUID id) {
+        return queue.replay(id);
+    }
+
+    /** A parked report: its body, day, attempts and why it was not sent. */
+    public record Parked(UUID id, String agency, LocalDate day, int attempts, String lastError) {
+    }
+
+    public List<Parked> parked(int limit) {
+        return queue.parked("id, agency, day, attempts, last_error", "made_at", limit, (rs, i) -> new Parked(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getString(5)));
     }
 
     private void send(Report r) {
