@@ -25,6 +25,7 @@ import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
 import vn.paknhub.support.HubProcess;
 import vn.paknhub.support.IsolatedHub;
+import vn.paknhub.support.Samples;
 
 /**
  * Two hub nodes on one PostgreSQL and one Kafka share all the work with the default settings: both
@@ -52,7 +53,9 @@ class SeveralNodesTest {
                 "hub.connectors.url.bkhcn-api=http://localhost:" + partnerPort + "/sandbox/bkhcn-api/cases",
                 "hub.connectors.dev-signing-master=" + context.getEnvironment().getRequiredProperty("hub.connectors.dev-signing-master"),
                 "hub.delivery.lease-seconds=5", "hub.sla.scan-interval-ms=200", "hub.sla.scan-batch=5",
-                "hub.paper.enabled=false", "hub.mail.enabled=false");
+                "hub.paper.enabled=false", "hub.mail.enabled=false",
+                // as an operator tracing the hub would run it: every item's trace reaches the partner
+                "management.tracing.enabled=true");
         Path logs = Files.createDirectories(Path.of("target", "several-nodes-test"));
         JdbcTemplate db = isolated.database();
         SandboxPartner partner = sandboxes.partner("bkhcn-api");
@@ -66,9 +69,19 @@ class SeveralNodesTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> assignedMembers(kafka, "isolated-" + isolated.run + "-notifier") == 2);
 
             List<HubApi> nodes = List.of(new HubApi(first.port()), new HubApi(second.port()));
-            for (int i = 0; i < ITEMS / 2; i++) {
+            for (int i = 0; i < ITEMS / 2 - 1; i++) {
                 submit(nodes.get(i % 2), i);
             }
+            // a client that traces its calls: the trace goes on from its request to the partner's
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            Map<String, Object> traced = Samples.submission();
+            traced.remove("field");
+            traced.put("addressee", "Bộ Khoa học và Công nghệ");
+            traced.put("content", "Đề xuất hỗ trợ doanh nghiệp khởi nghiệp sáng tạo có truy vết " + isolated.run + ".");
+            HubApi.Reply tracedReceipt = nodes.get(1).postJson("/api/v1/submissions", traced,
+                    "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            assertThat(tracedReceipt.status()).as(tracedReceipt.body()).isEqualTo(202);
+            String tracedCode = tracedReceipt.json().path("code").asText();
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered(db) >= ITEMS / 4);
             // the deadlines of the items forwarded so far pass: both nodes' scans take them on
             await().atMost(Duration.ofSeconds(60)).until(() -> clocksFollowForwards(db));
@@ -85,7 +98,17 @@ class SeveralNodesTest {
             long deliveredAtKill = delivered(db);
             assertThat(deliveredAtKill).as("killed in the middle of the deliveries").isLessThan(ITEMS);
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> delivered(db) == ITEMS);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(delivered(db)).as(() -> "deliveries "
+                    + db.queryForList("select status, count(*) from delivery group by status") + ", cases "
+                    + db.queryForList("select state, count(*) from case_file group by state") + ", outbox "
+                    + db.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(ITEMS));
+            String tracedDelivery = db.queryForObject("select id::text from delivery where case_code = ? and kind = 'DISPATCH'",
+                    String.class, tracedCode);
+            assertThat(db.queryForObject("select traceparent from delivery where id = ?::uuid", String.class, tracedDelivery))
+                    .as("the delivery carries the client's trace").contains(traceId);
+            assertThat(partner.traceOf(tracedDelivery)).as("the partner's call continues the client's trace")
+                    .startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+
             // the other items' deadlines pass after the kill: the survivor's scheduler takes the scan over
             await().atMost(Duration.ofSeconds(60)).until(() -> clocksFollowForwards(db));
             int dueAfterKill = db.update(PASS_FORWARDED_CLOCKS + " and due_on >= current_date");

@@ -135,8 +135,10 @@ class SandboxController {
     ResponseEntity<String> jsonMinistry(@RequestBody String body,
             @RequestHeader(name = "X-Pakn-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Pakn-Signature", required = false) String signature,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws Exception {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) throws Exception {
         SandboxPartner partner = sandboxes.partner(Sandboxes.JSON_MINISTRY);
+        partner.noteTrace(key, traceparent);
         Mode mode = partner.nextAttempt();
         ResponseEntity<String> failure = misbehave(mode, "{\"status\": ");
         if (failure != null) {

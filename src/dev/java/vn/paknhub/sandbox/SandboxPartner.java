@@ -2,6 +2,7 @@ package vn.paknhub.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class SandboxPartner {
 
     private final String system;
     private final Map<String, Received> received = new LinkedHashMap<>();
+    private final Map<String, String> traces = new HashMap<>();
     /** status changes a polled partner has for the hub, oldest first; the hub's cursor is a position here */
     private final List<Object> statusChanges = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -74,6 +76,17 @@ public final class SandboxPartner {
         return true;
     }
 
+    /** The W3C trace context a message arrived with (the hub's tracing on), kept to show where it came from. */
+    public synchronized void noteTrace(String messageId, String traceparent) {
+        if (messageId != null && traceparent != null) {
+            traces.put(messageId, traceparent);
+        }
+    }
+
+    public synchronized String traceOf(String messageId) {
+        return traces.get(messageId);
+    }
+
     /** What the partner kept about one case, in arrival order. */
     public synchronized List<Received> receivedFor(String caseCode) {
         return received.values().stream().filter(r -> caseCode.equals(r.caseCode())).toList();
@@ -107,6 +120,7 @@ public final class SandboxPartner {
 
     public synchronized void reset() {
         received.clear();
+        traces.clear();
         attempts.set(0);
         duplicates.set(0);
         mode = Mode.ACCEPT;

@@ -71,7 +71,8 @@ public class CaseEventBus extends RouteBuilder {
                 .transacted()
                 .bean(OutboxRelay.class, "claimBatch")
                 .filter(simple("${body.size} > 0"))
-                    .to("kafka:" + TOPIC + "?requestRequiredAcks=all")
+                    // each event with its own headers (its id, its trace), not the batch exchange's
+                    .to("kafka:" + TOPIC + "?requestRequiredAcks=all&batchWithIndividualHeaders=true")
                     .bean(OutboxRelay.class, "markPublished")
                 .end();
 

@@ -3,6 +3,8 @@ package vn.paknhub.bus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,11 +25,16 @@ public class Outbox {
         this.topic = topic;
     }
 
-    /** Writes the events in their order, in one round trip. */
-    public void enqueue(List<CaseEventMessage> events) {
-        jdbc.batchUpdate("insert into outbox (event_id, case_code, topic, payload) values (:id, :code, :topic, cast(:payload as jsonb))",
+    /**
+     * Writes the events in their order, in one round trip, each with the trace context of the work that
+     * made it ({@code traceparentOf} its event id; null when tracing is off), relayed as a Kafka header.
+     */
+    public void enqueue(List<CaseEventMessage> events, Function<UUID, String> traceparentOf) {
+        jdbc.batchUpdate("insert into outbox (event_id, case_code, topic, payload, traceparent)"
+                + " values (:id, :code, :topic, cast(:payload as jsonb), :traceparent)",
                 events.stream().map(event -> new MapSqlParameterSource("id", event.eventId())
-                        .addValue("code", event.caseCode()).addValue("topic", topic).addValue("payload", payload(event)))
+                        .addValue("code", event.caseCode()).addValue("topic", topic).addValue("payload", payload(event))
+                        .addValue("traceparent", traceparentOf.apply(event.eventId())))
                         .toArray(MapSqlParameterSource[]::new));
     }
 

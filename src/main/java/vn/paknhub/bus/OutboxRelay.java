@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.paknhub.core.TraceContext;
 
 /**
  * Claims committed outbox rows for publishing. Several hub nodes relay safely: {@code SKIP LOCKED}
@@ -39,7 +40,7 @@ public class OutboxRelay {
     public List<Message> claimBatch(Exchange exchange) {
         List<Long> ids = new ArrayList<>();
         List<Message> records = jdbc.query("""
-                select o.id, o.event_id, o.case_code, o.payload::text from outbox o
+                select o.id, o.event_id, o.case_code, o.payload::text, o.traceparent from outbox o
                 where not exists (select 1 from outbox earlier where earlier.case_code = o.case_code and earlier.id < o.id)
                 order by o.id limit :batch for update skip locked""",
                 new MapSqlParameterSource("batch", batchSize), (rs, i) -> {
@@ -48,6 +49,9 @@ public class OutboxRelay {
                     m.setHeader(KafkaConstants.KEY, rs.getString(3));
                     m.setHeader(EVENT_ID_HEADER, rs.getString(2));
                     m.setBody(rs.getString(4));
+                    if (rs.getString(5) != null) {
+                        m.setHeader(TraceContext.HEADER, rs.getString(5));
+                    }
                     return m;
                 });
         exchange.setProperty(CLAIMED_IDS, ids);

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.bus.CaseEventMessage;
 import vn.paknhub.bus.Outbox;
+import vn.paknhub.core.TraceContext;
 import vn.paknhub.core.calendar.WorkingCalendar;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
@@ -48,10 +49,11 @@ public class CaseService {
     private final CaseSettings settings;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final TraceContext trace;
 
     public CaseService(CaseRepository cases, CaseHistory history, PersonalDataReads personalDataReads,
             AttachmentStore attachments, Outbox outbox, PersonalDataProtector protector, CaseSettings settings,
-            WorkingCalendar calendar, Clock clock) {
+            WorkingCalendar calendar, Clock clock, TraceContext trace) {
         this.cases = cases;
         this.history = history;
         this.personalDataReads = personalDataReads;
@@ -61,6 +63,7 @@ public class CaseService {
         this.settings = settings;
         this.calendar = calendar;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /** A tracking code and the secret that lets the submitter follow the item; reserved before the case exists. */
@@ -73,8 +76,15 @@ public class CaseService {
         return new CaseIdentity(code, Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(18)));
     }
 
-    /** A case to open under an identity drawn for it. */
-    public record Opening(CaseIdentity identity, NewCase details) {
+    /**
+     * A case to open under an identity drawn for it; {@code traceparent}, the trace of the request that
+     * brought it (null when tracing is off), goes with its first event to the bus.
+     */
+    public record Opening(CaseIdentity identity, NewCase details, String traceparent) {
+
+        public Opening(CaseIdentity identity, NewCase details) {
+            this(identity, details, null);
+        }
     }
 
     @Transactional
@@ -89,6 +99,7 @@ public class CaseService {
         List<CaseRepository.NewRow> rows = new ArrayList<>(openings.size());
         List<CaseBatch.Entry> events = new ArrayList<>(openings.size());
         List<CaseEventMessage> messages = new ArrayList<>(openings.size());
+        Map<UUID, String> traces = new HashMap<>();
         for (Opening o : openings) {
             NewCase c = o.details();
             Instant now = c.receivedAt();
@@ -104,10 +115,11 @@ public class CaseService {
             events.add(new CaseBatch.Entry(f.id(), new CaseEvent(0, eventId, CaseEvent.SUBMIT, null,
                     CaseState.SUBMITTED, ActorRole.SUBMITTER, null, null, details, true, now), c.attachments()));
             messages.add(message(f, eventId, CaseEvent.SUBMIT, null, Actor.submitter(), now));
+            traces.put(eventId, o.traceparent());
         }
         cases.insert(rows);
         append(events);
-        outbox.enqueue(messages);
+        outbox.enqueue(messages, traces::get);
         return opened;
     }
 
@@ -152,7 +164,8 @@ public class CaseService {
     public void write(CaseBatch batch) {
         cases.update(batch.changedRows());
         append(batch.history());
-        outbox.enqueue(batch.messages());
+        String trace = this.trace.current();
+        outbox.enqueue(batch.messages(), event -> trace);
     }
 
     private void append(List<CaseBatch.Entry> events) {

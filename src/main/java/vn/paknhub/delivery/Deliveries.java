@@ -32,7 +32,7 @@ public class Deliveries implements CaseParticipation {
 
     private static final String COLUMNS = """
             id, kind, event_id, case_code, case_version, agency, system, role, status, attempts, next_attempt_at, last_error,
-            external_reference, routing::text, created_at, delivered_at""";
+            external_reference, routing::text, created_at, delivered_at, traceparent""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -146,13 +146,17 @@ public class Deliveries implements CaseParticipation {
                         .addValue("now", now));
     }
 
-    /** The destinations of one routing step of a case: the step that gave the case {@code caseVersion}. */
-    public record Planned(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing) {
+    /**
+     * The destinations of one routing step of a case: the step that gave the case {@code caseVersion};
+     * {@code traceparent}, the trace the deliveries carry on to the partner (null when tracing is off).
+     */
+    public record Planned(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing,
+            String traceparent) {
     }
 
     /** As {@link #plan(List)}, for one step. */
     public void plan(CaseFile c, int caseVersion, List<DeliveryTarget> targets, Map<String, Object> routing) {
-        plan(List.of(new Planned(c, caseVersion, targets, routing)));
+        plan(List.of(new Planned(c, caseVersion, targets, routing, null)));
     }
 
     /**
@@ -172,7 +176,8 @@ public class Deliveries implements CaseParticipation {
                         .addValue("agency", t.agency()).addValue("system", inbox ? Delivery.INBOX : t.system())
                         .addValue("role", t.role()).addValue("routing", routingJson)
                         .addValue("status", inbox ? Delivery.DELIVERED : Delivery.PENDING)
-                        .addValue("now", now).addValue("delivered", inbox ? now : null));
+                        .addValue("now", now).addValue("delivered", inbox ? now : null)
+                        .addValue("traceparent", step.traceparent()));
             }
         }
         if (rows.isEmpty()) {
@@ -180,9 +185,9 @@ public class Deliveries implements CaseParticipation {
         }
         jdbc.batchUpdate("""
                 insert into delivery (id, case_id, case_code, case_version, agency, system, role, routing, status,
-                    next_attempt_at, created_at, updated_at, delivered_at)
+                    next_attempt_at, created_at, updated_at, delivered_at, traceparent)
                 values (:id, :caseId, :code, :version, :agency, :system, :role, cast(:routing as jsonb), :status,
-                    :now, :now, :now, :delivered)
+                    :now, :now, :now, :delivered, :traceparent)
                 on conflict (case_code, case_version, agency, kind) where kind <> 'NOTICE' do nothing""",
                 rows.toArray(MapSqlParameterSource[]::new));
     }
@@ -274,6 +279,6 @@ public class Deliveries implements CaseParticipation {
         return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                 rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
                 rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getTimestamp(15).toInstant(), delivered == null ? null : delivered.toInstant());
+                rs.getTimestamp(15).toInstant(), delivered == null ? null : delivered.toInstant(), rs.getString(17));
     }
 }

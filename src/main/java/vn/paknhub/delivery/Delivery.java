@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record Delivery(UUID id, String kind, UUID eventId, String caseCode, int caseVersion, String agency, String system,
         String role, String status, int attempts, Instant nextAttemptAt, String lastError, String externalReference,
-        String routingJson, Instant createdAt, Instant deliveredAt) {
+        String routingJson, Instant createdAt, Instant deliveredAt, String traceparent) {
 
     public static final String DISPATCH = "DISPATCH";
     public static final String UPDATE = "UPDATE";

@@ -2,9 +2,11 @@ package vn.paknhub.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.core.GroupCommit;
+import vn.paknhub.core.TraceContext;
 import vn.paknhub.core.crypto.Randomness;
 import vn.paknhub.core.messages.CanonicalMessages;
 
@@ -59,6 +62,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final CaseSettings caseSettings;
     private final Clock clock;
     private final DestinationBreakers breakers;
+    private final TraceContext trace;
     private final ExecutorService senders;
     /** Receipts arriving together are stored together: one commit for many deliveries under load. */
     private final GroupCommit<Taken, Boolean> receipts;
@@ -68,7 +72,8 @@ public class DeliveryDispatcher implements DisposableBean {
     public DeliveryDispatcher(Deliveries deliveries, DispatchComposer composer, ConnectorCatalogue connectors,
             CanonicalMessages messages, CaseService cases, ProducerTemplate producer, TransactionTemplate tx,
             ObjectMapper json, DeliverySettings settings, CaseSettings caseSettings, Clock clock,
-            DestinationBreakers breakers) {
+            DestinationBreakers breakers, TraceContext trace) {
+        this.trace = trace;
         this.deliveries = deliveries;
         this.composer = composer;
         this.connectors = connectors;
@@ -125,14 +130,20 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     void send(Delivery d, DispatchComposer.Batch batch) {
+        // the item's trace carried on into the partner's call (a traceparent header), as a span of its own
+        Span span = trace.startChild(d.traceparent(), "deliver " + d.system());
         try {
             if (!connectors.isWorking(d.system())) {
                 throw new DeliveryRefused("NO_CONNECTOR", connectors.whyNotWorking(d.system()), true);
             }
             String dispatch = composer.compose(d, batch);
-            Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch,
-                    Map.of(MESSAGE_KIND, d.statusUpdate() ? "update" : "dispatch",
-                            MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));
+            Map<String, Object> headers = new HashMap<>(Map.of(MESSAGE_KIND, d.statusUpdate() ? "update" : "dispatch",
+                    MESSAGE_ID, d.id().toString(), CASE_CODE, d.caseCode()));
+            String traceparent = trace.traceparent(span);
+            if (traceparent != null) {
+                headers.put(TraceContext.HEADER, traceparent);
+            }
+            Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch, headers);
             ConnectorReply answer = ConnectorReply.parse(reply == null ? null : reply.toString(), json);
             breakers.succeeded(d.system());
             delivered(d, answer);
@@ -148,6 +159,8 @@ public class DeliveryDispatcher implements DisposableBean {
         } catch (RuntimeException e) {
             LOG.error("Delivery {} of case {} to {} failed in the hub", d.id(), d.caseCode(), d.system(), e);
             failed(d, describe(e), true);
+        } finally {
+            TraceContext.end(span);
         }
     }
 

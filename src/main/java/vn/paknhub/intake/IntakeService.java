@@ -27,6 +27,7 @@ import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.casefile.NewCase;
 import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.GroupCommit;
+import vn.paknhub.core.TraceContext;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 
@@ -49,11 +50,13 @@ public class IntakeService implements DisposableBean {
     private final CaseSettings settings;
     private final Clock clock;
     private final GroupCommit<Accepted, SubmissionReceipt> writer;
+    private final TraceContext trace;
 
     public IntakeService(SubmissionValidator validator, CaseService cases, IdempotencyStore idempotency,
             TransactionTemplate tx, ObjectMapper json, CaseSettings settings, Clock clock,
-            @Value("${hub.intake.writers}") int writers, MeterRegistry meters) {
+            @Value("${hub.intake.writers}") int writers, MeterRegistry meters, TraceContext trace) {
         this.validator = validator;
+        this.trace = trace;
         this.cases = cases;
         this.idempotency = idempotency;
         this.json = json;
@@ -79,11 +82,11 @@ public class IntakeService implements DisposableBean {
         byte[] requestHash = idempotencyKey == null ? null : hash(request, attachments);
         Instant receivedAt = clock.instant();
         return writer.write(new Accepted(idempotencyKey, requestHash,
-                toNewCase(request, attachments, channel, receivedAt)));
+                toNewCase(request, attachments, channel, receivedAt), trace.current()));
     }
 
-    /** A valid submission waiting to be stored. */
-    record Accepted(String idempotencyKey, byte[] requestHash, NewCase details) {
+    /** A valid submission waiting to be stored, with the trace of its request (null when tracing is off). */
+    record Accepted(String idempotencyKey, byte[] requestHash, NewCase details, String traceparent) {
     }
 
     /**
@@ -96,7 +99,7 @@ public class IntakeService implements DisposableBean {
         CaseService.Opening[] openings = new CaseService.Opening[batch.size()];
         for (int i = 0; i < receipts.length; i++) {
             CaseService.CaseIdentity identity = cases.newIdentity();
-            openings[i] = new CaseService.Opening(identity, batch.get(i).details());
+            openings[i] = new CaseService.Opening(identity, batch.get(i).details(), batch.get(i).traceparent());
             receipts[i] = new SubmissionReceipt(identity.code(), identity.lookupSecret(), CaseState.SUBMITTED,
                     batch.get(i).details().receivedAt().atZone(settings.timeZone()).toOffsetDateTime(),
                     "/api/v1/submissions/" + identity.code());

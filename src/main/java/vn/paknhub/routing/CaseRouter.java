@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,16 @@ public class CaseRouter {
      */
     @Transactional
     public Map<String, RuntimeException> routeNew(List<String> codes) {
+        return routeNew(codes, Map.of());
+    }
+
+    /** As {@link #routeNew(List)}, each delivery carrying on the trace its case came with ({@code traceparents} by code). */
+    @Transactional
+    public Map<String, RuntimeException> routeNew(List<String> codes, Map<String, String> traceparents) {
         CaseBatch batch = cases.lock(codes);
         Set<UUID> decided = routed(batch, codes);
         Steps steps = new Steps();
+        steps.traceparents.putAll(traceparents);
         Map<String, RuntimeException> refused = new LinkedHashMap<>();
         for (String code : codes) {
             try {
@@ -131,7 +139,7 @@ public class CaseRouter {
                     ActionInput.forwardTo(decision.leadAgency(), details));
             steps.deliveries.add(new Deliveries.Planned(forwarded, forwarded.version(), decision.destinations().stream()
                     .map(d -> new DeliveryTarget(d.agency(), d.system(), d.role().name())).toList(),
-                    dispatchRouting(found, decision)));
+                    dispatchRouting(found, decision), steps.traceparents.get(c.code())));
         }
         steps.routings.add(routing);
     }
@@ -140,6 +148,7 @@ public class CaseRouter {
     private final class Steps {
         final List<MapSqlParameterSource> routings = new ArrayList<>();
         final List<Deliveries.Planned> deliveries = new ArrayList<>();
+        final Map<String, String> traceparents = new HashMap<>();
 
         void write(CaseBatch batch) {
             cases.write(batch);

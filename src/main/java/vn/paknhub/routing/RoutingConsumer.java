@@ -2,6 +2,9 @@ package vn.paknhub.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import vn.paknhub.bus.ConsumerInbox;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.core.Savepoints;
+import vn.paknhub.core.TraceContext;
 
 /**
  * Feeds the router from the case-event bus: new items and items returned to the Central Party
@@ -38,10 +42,12 @@ class RoutingConsumer {
     private final TransactionTemplate tx;
     private final Savepoints savepoints;
     private final ObjectMapper json;
+    private final TraceContext trace;
 
     RoutingConsumer(CaseRouter router, ConsumerInbox inbox, TransactionTemplate tx, Savepoints savepoints,
-            ObjectMapper json) {
+            ObjectMapper json, TraceContext trace) {
         this.router = router;
+        this.trace = trace;
         this.inbox = inbox;
         this.tx = tx;
         this.savepoints = savepoints;
@@ -50,13 +56,32 @@ class RoutingConsumer {
 
     public void apply(List<Exchange> records) {
         String topic = records.isEmpty() ? null : records.get(0).getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        // the trace each item came with (tracing on): routed in a span of its own, carried on by its deliveries
+        Map<String, Span> spans = new HashMap<>();
+        for (Exchange r : records) {
+            String traceparent = headerText(r, TraceContext.HEADER);
+            String code = r.getMessage().getHeader(KafkaConstants.KEY, String.class);
+            if (traceparent != null && code != null) {
+                spans.computeIfAbsent(code, c -> trace.startChild(traceparent, "route " + c));
+            }
+        }
+        Map<String, String> traceparents = new HashMap<>();
+        spans.forEach((code, span) -> traceparents.put(code, trace.traceparent(span)));
+        try {
+            route(topic, records, traceparents);
+        } finally {
+            spans.values().forEach(TraceContext::end);
+        }
+    }
+
+    private void route(String topic, List<Exchange> records, Map<String, String> traceparents) {
         tx.executeWithoutResult(s -> {
             List<CaseEventMessage> events = inbox.firstSeen(CONSUMER, records, RoutingConsumer::routable);
             // a case is returned only after it was routed, which happens here: never in the poll of its submission
             Map<String, CaseEventMessage> submitted = new LinkedHashMap<>();
             events.stream().filter(e -> CaseEvent.SUBMIT.equals(e.action())).forEach(e -> submitted.putIfAbsent(e.caseCode(), e));
             if (!submitted.isEmpty()) {
-                router.routeNew(List.copyOf(submitted.keySet()))
+                router.routeNew(List.copyOf(submitted.keySet()), traceparents)
                         .forEach((code, why) -> park(topic, submitted.get(code), why));
             }
             for (CaseEventMessage e : events) {
@@ -74,6 +99,15 @@ class RoutingConsumer {
                 }
             }
         });
+    }
+
+    /** A Kafka header's value as text (the client gives bytes); null when absent. */
+    private static String headerText(Exchange record, String name) {
+        Object value = record.getMessage().getHeader(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
     }
 
     private void park(String topic, CaseEventMessage e, RuntimeException why) {
