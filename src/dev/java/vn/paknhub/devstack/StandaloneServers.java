@@ -18,6 +18,19 @@ public final class StandaloneServers {
         return EmbeddedPostgresServer.jdbcUrl(dataDirectory, false, new NoOpLog());
     }
 
+    /**
+     * A Kafka broker alone in a JVM of its own, on a given port, for tests that take the bus away from a
+     * running hub and give it back: {@code StandaloneServers kafka <port> <log directory>}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3 || !args[0].equals("kafka")) {
+            System.err.println("usage: StandaloneServers kafka <port> <log directory>");
+            System.exit(2);
+        }
+        System.out.println("Kafka at " + EmbeddedKafkaServer.bootstrapServers(Path.of(args[2]), Integer.parseInt(args[1]), true));
+        Thread.currentThread().join();
+    }
+
     /** The bootstrap servers of the Kafka broker. */
     public static String kafka(Path logDirectory) {
         return EmbeddedKafkaServer.bootstrapServers(logDirectory, 0, true);

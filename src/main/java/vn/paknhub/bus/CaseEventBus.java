@@ -26,6 +26,8 @@ public class CaseEventBus extends RouteBuilder {
      */
     public static String consumerUri(String consumer) {
         return "kafka:" + TOPIC + "?groupId={{hub.bus.consumer-group}}-" + consumer
+                // a consumer must not create the topic (with the broker's default partitions) before the hub does
+                + "&additionalProperties.allow.auto.create.topics=false"
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
                 + "&fetchMinBytes={{hub.bus.fetch-min-bytes}}&fetchWaitMaxMs={{hub.bus.fetch-max-wait-ms}}"
                 // synchronous (the asynchronous factory left offsets uncommitted in batching mode, see
@@ -68,6 +70,11 @@ public class CaseEventBus extends RouteBuilder {
         from("timer:outbox-relay?delay=1000&period={{hub.bus.relay-interval-ms}}")
                 .routeId("outbox-relay")
                 .autoStartup("{{hub.bus.relay-enabled}}")
+                .filter(method("caseEventTopic", "ready"))
+                .to("direct:outbox-relay-batch");
+
+        from("direct:outbox-relay-batch")
+                .routeId("outbox-relay-batch")
                 .transacted()
                 .bean(OutboxRelay.class, "claimBatch")
                 .filter(simple("${body.size} > 0"))

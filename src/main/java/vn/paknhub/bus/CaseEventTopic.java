@@ -18,17 +18,23 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the case-event topic before the routes start, with the partition count the hub is
  * configured for (partitions bound how many nodes consume in parallel). A broker that is down is
- * not fatal: intake goes on, events wait in the outbox, and the relay publishes them later.
+ * not fatal: intake goes on, events wait in the outbox, and the relay publishes nothing until this
+ * has made the topic, tried again every few seconds. Otherwise the first record sent to a broker that
+ * came back would create the topic with the broker's default partitions (one, on a stock broker), and
+ * routing would be done by one consumer on one node for good.
  */
 @Component
 class CaseEventTopic implements InitializingBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseEventTopic.class);
+    private static final long RETRY_MS = 5000;
 
     private final String brokers;
     private final String topic;
     private final int partitions;
     private final short replicationFactor;
+    private volatile boolean made;
+    private volatile long nextAttempt;
 
     CaseEventTopic(@Value("${camel.component.kafka.brokers}") String brokers,
             @Value("${hub.bus.case-events-topic}") String topic, @Value("${hub.bus.partitions}") int partitions,
@@ -41,21 +47,45 @@ class CaseEventTopic implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws InterruptedException {
+        make(15_000);
+    }
+
+    /**
+     * Whether the topic exists with its partitions, so that events may be published. While it does not,
+     * one attempt to make it every few seconds, short enough to hold nothing up.
+     */
+    boolean ready() throws InterruptedException {
+        if (!made && System.currentTimeMillis() >= nextAttempt) {
+            make(3000);
+        }
+        return made;
+    }
+
+    private synchronized void make(int timeoutMs) throws InterruptedException {
+        if (made) {
+            return;
+        }
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
         try (admin) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
-                    .get(15, TimeUnit.SECONDS);
+                    .get(timeoutMs, TimeUnit.MILLISECONDS);
             LOG.info("Created topic {} with {} partitions", topic, partitions);
+            made = true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 warnIfFewerPartitions(admin);
-            } else {
+                made = true;
+            } else if (nextAttempt == 0) {
                 LOG.warn("Could not create topic {} ({}); events stay in the outbox until the broker is reachable",
                         topic, e.getCause().toString());
             }
         } catch (TimeoutException e) {
-            LOG.warn("Kafka at {} did not answer; events stay in the outbox until it does", brokers);
+            if (nextAttempt == 0) {
+                LOG.warn("Kafka at {} did not answer; events stay in the outbox until it does", brokers);
+            }
+        } finally {
+            nextAttempt = System.currentTimeMillis() + RETRY_MS;
         }
     }
 

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BusProbe implements DisposableBean {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BusProbe.class);
+
     /** What the last look found. */
     record Reading(boolean reachable, String problem, Map<String, Long> lagByGroup) {
     }
@@ -31,6 +35,7 @@ class BusProbe implements DisposableBean {
 
     private final Admin admin;
     private final String groupPrefix;
+    private final String brokers;
     private volatile Reading last = new Reading(true, null, Map.of());
 
     BusProbe(@Value("${camel.component.kafka.brokers}") String brokers,
@@ -42,6 +47,7 @@ class BusProbe implements DisposableBean {
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, groupPrefix + "-operations");
         this.admin = Admin.create(p);
         this.groupPrefix = groupPrefix;
+        this.brokers = brokers;
     }
 
     Reading look() {
@@ -53,13 +59,20 @@ class BusProbe implements DisposableBean {
                     lag.put(g.groupId(), lagOf(g.groupId()));
                 }
             }
+            if (!last.reachable()) {
+                LOG.info("Kafka at {} is reachable again: the outbox drains", brokers);
+            }
             last = new Reading(true, null, lag);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            last = new Reading(false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    last.lagByGroup());
+            String problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (last.reachable()) {
+                // once per outage: the Kafka client's own per-second connection warnings are turned off
+                LOG.warn("Kafka at {} is unreachable ({}): intake goes on, events wait in the outbox", brokers, problem);
+            }
+            last = new Reading(false, problem, last.lagByGroup());
         }
         return last;
     }

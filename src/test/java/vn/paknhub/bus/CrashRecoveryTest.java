@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -18,14 +19,19 @@ import vn.paknhub.support.CaseEventsReader;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubProcess;
+import vn.paknhub.support.KafkaProcess;
 
 /**
- * The development hub through the worst of a night: Kafka unreachable, then the hub killed with SIGKILL
- * right after it acknowledged an item, then started again on the same data directory.
+ * The development hub through the worst of a night: Kafka unreachable from the start, back, gone again,
+ * then the hub killed with SIGKILL right after it acknowledged an item, then started again on the same
+ * data directory.
  *
  * <ul>
  * <li>With the broker down, items are still taken (202), kept with their event in the outbox, and
  *     readiness says DEGRADED naming the bus, with HTTP 200 (intake never stops).</li>
+ * <li>When the broker comes back, the same hub, without a restart, makes the case-event topic with its
+ *     partitions (not the broker's default), drains the backlog, its consumers apply it, and readiness
+ *     says UP.</li>
  * <li>After {@code kill -9}, the embedded PostgreSQL outlives the hub holding its data directory; the next
  *     start finds that orphan, stops it and comes up on the same data.</li>
  * <li>Durable before acknowledged, at least once to the bus: the restarted hub publishes the event the
@@ -35,7 +41,7 @@ import vn.paknhub.support.HubProcess;
 class CrashRecoveryTest {
 
     @Test
-    void an_item_taken_while_kafka_is_down_survives_a_kill_and_reaches_the_bus_once_after_restart() throws Exception {
+    void items_taken_while_kafka_is_down_reach_the_bus_when_it_returns_or_after_a_kill_and_restart_once() throws Exception {
         Path data = Files.createTempDirectory("pakn-crash");
         Path logs = Files.createDirectories(Path.of("target", "crash-test"));
         int kafkaPort = HubProcess.freePort();
@@ -46,14 +52,12 @@ class CrashRecoveryTest {
         String code;
         String secret;
         String eventId;
+        int brokerPort = HubProcess.freePort();
         HubProcess cutOff = HubProcess.start(logs.resolve("kafka-down.log"), with(devHub,
-                "camel.component.kafka.brokers=localhost:" + HubProcess.freePort()));
+                "camel.component.kafka.brokers=localhost:" + brokerPort));
         try {
             HubApi api = new HubApi(cutOff.port());
-            var receipt = Flows.submit(api);
-            code = receipt.path("code").asText();
-            secret = receipt.path("lookupSecret").asText();
-            assertThat(api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret).status()).isEqualTo(200);
+            String early = Flows.submit(api).path("code").asText();
             // ready (items are taken), but degraded, naming the part that is down
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health/readiness").json()
                     .path("components").path("bus").path("status").asText().equals("DEGRADED"));
@@ -61,6 +65,29 @@ class CrashRecoveryTest {
             assertThat(readiness.status()).isEqualTo(200);
             assertThat(readiness.json().path("status").asText()).isEqualTo("DEGRADED");
             assertThat(readiness.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
+            JdbcTemplate db = database(data);
+            String earlyEvent = db.queryForObject("select event_id::text from outbox where case_code = ?", String.class, early);
+
+            // the broker comes (back): same hub, no restart
+            try (KafkaProcess broker = KafkaProcess.start(brokerPort, Files.createTempDirectory("pakn-kafka"),
+                    logs.resolve("kafka.log")); Admin admin = Admin.create(Map.of("bootstrap.servers", "localhost:" + brokerPort))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> admin.listTopics().names().get().contains("hub.case-events"));
+                assertThat(admin.describeTopics(List.of("hub.case-events")).allTopicNames().get().get("hub.case-events")
+                        .partitions()).as("made by the hub, with its partitions").hasSize(12);
+                try (CaseEventsReader bus = new CaseEventsReader("localhost:" + brokerPort, "hub.case-events")) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> bus.recordsFor(early).size() == 1);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> applied(db, earlyEvent) == 1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health/readiness").json()
+                        .path("status").asText().equals("UP"));
+                assertThat(db.queryForObject("select count(*) from outbox", Integer.class)).isZero();
+            }
+
+            // gone again (kill -9): the next item is taken and waits in the outbox
+            var receipt = Flows.submit(api);
+            code = receipt.path("code").asText();
+            secret = receipt.path("lookupSecret").asText();
+            assertThat(api.get("/api/v1/submissions/" + code, "X-Lookup-Secret", secret).status()).isEqualTo(200);
         } finally {
             cutOff.kill();
         }
