@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The hub's one durable work queue: rows of a table that must each be done once, by any node, however
  * often nodes die. Deliveries to partners, notifications to submitters and daily reports to bodies are
- * such tables, each with the same columns ({@code id, status, attempts, next_attempt_at, lease_until,
- * last_error}) and the same life:
+ * such tables, and so are stored mails whose reading failed; each has the same columns ({@code id, status,
+ * attempts, next_attempt_at, lease_until, last_error}) and the same life:
  *
  * <ol>
  * <li><b>claim</b>: due rows ({@code PENDING}, {@code next_attempt_at} passed, no live lease) are taken
@@ -31,7 +31,9 @@ public final class WorkQueue {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
+    private final String pending;
     private final String done;
+    private final String parked;
     /** Extra assignments made on every change (e.g. {@code , updated_at = now()}), or empty. */
     private final String touch;
 
@@ -41,15 +43,23 @@ public final class WorkQueue {
      * @param touched a column set to {@code now()} on every change, or null
      */
     public WorkQueue(NamedParameterJdbcTemplate jdbc, String table, String done, String touched) {
+        this(jdbc, table, PENDING, done, PARKED, touched);
+    }
+
+    /** A queue whose table names its states in its own words ({@code RECEIVED}, {@code QUARANTINED}). */
+    public WorkQueue(NamedParameterJdbcTemplate jdbc, String table, String pending, String done, String parked,
+            String touched) {
         this.jdbc = jdbc;
         this.table = table;
-        this.done = done;
+        this.pending = "'" + pending + "'";
+        this.done = "'" + done + "'";
+        this.parked = "'" + parked + "'";
         this.touch = touched == null ? "" : ", " + touched + " = now()";
     }
 
     /** The due rows, oldest first, as a sub-select of ids for {@link #claim(String, String, MapSqlParameterSource, RowMapper)}. */
     public String dueIds() {
-        return "select id from " + table + " where status = 'PENDING' and next_attempt_at <= now()"
+        return "select id from " + table + " where status = " + pending + " and next_attempt_at <= now()"
                 + " and (lease_until is null or lease_until < now()) order by next_attempt_at limit :limit for update skip locked";
     }
 
@@ -70,31 +80,31 @@ public final class WorkQueue {
 
     /** Marks rows done in one round trip, with extra assignments ({@code , sent_at = now()}); the number done. */
     public int done(List<UUID> ids, String extraAssignments) {
-        return jdbc.update("update " + table + " set status = '" + done + "', lease_until = null, last_error = null"
-                + touch + extraAssignments + " where id = any(cast(:ids as uuid[])) and status = 'PENDING'",
+        return jdbc.update("update " + table + " set status = " + done + ", lease_until = null, last_error = null"
+                + touch + extraAssignments + " where id = any(cast(:ids as uuid[])) and status = " + pending,
                 new MapSqlParameterSource("ids", ids.stream().map(UUID::toString).toArray(String[]::new)));
     }
 
     public void retryLater(UUID id, String error, Instant next) {
         jdbc.update("update " + table + " set last_error = :error, next_attempt_at = :next, lease_until = null" + touch
-                + " where id = :id and status = 'PENDING'",
+                + " where id = :id and status = " + pending,
                 new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", Timestamp.from(next)));
     }
 
     public void park(UUID id, String reason) {
-        jdbc.update("update " + table + " set status = 'PARKED', last_error = :reason, lease_until = null" + touch
-                + " where id = :id and status = 'PENDING'", new MapSqlParameterSource("id", id).addValue("reason", reason));
+        jdbc.update("update " + table + " set status = " + parked + ", last_error = :reason, lease_until = null" + touch
+                + " where id = :id and status = " + pending, new MapSqlParameterSource("id", id).addValue("reason", reason));
     }
 
     /** Sends a parked row again, with a fresh retry budget; false when it is not parked. */
     public boolean replay(UUID id) {
-        return jdbc.update("update " + table + " set status = 'PENDING', attempts = 0, next_attempt_at = now(),"
-                + " lease_until = null" + touch + " where id = :id and status = 'PARKED'", new MapSqlParameterSource("id", id)) == 1;
+        return jdbc.update("update " + table + " set status = " + pending + ", attempts = 0, next_attempt_at = now(),"
+                + " lease_until = null" + touch + " where id = :id and status = " + parked, new MapSqlParameterSource("id", id)) == 1;
     }
 
     /** The parked rows, the longest parked first, with the columns {@code returning} names. */
     public <T> List<T> parked(String returning, String orderBy, int limit, RowMapper<T> rows) {
-        return jdbc.query("select " + returning + " from " + table + " where status = 'PARKED' order by " + orderBy
+        return jdbc.query("select " + returning + " from " + table + " where status = " + parked + " order by " + orderBy
                 + " limit :limit", new MapSqlParameterSource("limit", limit), rows);
     }
 }

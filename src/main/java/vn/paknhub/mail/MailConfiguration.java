@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The published mailbox, read by one route: each mail is fetched whole, stored, processed, and only
- * then moved (to the processed folder, or after repeated failures to the failed folder), by
+ * then moved (to the processed folder, or to the failed folder when quarantined at once), by
  * {@link MailPoll} at the end of the poll. Until then it stays in the mailbox, so a node that dies
- * mid-way leaves it for the next poll.
+ * mid-way leaves it for the next poll. A stored mail whose reading failed is read again by a second
+ * route from the work queue, from its stored copy.
  */
 @Configuration
 class MailConfiguration {
@@ -64,6 +65,9 @@ class MailConfiguration {
                         .routeId("mail-intake")
                         .process(e -> poll.receive(e.getMessage().getBody(jakarta.mail.Message.class),
                                 e.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class)));
+                from("timer:mail-retry?delay=" + settings.pollDelayMs() + "&period=" + settings.pollDelayMs())
+                        .routeId("mail-retry")
+                        .bean(MailIntake.class, "retryDue");
             }
         };
     }

@@ -3,6 +3,7 @@ package vn.paknhub.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.paknhub.core.WorkQueue;
 import vn.paknhub.core.crypto.Digests;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
@@ -17,7 +19,8 @@ import vn.paknhub.core.crypto.Randomness;
 /**
  * The stored mails of the email channel: each kept once (by Message-ID, or by content when it has
  * none, so a mail polled again, by this node or another, is the same row), encrypted, with what
- * became of it.
+ * became of it. A mail whose reading failed waits in the hub's work queue ({@link WorkQueue}: lease,
+ * back-off, quarantine as its parking) to be read again from these bytes, not in the mailbox.
  */
 @Component
 public class MailInbox {
@@ -31,14 +34,20 @@ public class MailInbox {
             String outcome, String outcomeReason, String caseCode, int attempts, String lastError) {
     }
 
+    /** A stored mail due to be read again. */
+    public record Due(UUID id, int attempts, byte[] raw) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataProtector protector;
     private final Clock clock;
+    private final WorkQueue queue;
 
     MailInbox(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, Clock clock) {
         this.jdbc = jdbc;
         this.protector = protector;
         this.clock = clock;
+        this.queue = new WorkQueue(jdbc, "mail_message", RECEIVED, PROCESSED, QUARANTINED, null);
     }
 
     /** Keeps a mail as fetched (a second copy finds the first) and returns its row. */
@@ -90,9 +99,20 @@ public class MailInbox {
                 + " returning attempts", new MapSqlParameterSource("id", id).addValue("error", error), Integer.class);
     }
 
-    public void quarantine(UUID id) {
-        jdbc.update("update mail_message set status = 'QUARANTINED' where id = :id and status = 'RECEIVED'",
-                new MapSqlParameterSource("id", id));
+    /** Parks the mail with its reason (the last error, or why it is held). */
+    public void quarantine(UUID id, String reason) {
+        queue.park(id, reason);
+    }
+
+    /** To be read again from its stored bytes at {@code next}. */
+    public void retryLater(UUID id, String error, Instant next) {
+        queue.retryLater(id, error, next);
+    }
+
+    /** Stored mails due to be read again, each leased to this node and counted as one more attempt. */
+    public List<Due> claimDue(int limit, int leaseSeconds) {
+        return queue.claimDue(limit, leaseSeconds, "q.id, q.attempts, q.raw_enc",
+                (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), protector.decryptBytes(rs.getBytes(3))));
     }
 
     /** The case an earlier stored mail opened, among the Message-IDs a reply refers to. */

@@ -27,6 +27,7 @@ import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.Channel;
 import vn.paknhub.casefile.NewCase;
 import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.Backoff;
 import vn.paknhub.core.Savepoints;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
@@ -48,6 +49,9 @@ import vn.paknhub.notify.Notifications;
 public class MailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+    private static final int RETRY_BATCH = 20;
+    private static final int RETRY_LEASE_SECONDS = 120;
+    private static final long MAX_BACKOFF_MS = 3_600_000;
 
     /** What became of a mail (mail_message.outcome). */
     public enum Outcome {
@@ -89,42 +93,75 @@ public class MailIntake {
     }
 
     /**
-     * For the mailbox route: stores the mail, then processes it. Returns the folder the mail goes to;
-     * throws, leaving the mail unread in the mailbox for the next poll, while it can still succeed.
+     * For the mailbox route: stores the mail, then processes it. Returns the folder the mail goes to: once
+     * stored, the hub has it, and a mail whose reading failed waits in the work queue to be read again from
+     * its stored bytes ({@link #retryDue()}), not in the mailbox. Throws, leaving the mail in the mailbox
+     * for the next poll, only when it could not be stored.
      */
     public String receive(byte[] raw, MailHeaders headers) {
         // one transaction: stored, then decided within a savepoint, so that a failed decision leaves the
         // mail stored with its failure counted; nothing is moved in the mailbox until this has committed
-        String folder = tx.execute(s -> {
+        return tx.execute(s -> {
             MailInbox.StoredMail stored = inbox.store(raw, headers.messageId(), headers.sender());
             if (!MailInbox.RECEIVED.equals(stored.status())) {
                 // read before (by this node or another): its fate is already decided
                 return MailInbox.QUARANTINED.equals(stored.status()) ? settings.failedFolder() : settings.processedFolder();
+            }
+            if (stored.attempts() > 0) {
+                // stored by an earlier poll and waiting in the work queue: the queue reads it again
+                return settings.processedFolder();
             }
             try {
                 savepoints.within(() -> decideAndRecord(stored.id(), raw, stored.receivedAt().toInstant(), false));
                 return settings.processedFolder();
             } catch (RuntimeException failure) {
                 if (storeDown(failure)) {
-                    // not the mail's fault: it stays unread and is tried again, without counting
+                    // not the mail's fault: it stays unread in the mailbox and is tried again, without counting
                     throw failure;
                 }
-                String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                int attempts = inbox.failed(stored.id(), error);
-                if (attempts >= settings.maxAttempts()) {
-                    LOG.error("Mail {} quarantined after {} attempts: {}", stored.id(), attempts, error, failure);
-                    inbox.quarantine(stored.id());
-                    return settings.failedFolder();
-                }
-                LOG.warn("Mail {} not processed (attempt {} of {}), read again at the next poll: {}", stored.id(),
-                        attempts, settings.maxAttempts(), error);
-                return null;
+                return failedAttempt(stored.id(), inbox.failed(stored.id(), error(failure)), failure)
+                        ? settings.failedFolder() : settings.processedFolder();
             }
         });
-        if (folder == null) {
-            throw new IllegalStateException("the mail " + headers.messageId() + " could not be processed this time");
+    }
+
+    /**
+     * Reads again the stored mails whose reading failed and whose back-off has passed (the mail channel's
+     * work queue: any node, each mail leased to one); the number read.
+     */
+    public int retryDue() {
+        List<MailInbox.Due> due = inbox.claimDue(RETRY_BATCH, RETRY_LEASE_SECONDS);
+        for (MailInbox.Due mail : due) {
+            try {
+                process(mail.id(), mail.raw(), false);
+            } catch (RuntimeException failure) {
+                if (storeDown(failure)) {
+                    // its lease runs out and it is claimed again; the attempt is not the mail's fault
+                    throw failure;
+                }
+                tx.executeWithoutResult(s -> failedAttempt(mail.id(), mail.attempts(), failure));
+            }
         }
-        return folder;
+        return due.size();
+    }
+
+    /** After a failed attempt: quarantined when it was the last (true), else due again after a back-off. */
+    private boolean failedAttempt(UUID id, int attempts, RuntimeException failure) {
+        String error = error(failure);
+        if (attempts >= settings.maxAttempts()) {
+            LOG.error("Mail {} quarantined after {} attempts: {}", id, attempts, error, failure);
+            inbox.quarantine(id, error);
+            return true;
+        }
+        long backoff = Backoff.exponentialMs(settings.retryBackoff().toMillis(), MAX_BACKOFF_MS, attempts);
+        LOG.warn("Mail {} not processed (attempt {} of {}), read again from its stored copy in {} s: {}", id, attempts,
+                settings.maxAttempts(), backoff / 1000, error);
+        inbox.retryLater(id, error, Instant.now().plusMillis(backoff));
+        return false;
+    }
+
+    private static String error(RuntimeException failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /**
@@ -170,7 +207,7 @@ public class MailIntake {
         Decision d = decide(id, raw, receivedAt, byOperator);
         if (d.outcome() == Outcome.HELD_FLOOD) {
             inbox.failed(id, d.reason());
-            inbox.quarantine(id);
+            inbox.quarantine(id, d.reason());
         } else {
             inbox.processed(id, d.outcome().name(), d.reason(), d.caseCode());
         }
