@@ -48,6 +48,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class IntakeLoad {
 
+    private static String forwarded;
+
+    /** The client address of request {@code seq} of {@code client}, one of {@code count} in 10.0.0.0/8. */
+    static String address(int client, long seq, int count) {
+        int k = (int) Math.floorMod(client * 7919L + seq, (long) count);
+        return "10." + (k >> 16 & 255) + "." + (k >> 8 & 255) + "." + (k & 255);
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = parse(args);
         URI url = URI.create(opt.getOrDefault("url", "http://127.0.0.1:8080/api/v1/submissions"));
@@ -57,6 +65,9 @@ public class IntakeLoad {
         int timeout = Integer.parseInt(opt.getOrDefault("timeout", "10"));
         String label = opt.getOrDefault("label", "r" + Long.toString(System.currentTimeMillis(), 36));
         int offered = Integer.parseInt(opt.getOrDefault("rate", "0"));
+        // behind a trusted proxy (the hub run with --server.forward-headers-strategy=native): one client
+        // address for every request ("203.0.113.9"), or each request from one of N ("many:N")
+        forwarded = opt.get("forwarded-for");
         if (offered < 0 || offered > 20000) {
             die("rate must be 0 (closed loop) or 1..20000 requests a second");
         }
@@ -108,11 +119,14 @@ public class IntakeLoad {
                     } catch (InterruptedException e) {
                         return;
                     }
-                    String body = Body.json(label, clientId, seq++);
+                    long n = seq++;
+                    String body = forwarded == null ? Body.json(label, clientId, n) : Body.json(label, clientId, n, true);
                     String error = null;
                     String errorBody = null;
                     try {
-                        Connection.Response resp = http.post(body);
+                        Connection.Response resp = http.post(body, forwarded == null ? null
+                                : forwarded.startsWith("many:") ? address(clientId, n, Integer.parseInt(forwarded.substring(5)))
+                                : forwarded);
                         if (resp.status() != 202) {
                             error = "HTTP " + resp.status();
                             errorBody = resp.body();
@@ -338,7 +352,8 @@ public class IntakeLoad {
                     .getBytes(StandardCharsets.US_ASCII);
         }
 
-        Response post(String body) throws IOException {
+        /** {@code forwardedFor}: the client address a trusted proxy would forward, or null. */
+        Response post(String body, String forwardedFor) throws IOException {
             if (socket == null) {
                 socket = new Socket();
                 socket.setTcpNoDelay(true);
@@ -351,7 +366,8 @@ public class IntakeLoad {
                 byte[] b = body.getBytes(StandardCharsets.UTF_8);
                 ByteArrayOutputStream req = new ByteArrayOutputStream(head.length + b.length + 16);
                 req.writeBytes(head);
-                req.writeBytes((b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                req.writeBytes((b.length + "\r\n" + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+                        + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 req.writeBytes(b);
                 req.writeTo(out);
                 out.flush();
@@ -481,11 +497,17 @@ public class IntakeLoad {
                 + " các cơ quan. Mã tham chiếu ";
 
         static String json(String label, int client, long seq) {
+            return json(label, client, seq, false);
+        }
+
+        /** {@code personPerRequest}: each request from another person (the per-submitter limit does not apply). */
+        static String json(String label, int client, long seq, boolean personPerRequest) {
             return "{\"title\":\"" + TITLES[(int) (seq % TITLES.length)] + "\",\"content\":\"" + PREFIX + label + "-"
                     + client + "-" + seq + ".\",\"field\":\"d\",\"submitter\":{\"fullName\":\"Nguyễn Thị Minh Thư\","
                     + "\"address\":\"Số 12 phố Tràng Tiền, phường Hoàn Kiếm, Thành phố Hà Nội\","
                     + "\"phone\":\"0912 345 " + String.format("%03d", client % 1000) + "\","
-                    + "\"email\":\"minhthu.nguyen" + client + "@example.vn\"},\"consentToPublish\":true}";
+                    + "\"email\":\"minhthu.nguyen" + client + (personPerRequest ? "." + label + "." + seq : "")
+                    + "@example.vn\"},\"consentToPublish\":true}";
         }
     }
 }

@@ -29,13 +29,19 @@
 #   command one after another (OMP_THREAD_LIMIT=1, the ceiling), then dropped into the hub's scanning folder
 #   (one OCR process, one thread: the hub's defaults); pages per minute each way and the channel's overhead.
 #   PREWARM=0 BENCH=paper SETS=10 bench/run.sh     (WARM_SETS=5 sets first, not reported)
+# BENCH=flood: the rate limits (Đ18–19) on, the hub behind a "trusted proxy" (X-Forwarded-For): NORMAL_RATE
+#   submissions/s (default 50) from many addresses, each as another person, measured alone; then again while
+#   one address floods with FLOOD_CLIENTS closed-loop clients (default 16). The figures: the others' p50/p99
+#   alone and during the flood, and how much of the flood was taken (202) and refused (429); pgbench at the
+#   same rate beside them. Every other benchmark runs with the limits off (one machine sends it all).
+#   PREWARM=0 BENCH=flood bench/run.sh
 # BENCH=sla: CLOCKS open case clocks (default 1,000,000) inserted into the hub's database; the deadline
 #   scan's statements timed by PostgreSQL with nothing due, then DUE clocks made past due and the hub's
 #   own scan (every 3 s here) timed from its log.
 #   PREWARM=0 BENCH=sla bench/run.sh
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail, paper or sla        (default intake)
+#   BENCH         intake, delivery, status, mail, paper, sla or flood (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
@@ -84,6 +90,12 @@ JFR=${JFR:-0}
 INTAKE_ONLY=${INTAKE_ONLY:-0}
 INTAKE_RATE=${INTAKE_RATE:-0}
 [[ "$INTAKE_ONLY" == 1 ]] && HUB_ARGS="--hub.bus.relay-enabled=false $HUB_ARGS"
+if [[ "${BENCH:-intake}" == flood ]]; then
+    HUB_ARGS="--server.forward-headers-strategy=native $HUB_ARGS"
+else
+    # one machine sends everything, far faster than people: the limits would refuse it
+    HUB_ARGS="--hub.limits.enabled=false $HUB_ARGS"
+fi
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
@@ -335,6 +347,38 @@ latency_at_rate() {
     cat "$WORK/pgbench-rate-$c"/tx.* | awk '{ print ($3 + $7) / 1000 }' | sort -n | awk '
         { v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%.2f %.2f", v[i50], v[i99] }'
 }
+
+if [[ "$BENCH" == flood ]]; then
+    NORMAL_RATE=${NORMAL_RATE:-50}; FLOOD_CLIENTS=${FLOOD_CLIENTS:-16}
+    normal() {
+        java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients 16 --rate "$NORMAL_RATE" --forwarded-for many:100000 \
+            --warmup "$WARMUP" --duration "$DURATION" --label "$1-$RANDOM" | tee "$WORK/normal-$1.txt" | grep -E '^(accepted|errors)' >&2
+        grep '^RESULT' "$WORK/normal-$1.txt" | tail -1
+    }
+    say ""
+    say "== others alone: $NORMAL_RATE submissions/s from many addresses (warm-up ${WARMUP} s, measured ${DURATION} s)"
+    alone=$(normal alone)
+    drain >/dev/null
+    say "== the same while 203.0.113.9 floods with $FLOOD_CLIENTS clients"
+    java "$ROOT/bench/IntakeLoad.java" --url "$URL" --clients "$FLOOD_CLIENTS" --forwarded-for 203.0.113.9 \
+        --warmup "$WARMUP" --duration "$DURATION" --timeout 10 --label "flood-$RANDOM" >"$WORK/flood.txt" 2>&1 &
+    FLOOD_PID=$!
+    during=$(normal during)
+    wait "$FLOOD_PID" || true
+    drain >/dev/null
+    rate_p=$(latency_at_rate 16 "$NORMAL_RATE")
+    v() { sed -E "s/.* $2=([^ ]+).*/\1/" <<<"$1"; }
+    flood_ok=$(v "$(grep '^RESULT' "$WORK/flood.txt" | tail -1)" accepted)
+    flood_429=$(grep -o 'HTTP 429=[0-9]*' "$WORK/flood.txt" | head -1 | cut -d= -f2)
+    say ""
+    say "== results ($(date -u +%FT%TZ), $(nproc) cores shared by hub + PostgreSQL + Kafka + load generators)"
+    say "others ($NORMAL_RATE/s, many addresses)   accepted/s  p50 (ms)  p99 (ms)  errors"
+    say "$(printf '  alone                          %10s %9s %9s %7s' "$(v "$alone" rate)" "$(v "$alone" p50)" "$(v "$alone" p99)" "$(v "$alone" errors)")"
+    say "$(printf '  during the flood               %10s %9s %9s %7s' "$(v "$during" rate)" "$(v "$during" p50)" "$(v "$during" p99)" "$(v "$during" errors)")"
+    say "the flooding address: ${flood_ok:-0} accepted, ${flood_429:-0} answered 429 in the measured ${DURATION} s"
+    say "pgbench alone at $NORMAL_RATE transactions/s (the machine's commit latency): p50/p99 $rate_p ms"
+    exit 0
+fi
 
 if [[ "$BENCH" == status ]]; then
     CASES=${CASES:-1000}; PER_CASE=${PER_CASE:-10}; CLIENTS=${CLIENTS:-16}

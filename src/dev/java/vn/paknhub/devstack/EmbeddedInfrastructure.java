@@ -155,13 +155,23 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
      * The embedded database outlives a restart, so its key must too; it is kept beside the data it
      * protects, readable only by its owner, and is never used once an external database is named.
      */
-    private static String devMasterKey(Path dataDir, boolean keepData) {
+    /**
+     * A throw-away database lives as long as its JVM, and every hub context of that JVM must read what the
+     * others wrote (the data keys are wrapped with this key): one key per JVM.
+     */
+    private static final String THROW_AWAY_KEY = randomKey();
+
+    private static String randomKey() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        String fresh = Base64.getEncoder().encodeToString(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    private static String devMasterKey(Path dataDir, boolean keepData) {
         if (!keepData) {
-            return fresh;
+            return THROW_AWAY_KEY;
         }
+        String fresh = randomKey();
         Path keyFile = dataDir.resolve("dev-master.key");
         try {
             if (Files.exists(keyFile)) {

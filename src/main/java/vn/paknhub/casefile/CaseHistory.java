@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.evidence.EventDigest;
+import vn.paknhub.evidence.Seals;
 
 /** The append-only case history (the database refuses updates and deletes of it). */
 @Repository
@@ -22,32 +27,50 @@ public class CaseHistory {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Seals seals;
 
-    public CaseHistory(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+    public CaseHistory(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Seals seals) {
         this.jdbc = jdbc;
         this.json = json;
+        this.seals = seals;
     }
 
     public void append(UUID caseId, CaseEvent e) {
         append(List.of(new CaseBatch.Entry(caseId, e, List.of())));
     }
 
-    /** Appends the events in their order (their sequence numbers follow it), in one round trip. */
+    /**
+     * Appends the events in their order (their sequence numbers follow it), in one round trip, each sealed
+     * in its case's chain in the same transaction (tamper evidence). Times are kept to the microsecond, as
+     * the database keeps them, so that what is sealed is what is stored.
+     */
     void append(List<CaseBatch.Entry> entries) {
+        List<EventDigest.Content> sealed = new ArrayList<>(entries.size());
+        // the sequence numbers are drawn first, so that each event's seal covers its place in the history
+        List<Long> numbers = jdbc.queryForList("select nextval(pg_get_serial_sequence('case_event', 'seq'))"
+                + " from generate_series(1, :n)", new MapSqlParameterSource("n", entries.size()), Long.class);
+        java.util.Iterator<Long> seq = numbers.stream().sorted().iterator();
         jdbc.batchUpdate("""
-                insert into case_event (event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,
-                    details, public, occurred_at)
-                values (:eventId, :caseId, :action, :from, :to, :actorKind, :actorId, :reason, cast(:details as jsonb),
+                insert into case_event (seq, event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,
+                    details, public, occurred_at) overriding system value
+                values (:seq, :eventId, :caseId, :action, :from, :to, :actorKind, :actorId, :reason, cast(:details as jsonb),
                     :public, :at)""", entries.stream().map(entry -> {
                     CaseEvent e = entry.event();
-                    return new MapSqlParameterSource()
+                    String details = toJson(e.details());
+                    Instant at = e.occurredAt().truncatedTo(ChronoUnit.MICROS);
+                    long number = seq.next();
+                    sealed.add(new EventDigest.Content(number, e.eventId(), entry.caseId(), e.action(),
+                            e.fromState() == null ? null : e.fromState().name(), e.toState().name(), e.actorKind().name(),
+                            e.actorId(), e.reason(), details, e.publicEvent(), at));
+                    return new MapSqlParameterSource().addValue("seq", number)
                             .addValue("eventId", e.eventId()).addValue("caseId", entry.caseId()).addValue("action", e.action())
                             .addValue("from", e.fromState() == null ? null : e.fromState().name())
                             .addValue("to", e.toState().name()).addValue("actorKind", e.actorKind().name())
                             .addValue("actorId", e.actorId()).addValue("reason", e.reason())
-                            .addValue("details", toJson(e.details())).addValue("public", e.publicEvent())
-                            .addValue("at", Timestamp.from(e.occurredAt()));
+                            .addValue("details", details).addValue("public", e.publicEvent())
+                            .addValue("at", Timestamp.from(at));
                 }).toArray(MapSqlParameterSource[]::new));
+        seals.seal(sealed);
     }
 
     public List<CaseEvent> of(UUID caseId, boolean publicOnly) {

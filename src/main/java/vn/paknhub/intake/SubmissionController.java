@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.paknhub.abuse.SubmitterGuard;
 import vn.paknhub.casefile.Channel;
+import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.core.problem.ApiProblem;
 
 /** The web channel (Đ7.1a): the API that the portal's forms and connected agency apps call. */
@@ -24,24 +26,33 @@ class SubmissionController {
 
     private final IntakeService intake;
     private final AttachmentPolicy attachments;
+    private final SubmitterGuard guard;
 
-    SubmissionController(IntakeService intake, AttachmentPolicy attachments) {
+    SubmissionController(IntakeService intake, AttachmentPolicy attachments, SubmitterGuard guard) {
         this.intake = intake;
         this.attachments = attachments;
+        this.guard = guard;
     }
 
     @PostMapping(path = "/api/v1/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmissionReceipt> submitJson(@RequestBody SubmissionRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return accepted(intake.submit(request, List.of(), Channel.WEB, checkedKey(idempotencyKey)));
+        return accepted(submit(request, List.of(), idempotencyKey));
+    }
+
+    /** The submitter is admitted first (an operator's lock, the daily limit, Đ18–19); a warning goes on the case. */
+    private SubmissionReceipt submit(SubmissionRequest request, List<IncomingAttachment> files, String idempotencyKey) {
+        var warning = guard.admit(request.submitter() == null ? null : request.submitter().normalized());
+        SubmissionReceipt receipt = intake.submit(request, files, Channel.WEB, checkedKey(idempotencyKey));
+        warning.ifPresent(m -> guard.noteWarning(receipt.code(), m));
+        return receipt;
     }
 
     @PostMapping(path = "/api/v1/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SubmissionReceipt> submitMultipart(@RequestPart("submission") SubmissionRequest request,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return accepted(intake.submit(request, attachments.check(uploads(files)), Channel.WEB,
-                checkedKey(idempotencyKey)));
+        return accepted(submit(request, attachments.check(uploads(files)), idempotencyKey));
     }
 
     static List<AttachmentPolicy.Upload> uploads(List<MultipartFile> files) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.paknhub.abuse.LookupGuard;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.casefile.Actor;
@@ -53,9 +54,11 @@ class SubmissionFollowUpController {
     private final AgencyDirectory agencies;
     private final AttachmentPolicy attachmentPolicy;
     private final CaseSettings settings;
+    private final LookupGuard lookups;
 
     SubmissionFollowUpController(CaseService cases, AgencyDirectory agencies, AttachmentPolicy attachmentPolicy,
-            CaseSettings settings) {
+            CaseSettings settings, LookupGuard lookups) {
+        this.lookups = lookups;
         this.cases = cases;
         this.agencies = agencies;
         this.attachmentPolicy = attachmentPolicy;
@@ -64,7 +67,7 @@ class SubmissionFollowUpController {
 
     @GetMapping
     SubmissionStatus status(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret) {
-        CaseFile c = cases.findForSubmitter(code, secret);
+        CaseFile c = lookups.find(code, secret);
         List<PublicEvent> history = cases.publicHistory(c).stream().map(this::publicEvent).toList();
         AgencyRef agency = agencies.find(c.assignedAgency())
                 .map(a -> new AgencyRef(a.code(), a.nameVi(), a.nameEn())).orElse(null);
@@ -90,7 +93,7 @@ class SubmissionFollowUpController {
 
     private ResponseEntity<StateView> supplement(String code, String secret, SupplementRequest request,
             List<IncomingAttachment> files) {
-        CaseFile c = cases.findForSubmitter(code, secret);
+        CaseFile c = lookups.find(code, secret);
         String text = requiredText("content", request.content(), MAX_TEXT);
         return ResponseEntity.accepted().body(StateView.of(cases.apply(c.code(), CaseAction.ADD_SUPPLEMENT,
                 Actor.submitter(), null, ActionInput.supplement(text, files))));
@@ -99,7 +102,7 @@ class SubmissionFollowUpController {
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StateView> withdraw(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody WithdrawalRequest request) {
-        CaseFile c = cases.findForSubmitter(code, secret);
+        CaseFile c = lookups.find(code, secret);
         String reason = VietnameseText.normalize(request.reason());
         return ResponseEntity.accepted().body(StateView.of(cases.apply(c.code(), CaseAction.REQUEST_WITHDRAWAL,
                 Actor.submitter(), reason, ActionInput.NONE)));
@@ -108,7 +111,7 @@ class SubmissionFollowUpController {
     @PostMapping(path = "/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
     StateView rate(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody RatingRequest request) {
-        CaseFile c = cases.findForSubmitter(code, secret);
+        CaseFile c = lookups.find(code, secret);
         if (request.score() == null || request.score() < 1 || request.score() > 5) {
             throw ApiProblem.invalid("score", "range", "Điểm đánh giá phải từ 1 đến 5.", "The score must be 1 to 5.");
         }
@@ -124,7 +127,7 @@ class SubmissionFollowUpController {
     @PostMapping(path = "/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StateView> appeal(@PathVariable String code, @RequestHeader(name = SECRET, required = false) String secret,
             @RequestBody AppealRequest request) {
-        CaseFile c = cases.findForSubmitter(code, secret);
+        CaseFile c = lookups.find(code, secret);
         String reason = VietnameseText.normalize(request.reason());
         if (reason != null && reason.codePointCount(0, reason.length()) > MAX_TEXT) {
             throw tooLong("reason");

@@ -1,6 +1,7 @@
 package vn.paknhub.intake;
 
 import static vn.paknhub.intake.Submitter.normalizedOrNull;
+import static vn.paknhub.intake.Submitter.singleLineOrNull;
 
 /**
  * An item as the web intake API receives it (Art. 7.1a). Names match the JSON properties one to
@@ -13,9 +14,12 @@ import static vn.paknhub.intake.Submitter.normalizedOrNull;
 public record SubmissionRequest(String title, String content, String field, String addressee, Submitter submitter,
         Boolean consentToPublish) {
 
-    /** A copy in canonical form (see {@link Submitter#normalized()}), ready for validation and storage. */
+    /**
+     * A copy in canonical form (see {@link Submitter#normalized()}), ready for validation and storage; the
+     * one-line fields on one line (every channel comes through here: web, email, paper).
+     */
     public SubmissionRequest normalized() {
-        return new SubmissionRequest(normalizedOrNull(title), normalizedOrNull(content), normalizedOrNull(field),
-                normalizedOrNull(addressee), submitter == null ? null : submitter.normalized(), consentToPublish);
+        return new SubmissionRequest(singleLineOrNull(title), normalizedOrNull(content), singleLineOrNull(field),
+                singleLineOrNull(addressee), submitter == null ? null : submitter.normalized(), consentToPublish);
     }
 }

@@ -15,15 +15,21 @@ public record Submitter(String fullName, String organisation, String address, St
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.()\\-]");
 
     /**
-     * A copy in canonical form: every value normalised, the phone number reduced to digits with an
+     * A copy in canonical form: every value normalised and on one line, the phone number reduced to digits with an
      * optional leading '+', the email address lower-cased. Blank values become null so that
      * "absent" has a single representation.
      */
     public Submitter normalized() {
-        String cleanEmail = normalizedOrNull(email);
-        return new Submitter(normalizedOrNull(fullName), normalizedOrNull(organisation), normalizedOrNull(address),
+        String cleanEmail = singleLineOrNull(email);
+        return new Submitter(singleLineOrNull(fullName), singleLineOrNull(organisation), singleLineOrNull(address),
                 normalizePhone(phone), cleanEmail == null ? null : cleanEmail.toLowerCase(Locale.ROOT),
-                normalizedOrNull(idNumber));
+                singleLineOrNull(idNumber));
+    }
+
+    /** {@link VietnameseText#singleLine}, with a blank result turned into null: every channel's one-line fields. */
+    static String singleLineOrNull(String s) {
+        String normalized = VietnameseText.singleLine(s);
+        return normalized == null || normalized.isEmpty() ? null : normalized;
     }
 
     /** {@link VietnameseText#normalize}, with a blank result turned into null. */

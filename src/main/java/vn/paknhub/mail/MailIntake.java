@@ -56,7 +56,12 @@ public class MailIntake {
     /** What became of a mail (mail_message.outcome). */
     public enum Outcome {
         CASE_OPENED, SUPPLEMENT_ADDED, WITHDRAWAL_REQUESTED, REPLY_REFUSED, OUT_OF_SCOPE, TOO_LARGE, NOT_ANSWERED,
-        HELD_FLOOD
+        HELD_FLOOD, HELD_ATTACHMENT;
+
+        /** Quarantined for an operator, who reads it and releases it (reprocess) or leaves it. */
+        boolean held() {
+            return this == HELD_FLOOD || this == HELD_ATTACHMENT;
+        }
     }
 
     /** The decision on one mail, as the operators and the tests see it. */
@@ -205,7 +210,7 @@ public class MailIntake {
     /** Decides a stored mail and records what became of it, in the caller's transaction. */
     private Decision decideAndRecord(UUID id, byte[] raw, Instant receivedAt, boolean byOperator) {
         Decision d = decide(id, raw, receivedAt, byOperator);
-        if (d.outcome() == Outcome.HELD_FLOOD) {
+        if (d.outcome().held()) {
             inbox.failed(id, d.reason());
             inbox.quarantine(id, d.reason());
         } else {
@@ -240,6 +245,16 @@ public class MailIntake {
             boolean sent = reply(id, mail, "mail-too-large", "Thư dung lượng " + raw.length / 1024
                     + " KB, vượt giới hạn " + settings.maxMessageSize().toKilobytes() + " KB.");
             return new Decision(Outcome.TOO_LARGE, answered(sent, raw.length + " bytes"), null);
+        }
+        if (!byOperator) {
+            Optional<AttachmentPolicy.Refused> suspect = files(mail).refused().stream()
+                    .filter(AttachmentPolicy.Refused::suspect).findFirst();
+            if (suspect.isPresent()) {
+                // an executable, a damaged archive, a zip bomb: nobody acts on this mail before a person has
+                // looked; released, it goes on without that file, which the case and the answer name
+                return new Decision(Outcome.HELD_ATTACHMENT, "tệp «" + suspect.get().fileName() + "» bị giữ lại: "
+                        + suspect.get().reason() + " (attachment held for an operator: " + suspect.get().rule() + ")", null);
+            }
         }
         Optional<String> repliedTo = repliedCase(mail);
         if (repliedTo.isPresent()) {

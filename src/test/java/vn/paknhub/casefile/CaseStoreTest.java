@@ -33,6 +33,8 @@ class CaseStoreTest {
     @Autowired
     JdbcTemplate db;
     @Autowired
+    AttachmentStore attachments;
+    @Autowired
     TransactionTemplate tx;
 
     private CaseFile open(String email, List<IncomingAttachment> attachments) {
@@ -118,6 +120,11 @@ class CaseStoreTest {
         byte[] sha = vn.paknhub.core.crypto.Digests.sha256(content);
         assertThat(db.queryForObject("select count(*) from attachment_blob where sha256 = ?", Integer.class, sha))
                 .isEqualTo(1);
+        // encrypted at rest: no trace of the file's bytes in the row
+        byte[] stored = db.queryForObject("select content_enc from attachment_blob where sha256 = ?", byte[].class, sha);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF", "%%EOF");
+        assertThat(db.queryForObject("select content from attachment_blob where sha256 = ?", byte[].class, sha)).isNull();
+        assertThat(attachments.content(cases.attachmentsOf(first).get(0).sha256())).hasValue(content);
         assertThat(cases.attachmentsOf(first)).hasSize(1);
         assertThat(cases.attachmentsOf(second).get(0).sha256()).isEqualTo(cases.attachmentsOf(first).get(0).sha256());
     }

@@ -28,9 +28,23 @@ class SubmissionRequestTest {
 
         assertThat(raw.normalized()).isEqualTo(new SubmissionRequest("Đề xuất số hoá thủ tục", "Đề nghị\ncải cách",
                 "b", "Bộ Khoa học và Công nghệ",
-                new Submitter("Nguyễn Thị Đào", "Công ty ABC", "Số 1\nphố Tràng Thi", "0912345678",
+                new Submitter("Nguyễn Thị Đào", "Công ty ABC", "Số 1 phố Tràng Thi", "0912345678",
                         "an.nguyen@example.vn", "001190012345"),
                 Boolean.TRUE));
+    }
+
+    @Test
+    void oneLineFieldsStayOnOneLineOnEveryChannel() {
+        SubmissionRequest raw = new SubmissionRequest("Đề xuất\r\nBcc: ai@example.vn\u2028số hoá", "Dòng một\r\nDòng hai\tcột",
+                "d\n", "Bộ Y tế\nBộ Tài chính", new Submitter("Trần\tVăn\r\nAn", null, "Số 2\n\n Hàng Bài", null,
+                        "an@example.vn\r\n", null), Boolean.FALSE);
+
+        SubmissionRequest r = raw.normalized();
+        assertThat(r.title()).isEqualTo("Đề xuất Bcc: ai@example.vn số hoá");
+        assertThat(r.content()).isEqualTo("Dòng một\nDòng hai\tcột");
+        assertThat(r.field()).isEqualTo("d");
+        assertThat(r.addressee()).isEqualTo("Bộ Y tế Bộ Tài chính");
+        assertThat(r.submitter()).isEqualTo(new Submitter("Trần Văn An", null, "Số 2 Hàng Bài", null, "an@example.vn", null));
     }
 
     @Test

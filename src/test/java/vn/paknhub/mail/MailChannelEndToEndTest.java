@@ -132,10 +132,22 @@ class MailChannelEndToEndTest {
     }
 
     @Test
-    void attachments_are_judged_by_content_and_a_refused_one_is_named_in_the_receipt() throws Exception {
+    void a_mail_carrying_an_executable_is_held_until_an_operator_releases_it_without_that_file() throws Exception {
+        // "hóa đơn.pdf" is a Windows executable (MZ) named as a PDF
+        String messageId = "<alt-attach.20261124@truong.example.edu.vn>";
         send(MailReaderTest.corpus("alternative-with-attachments.eml"));
-        Map<String, Object> d = decided("<alt-attach.20261124@truong.example.edu.vn>");
-        String code = (String) d.get("case_code");
+        Map<String, Object> d = decided(messageId);
+        assertThat(d).containsEntry("status", "QUARANTINED").containsEntry("case_code", null);
+        String id = db.queryForObject("select id::text from mail_message where message_id = ?", String.class, messageId);
+        String lastError = db.queryForObject("select last_error from mail_message where id = ?::uuid", String.class, id);
+        assertThat(lastError).contains("hóa đơn.pdf").contains("media-type");
+        assertThat(db.queryForObject("select count(*) from case_file where title like '%STEM%'", Integer.class)).isZero();
+        assertThat(api.get("/api/v1/parked?kind=mail", HubApi.bearer(Samples.VPTW)).body()).contains(id);
+
+        // released by an operator: the case opens with the acceptable file, the refused one named to the sender
+        HubApi.Reply released = api.postJson("/api/v1/parked/mail/" + id + "/replay", Map.of(), HubApi.bearer(Samples.VPTW));
+        assertThat(released.status()).isBetween(200, 204);
+        String code = db.queryForObject("select case_code from mail_message where id = ?::uuid", String.class, id);
         assertThat(db.queryForList("select a.file_name from case_attachment a join case_file f on f.id = a.case_id"
                 + " where f.code = ?", String.class, code)).containsExactly("Đề án STEM.pdf");
         await().atMost(PATIENCE).until(() -> !receipts("ha.pt@truong.example.edu.vn").isEmpty());

@@ -4,38 +4,40 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts submitters' personal data at rest (Đ17, Đ28.4) and computes keyed hashes for lookups
- * that must not decrypt every row (e.g. "all cases from this email address").
+ * Encrypts submitters' personal data and stored files at rest (Đ17, Đ28.4) and computes keyed hashes for
+ * lookups that must not decrypt every row (e.g. "all cases from this email address").
  *
- * <p>Both keys derive from one master key so that operators manage a single secret. Ciphertexts
- * start with a key-version byte so the master key can be rotated later without a flag day.
+ * <p>The keys are data keys wrapped by the operator's master key ({@link DataKeys}). A ciphertext names
+ * the key that made it: version 2 is {@code 0x02, key id (4 bytes), IV, AES-GCM output}, the first five
+ * bytes authenticated too; version 1 ({@code 0x01, IV, output}), written before keys had ids, is read
+ * with data key 1.
  */
 @Component
 public class PersonalDataProtector {
 
-    private static final byte KEY_VERSION = 1;
+    private static final byte LEGACY_VERSION = 1;
+    private static final byte KEY_ID_VERSION = 2;
+    private static final int HEADER_BYTES = 5;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec encryptionKey;
-    private final SecretKeySpec hashKey;
+    private final DataKeys keys;
     // Cipher.getInstance costs as much as the encryption itself; instances are not thread-safe
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
     private final ThreadLocal<Mac> macs;
 
-    public PersonalDataProtector(@Value("${hub.crypto.master-key:}") String masterKeyBase64) {
-        byte[] master = decodeMasterKey(masterKeyBase64);
-        this.encryptionKey = new SecretKeySpec(derive(master, "pakn-hub/encryption/v1"), "AES");
-        this.hashKey = new SecretKeySpec(derive(master, "pakn-hub/lookup-hash/v1"), "HmacSHA256");
+    @Autowired
+    public PersonalDataProtector(DataKeys keys) {
+        this.keys = keys;
+        SecretKeySpec hashKey = keys.lookupHashKey();
         this.macs = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -47,36 +49,14 @@ public class PersonalDataProtector {
         });
     }
 
+    /** Without a database: the keys a master key gave before they were kept wrapped (tools, tests). */
+    public PersonalDataProtector(String masterKeyBase64) {
+        this(DataKeys.withoutStore(masterKeyBase64));
+    }
+
     private static Cipher instance(String transformation) {
         try {
             return Cipher.getInstance(transformation);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] decodeMasterKey(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException("HUB_CRYPTO_MASTER_KEY (hub.crypto.master-key) is not set: it must hold"
-                    + " 32 random bytes in base64 (openssl rand -base64 32). Personal data cannot be stored without it.");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("HUB_CRYPTO_MASTER_KEY is not valid base64", e);
-        }
-        if (key.length < 32) {
-            throw new IllegalStateException("HUB_CRYPTO_MASTER_KEY must decode to at least 32 bytes, got " + key.length);
-        }
-        return key;
-    }
-
-    private static byte[] derive(byte[] master, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -98,26 +78,31 @@ public class PersonalDataProtector {
 
     public byte[] encryptBytes(byte[] plaintext) {
         try {
+            int keyId = keys.activeEncryptionKeyId();
             byte[] iv = Randomness.bytes(IV_BYTES);
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(KEY_ID_VERSION).putInt(keyId);
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(new byte[] {KEY_VERSION});
+            cipher.init(Cipher.ENCRYPT_MODE, keys.encryptionKey(keyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(header.array());
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(KEY_VERSION).put(iv).put(sealed).array();
+            return ByteBuffer.allocate(HEADER_BYTES + IV_BYTES + sealed.length).put(header.array()).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
     public byte[] decryptBytes(byte[] ciphertext) {
-        if (ciphertext.length < 1 + IV_BYTES || ciphertext[0] != KEY_VERSION) {
+        boolean legacy = ciphertext.length > 0 && ciphertext[0] == LEGACY_VERSION;
+        int header = legacy ? 1 : HEADER_BYTES;
+        if (ciphertext.length < header + IV_BYTES || !legacy && ciphertext[0] != KEY_ID_VERSION) {
             throw new IllegalStateException("unknown personal-data ciphertext version");
         }
+        int keyId = legacy ? DataKeys.FIRST_ENCRYPTION_KEY : ByteBuffer.wrap(ciphertext, 1, 4).getInt();
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, ciphertext, 1, IV_BYTES));
-            cipher.updateAAD(new byte[] {KEY_VERSION});
-            return cipher.doFinal(ciphertext, 1 + IV_BYTES, ciphertext.length - 1 - IV_BYTES);
+            cipher.init(Cipher.DECRYPT_MODE, keys.encryptionKey(keyId), new GCMParameterSpec(TAG_BITS, ciphertext, header, IV_BYTES));
+            cipher.updateAAD(ciphertext, 0, header);
+            return cipher.doFinal(ciphertext, header + IV_BYTES, ciphertext.length - header - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data could not be decrypted (wrong master key?)", e);
         }

@@ -13,13 +13,37 @@ public class ApiProblem extends RuntimeException {
     private final String titleVi;
     private final String titleEn;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ApiProblem(HttpStatus status, String titleVi, String titleEn, List<FieldError> errors) {
+        this(status, titleVi, titleEn, errors, 0);
+    }
+
+    private ApiProblem(HttpStatus status, String titleVi, String titleEn, List<FieldError> errors, long retryAfterSeconds) {
         super(status.value() + ": " + titleEn, null, false, false);
         this.status = status;
         this.titleVi = titleVi;
         this.titleEn = titleEn;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many requests (Đ18–19): the rule broken, and when the caller may try again. */
+    public static ApiProblem tooMany(String field, String rule, String messageVi, String messageEn, long retryAfterSeconds) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Gửi quá nhiều yêu cầu, vui lòng thử lại sau",
+                "Too many requests, please try again later", List.of(new FieldError(field, rule, messageVi, messageEn)),
+                Math.max(1, retryAfterSeconds));
+    }
+
+    /** Refused by an operator's measure (a lock or a revocation, Đ19). */
+    public static ApiProblem forbidden(String field, String rule, String messageVi, String messageEn) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Không được phép gửi yêu cầu", "Request not allowed",
+                List.of(new FieldError(field, rule, messageVi, messageEn)));
+    }
+
+    /** The seconds to wait before trying again, 0 when the status's usual answer applies. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiProblem notFound(String whatVi, String whatEn) {

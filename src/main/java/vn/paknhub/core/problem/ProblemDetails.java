@@ -48,7 +48,7 @@ public final class ProblemDetails {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pakn-hub\"");
         }
         if (p.status() == HttpStatus.SERVICE_UNAVAILABLE || p.status() == HttpStatus.TOO_MANY_REQUESTS) {
-            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(p.retryAfterSeconds() > 0 ? p.retryAfterSeconds() : RETRY_AFTER_SECONDS));
         }
         return headers;
     }

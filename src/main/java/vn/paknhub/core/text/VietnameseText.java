@@ -62,6 +62,18 @@ public final class VietnameseText {
         return Normalizer.normalize(withoutInvisible(text), Normalizer.Form.NFC).strip();
     }
 
+    /**
+     * {@link #normalize} for a one-line value (a title, a name, an address): line breaks, tabs and line or
+     * paragraph separators become one space, so that nothing typed or pasted into it can start a new
+     * line in a partner's message, a mail header or a screen.
+     */
+    public static String singleLine(String s) {
+        String text = normalize(s);
+        return text == null ? null : LINE_BREAKS.matcher(text).replaceAll(" ");
+    }
+
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*[\\n\\t\u2028\u2029]+\\s*");
+
     /** The text without zero-width characters and controls other than LF and TAB; itself when it has none. */
     private static String withoutInvisible(String text) {
         StringBuilder kept = null;

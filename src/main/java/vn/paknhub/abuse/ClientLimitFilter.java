@@ -1,0 +1,73 @@
+package vn.paknhub.abuse;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.ProblemDetails;
+
+/**
+ * The submitter API, per client address (Đ18–19): refused while an operator's lock or revocation covers
+ * the address, and answered 429 with Retry-After beyond the limits on sending, reading and following up.
+ * The address is the connection's, or the proxy's forwarded one where the operator has told Spring to
+ * trust it ({@code SERVER_FORWARD_HEADERS_STRATEGY=native}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ClientLimitFilter extends OncePerRequestFilter {
+
+    private static final String SUBMISSIONS = "/api/v1/submissions";
+
+    private final RateLimits limits;
+    private final AbuseMeasures measures;
+
+    ClientLimitFilter(RateLimits limits, AbuseMeasures measures) {
+        this.limits = limits;
+        this.measures = measures;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        RateLimits.Kind kind = request.getRequestURI().equals(SUBMISSIONS) ? RateLimits.Kind.SUBMIT
+                : "GET".equals(request.getMethod()) ? RateLimits.Kind.LOOKUP : RateLimits.Kind.FOLLOW_UP;
+        Optional<AbuseMeasures.Measure> measure;
+        Optional<Duration> wait;
+        try {
+            measure = measures.onAddress(address);
+            wait = measure.isPresent() && measure.get().refuses() ? Optional.empty() : limits.take(kind, address);
+        } catch (RuntimeException storeDown) {
+            // the limits live in the database: when it cannot be reached, nothing could be taken anyway
+            logger.debug("Rate limits not read (" + storeDown + "): answered 503");
+            ProblemDetails.write(response, ApiProblem.unavailable(), request.getRequestURI());
+            return;
+        }
+        if (measure.isPresent() && measure.get().refuses()) {
+            ProblemDetails.write(response, SubmitterGuard.refused(measure.get()), request.getRequestURI());
+            return;
+        }
+        if (wait.isPresent()) {
+            ProblemDetails.write(response, ApiProblem.tooMany("", "D18-client-rate-limit",
+                    "Địa chỉ này gửi quá nhiều yêu cầu trong thời gian ngắn; vui lòng thử lại sau.",
+                    "Too many requests from this address in a short time; please try again later.",
+                    wait.get().toSeconds()), request.getRequestURI());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,38 @@
+package vn.paknhub.evidence;
+
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.paknhub.agency.AgencyAccess;
+
+/** Whether the case history is as it was written, and the keys that sign it. */
+@RestController
+class EvidenceController {
+
+    private final AgencyAccess access;
+    private final EvidenceVerifier verifier;
+    private final SigningKeys keys;
+
+    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys) {
+        this.access = access;
+        this.verifier = verifier;
+        this.keys = keys;
+    }
+
+    /** One case ({@code case}: its tracking code) or the whole history; Central Party Office only. */
+    @GetMapping("/api/v1/evidence/verification")
+    EvidenceVerifier.Report verify(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "case", required = false) String code) {
+        access.requireCentralOffice(authorization);
+        return code == null ? verifier.verifyAll() : verifier.verifyCase(code);
+    }
+
+    /** The public keys checkpoints are signed with: public, so that anyone holding a copy can check them. */
+    @GetMapping("/api/v1/evidence/signing-keys")
+    List<SigningKeys.PublishedKey> signingKeys() {
+        return keys.published();
+    }
+}

@@ -1,0 +1,157 @@
+package vn.paknhub.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.Channel;
+import vn.paknhub.casefile.NewCase;
+import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.support.HubApi;
+import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
+
+/**
+ * The case history as evidence: sealed as it is written, and whoever owns the database — the append-only
+ * trigger switched off — cannot change, delete or reorder an event, slip one in, nor forge a re-sealed
+ * history, without the verification saying which and where.
+ */
+@HubIntegrationTest
+class EvidenceChainTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseService cases;
+    @Autowired
+    EvidenceVerifier verifier;
+    @Autowired
+    Checkpoints checkpoints;
+    @Autowired
+    JdbcTemplate db;
+
+    private CaseFile openWithHistory() {
+        SubmitterDetails who = new SubmitterDetails("Lê Minh Tâm", null, "Số 3 Nguyễn Huệ, Thành phố Huế", "0905123456",
+                "tam.le@example.vn", null);
+        CaseFile c = cases.open(cases.newIdentity(), new NewCase(Channel.WEB, "Đề xuất số hoá kho lưu trữ đề tài khoa học",
+                "Đề nghị số hoá toàn bộ kho lưu trữ kết quả đề tài khoa học cấp tỉnh để tra cứu trực tuyến.", "g", null, true,
+                who, List.of(), Instant.now()));
+        Actor clerk = new Actor(ActorRole.CENTRAL_OFFICE, "VPTW");
+        cases.record(c, "NOTE", clerk, "Đã kiểm tra thông tin người gửi", Map.of("step", 1, "ratio", 1.50));
+        cases.record(c, "NOTE", clerk, "Đã đối chiếu danh mục lĩnh vực", Map.of("step", 2, "nested", Map.of("b", 2, "a", 1)));
+        return c;
+    }
+
+    private List<String> events(CaseFile c) {
+        return db.queryForList("select event_id::text from case_event where case_id = ? order by seq", String.class, c.id());
+    }
+
+    /** What only the database's owner can do: the append-only trigger off for one statement. */
+    private void asOwnerOf(String table, String trigger, String sql, Object... args) {
+        db.execute("alter table " + table + " disable trigger " + trigger);
+        try {
+            db.update(sql, args);
+        } finally {
+            db.execute("alter table " + table + " enable trigger " + trigger);
+        }
+    }
+
+    private void asOwner(String sql, Object... args) {
+        asOwnerOf("case_event", "case_event_append_only", sql, args);
+    }
+
+    @Test
+    void a_history_as_written_verifies_and_its_checkpoint_is_signed() {
+        CaseFile c = openWithHistory();
+        EvidenceVerifier.Report report = verifier.verifyCase(c.code());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.events()).isEqualTo(3);
+        assertThat(db.queryForList("select s.event_id::text from case_event_seal s where s.case_id = ? order by s.seal_seq",
+                String.class, c.id())).isEqualTo(events(c));
+
+        assertThat(checkpoints.checkpoint()).isPresent();
+        HubApi api = new HubApi(port);
+        HubApi.Reply verified = api.get("/api/v1/evidence/verification?case=" + c.code(), HubApi.bearer(Samples.VPTW));
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.json().path("intact").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().path("checkpoints").asInt()).isOne();
+        assertThat(api.get("/api/v1/evidence/verification", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/evidence/verification").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/evidence/signing-keys").json().get(0).path("algorithm").asText()).isEqualTo("Ed25519");
+    }
+
+    @Test
+    void an_edited_a_deleted_a_swapped_a_moved_and_a_smuggled_event_are_each_named() {
+        CaseFile edited = openWithHistory();
+        String changed = events(edited).get(1);
+        asOwner("update case_event set reason = 'Không có thông tin người gửi' where event_id = ?::uuid", changed);
+        assertThat(verifier.verifyCase(edited.code()).problems()).extracting(EvidenceVerifier.Problem::kind,
+                EvidenceVerifier.Problem::eventId).containsExactly(tuple("altered", changed));
+
+        CaseFile deleted = openWithHistory();
+        String gone = events(deleted).get(1);
+        asOwner("delete from case_event where event_id = ?::uuid", gone);
+        assertThat(verifier.verifyCase(deleted.code()).problems()).extracting(EvidenceVerifier.Problem::kind,
+                EvidenceVerifier.Problem::eventId).containsExactly(tuple("missing", gone));
+
+        // two events' contents exchanged: each now says what the other said
+        CaseFile swapped = openWithHistory();
+        List<String> ids = events(swapped);
+        asOwner("update case_event a set reason = b.reason, details = b.details from case_event b"
+                + " where (a.event_id, b.event_id) in ((?::uuid, ?::uuid), (?::uuid, ?::uuid))",
+                ids.get(1), ids.get(2), ids.get(2), ids.get(1));
+        assertThat(verifier.verifyCase(swapped.code()).problems()).extracting(EvidenceVerifier.Problem::kind)
+                .containsExactly("altered", "altered");
+
+        // moved to the end of its history (a new sequence number is all the owner can give it)
+        CaseFile moved = openWithHistory();
+        String first = events(moved).get(0);
+        asOwner("update case_event set seq = default where event_id = ?::uuid", first);
+        assertThat(events(moved).get(2)).isEqualTo(first);
+        assertThat(verifier.verifyCase(moved.code()).problems()).extracting(EvidenceVerifier.Problem::kind,
+                EvidenceVerifier.Problem::eventId).containsExactly(tuple("altered", first));
+
+        CaseFile smuggled = openWithHistory();
+        db.update("insert into case_event (event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,"
+                + " public, occurred_at) values (gen_random_uuid(), ?, 'NOTE', 'SUBMITTED', 'SUBMITTED', 'CENTRAL_OFFICE', 'VPTW',"
+                + " 'Người gửi đã rút kiến nghị', true, now())", smuggled.id());
+        assertThat(verifier.verifyCase(smuggled.code()).problems()).extracting(EvidenceVerifier.Problem::kind)
+                .containsExactly("unsealed");
+        assertThat(verifier.verifyAll().intact()).isFalse();
+    }
+
+    @Test
+    void a_forged_history_resealed_after_its_checkpoint_is_caught_by_the_signed_chain() {
+        CaseFile c = openWithHistory();
+        assertThat(checkpoints.checkpoint()).isPresent();
+        assertThat(verifier.verifyCase(c.code()).problems()).isEmpty();
+
+        // someone who knows how seals are made, but has not the hub's key, rewrites an event and re-seals it
+        String target = events(c).get(2);
+        asOwner("update case_event set reason = 'Không cần xử lý' where event_id = ?::uuid", target);
+        Map<String, Object> e = db.queryForMap("select *, details::text as details_text from case_event where event_id = ?::uuid",
+                target);
+        byte[] forged = EventDigest.of(new EventDigest.Content(((Number) e.get("seq")).longValue(), UUID.fromString(target), c.id(), (String) e.get("action"),
+                (String) e.get("from_state"), (String) e.get("to_state"), (String) e.get("actor_kind"),
+                (String) e.get("actor_id"), (String) e.get("reason"), (String) e.get("details_text"), (Boolean) e.get("public"),
+                ((Timestamp) e.get("occurred_at")).toInstant()));
+        asOwnerOf("case_event_seal", "case_event_seal_append_only", "update case_event_seal set hash = ? where event_id = ?::uuid",
+                forged, target);
+
+        assertThat(verifier.verifyCase(c.code()).problems()).extracting(EvidenceVerifier.Problem::kind)
+                .containsExactly("checkpoint");
+    }
+}
