@@ -47,18 +47,52 @@ public class AbuseMeasures {
     private static final RowMapper<Measure> ROWS = (rs, i) -> new Measure(rs.getObject(1, UUID.class), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7),
             rs.getObject(8, OffsetDateTime.class), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11));
-    /** In force: not lifted, and a lock not yet over. Refusals first. */
-    private static final String IN_FORCE = " lifted_at is null and (until is null or until > now())"
-            + " order by case action when 'REVOKE' then 0 when 'LOCK' then 1 else 2 end, taken_at desc limit 1";
+
+    /** A measure in force, as each request is checked against it: in memory, not a query per request. */
+    private record InForce(Measure measure, AddressRange range, byte[] submitter) {
+    }
+
+    private static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataProtector protector;
     private final Clock clock;
+    private volatile List<InForce> inForce;
+    private volatile long readAt;
 
     AbuseMeasures(NamedParameterJdbcTemplate jdbc, PersonalDataProtector protector, Clock clock) {
         this.jdbc = jdbc;
         this.protector = protector;
         this.clock = clock;
+    }
+
+    /**
+     * The measures in force, read again every few seconds (so a measure another node took applies here
+     * within that time) and at once after this node took or lifted one.
+     */
+    private List<InForce> inForce() {
+        List<InForce> current = inForce;
+        if (current == null || System.nanoTime() - readAt > REFRESH_NANOS) {
+            current = jdbc.query("select " + COLUMNS + ", cast(address as text), submitter from abuse_measure where"
+                    + " lifted_at is null and (until is null or until > now())", new MapSqlParameterSource(),
+                    (rs, i) -> new InForce(ROWS.mapRow(rs, i), rs.getString(12) == null ? null : AddressRange.parse(rs.getString(12)),
+                            rs.getBytes(13)));
+            inForce = current;
+            readAt = System.nanoTime();
+        }
+        return current;
+    }
+
+    /** In force now (a lock may have ended since the list was read), refusals first. */
+    private Optional<Measure> strongest(java.util.function.Predicate<InForce> applies) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        return inForce().stream().filter(applies).map(InForce::measure)
+                .filter(m -> m.until() == null || m.until().isAfter(now))
+                .min(java.util.Comparator.comparingInt((Measure m) -> switch (m.action()) {
+                    case "REVOKE" -> 0;
+                    case "LOCK" -> 1;
+                    default -> 2;
+                }));
     }
 
     public Measure take(NewMeasure m, String operator) {
@@ -97,6 +131,7 @@ public class AbuseMeasures {
                 + " reason, until, taken_by, taken_at) values (:id, :kind, cast(:address as cidr), :submitter, :label, :action,"
                 + " :reason, :until, :by, :at) returning " + COLUMNS, p, ROWS);
         LOG.warn("Abuse measure {} {} on {} by {}: {}", taken.id(), action, taken.label(), operator, taken.reason());
+        inForce = null;
         return taken;
     }
 
@@ -112,6 +147,7 @@ public class AbuseMeasures {
             throw ApiProblem.notFound("biện pháp đang có hiệu lực này", "measure in force");
         }
         LOG.warn("Abuse measure {} lifted by {}: {}", id, operator, reason);
+        inForce = null;
         return lifted.get(0);
     }
 
@@ -121,23 +157,29 @@ public class AbuseMeasures {
                 + " order by taken_at desc limit 500", new MapSqlParameterSource(), ROWS);
     }
 
+    /** Whether any measure in force names a submitter (most of the time none does). */
+    boolean anyOnSubmitters() {
+        return inForce().stream().anyMatch(m -> m.submitter() != null);
+    }
+
     /** The measure in force on a client address, refusals first. */
     Optional<Measure> onAddress(String address) {
-        return jdbc.query("select " + COLUMNS + " from abuse_measure where target_kind = 'ADDRESS'"
-                + " and cast(:ip as inet) <<= address and" + IN_FORCE, new MapSqlParameterSource("ip", address), ROWS)
-                .stream().findFirst();
+        if (inForce().stream().noneMatch(m -> m.range() != null)) {
+            return Optional.empty();
+        }
+        byte[] ip = AddressRange.bytes(address);
+        return ip == null ? Optional.empty() : strongest(m -> m.range() != null && m.range().contains(ip));
     }
 
     /** The measure in force on a submitter, by their e-mail address or phone number (either may be null). */
     public Optional<Measure> onSubmitter(String email, String phone) {
-        if (blank(email) && blank(phone)) {
+        if (blank(email) && blank(phone) || inForce().stream().noneMatch(m -> m.submitter() != null)) {
             return Optional.empty();
         }
-        return jdbc.query("select " + COLUMNS + " from abuse_measure where target_kind = 'SUBMITTER'"
-                + " and submitter in (:email, :phone) and" + IN_FORCE, new MapSqlParameterSource("email",
-                        protector.lookupHash(blank(email) ? "-" : email.toLowerCase(java.util.Locale.ROOT)))
-                        .addValue("phone", protector.lookupHash(blank(phone) ? "-" : compactPhone(phone))), ROWS)
-                .stream().findFirst();
+        byte[] byEmail = blank(email) ? null : protector.lookupHash(email.toLowerCase(java.util.Locale.ROOT));
+        byte[] byPhone = blank(phone) ? null : protector.lookupHash(compactPhone(phone));
+        return strongest(m -> m.submitter() != null
+                && (java.util.Arrays.equals(m.submitter(), byEmail) || java.util.Arrays.equals(m.submitter(), byPhone)));
     }
 
     /** What operators see of a submitter: enough to recognise, not to contact. */

@@ -63,6 +63,10 @@ public class RateLimits {
                 .addLimit(limit -> limit.capacity(count).refillIntervally(count, period)).build();
     }
 
+    boolean enabled() {
+        return settings.enabled();
+    }
+
     /** Takes one from {@code key}'s bucket; empty when allowed, else how long until it would be. */
     Optional<Duration> take(Kind kind, String key) {
         if (!settings.enabled()) {

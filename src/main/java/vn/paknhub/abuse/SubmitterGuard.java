@@ -36,11 +36,12 @@ public class SubmitterGuard {
                 warning.reason(), java.util.Map.of("measure", warning.id().toString())));
     }
 
-    /** Checks a normalised submitter before their item is taken; the warning in force, if any. */
-    public Optional<AbuseMeasures.Measure> admit(Submitter s) {
-        if (s == null) {
+    /** Checks a submitter before their item is taken; the warning in force, if any. */
+    public Optional<AbuseMeasures.Measure> admit(Submitter raw) {
+        if (raw == null || !limits.enabled() && !measures.anyOnSubmitters()) {
             return Optional.empty();
         }
+        Submitter s = raw.normalized();
         Optional<AbuseMeasures.Measure> measure = measures.onSubmitter(s.email(), s.phone());
         if (measure.isPresent() && measure.get().refuses()) {
             throw refused(measure.get());

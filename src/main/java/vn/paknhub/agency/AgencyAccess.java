@@ -39,9 +39,14 @@ public class AgencyAccess {
 
     /** The calling agency, from an {@code Authorization: Bearer} header. */
     public String authenticate(String authorization) {
+        return caller(authorization).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
+    }
+
+    /** The agency whose credential an {@code Authorization: Bearer} header carries; empty for none or an unknown one. */
+    public java.util.Optional<String> caller(String authorization) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        return credentials.agencyFor(token).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
+        return credentials.agencyFor(token);
     }
 
     /**

@@ -47,9 +47,7 @@ public class CaseHistory {
     void append(List<CaseBatch.Entry> entries) {
         List<EventDigest.Content> sealed = new ArrayList<>(entries.size());
         // the sequence numbers are drawn first, so that each event's seal covers its place in the history
-        List<Long> numbers = jdbc.queryForList("select nextval(pg_get_serial_sequence('case_event', 'seq'))"
-                + " from generate_series(1, :n)", new MapSqlParameterSource("n", entries.size()), Long.class);
-        java.util.Iterator<Long> seq = numbers.stream().sorted().iterator();
+        java.util.Iterator<Long> seq = seals.numbers(entries.size()).iterator();
         jdbc.batchUpdate("""
                 insert into case_event (seq, event_id, case_id, action, from_state, to_state, actor_kind, actor_id, reason,
                     details, public, occurred_at) overriding system value

@@ -32,8 +32,8 @@ public class Checkpoints {
     private static final long CHECKPOINTER = 0x5041_4b4e_4556_4944L;
 
     /** A signed checkpoint as stored. */
-    record Checkpoint(long id, long fromSealSeq, long toSealSeq, int seals, byte[] prevDigest, byte[] digest, String keyId,
-            byte[] signature, Instant signedAt) {
+    public record Checkpoint(long id, long fromSealSeq, long toSealSeq, int seals, byte[] prevDigest, byte[] digest, String keyId,
+            byte[] signature, Instant signedAt, long fromAccessId, long toAccessId) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -48,21 +48,23 @@ public class Checkpoints {
         this.clock = clock;
     }
 
-    /** The last seal number no open transaction can write under; waits (at most 5 s) for those sealing now. */
-    private Long lastSettledSeal() {
+    /**
+     * The last seal number and access-log id no open transaction can write under; waits (at most 5 s) for
+     * those writing now.
+     */
+    private long[] lastSettled() {
         return tx.execute(s -> {
             jdbc.getJdbcTemplate().execute("set local lock_timeout = '5s'");
             jdbc.queryForObject("select pg_advisory_xact_lock(" + Seals.LOCK + ")::text", new MapSqlParameterSource(), String.class);
-            return jdbc.queryForObject("select max(seal_seq) from case_event_seal", new MapSqlParameterSource(), Long.class);
+            return jdbc.queryForObject("select coalesce((select max(seal_seq) from case_event_seal), 0),"
+                    + " coalesce((select max(id) from access_log), 0)", new MapSqlParameterSource(),
+                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
         });
     }
 
     /** Signs a checkpoint over the seals written since the last one, if any; the checkpoint made. */
     public Optional<Checkpoint> checkpoint() {
-        Long settled = lastSettledSeal();
-        if (settled == null) {
-            return Optional.empty();
-        }
+        long[] settled = lastSettled();
         return tx.execute(s -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(" + CHECKPOINTER + ")",
                     new MapSqlParameterSource(), Boolean.class))) {
@@ -70,31 +72,39 @@ public class Checkpoints {
             }
             Optional<Checkpoint> last = all().stream().reduce((a, b) -> b);
             long from = last.map(Checkpoint::toSealSeq).orElse(0L);
-            long to = settled;
-            if (to <= from) {
+            long to = Math.max(from, settled[0]);
+            long fromAccess = last.map(Checkpoint::toAccessId).orElse(0L);
+            long toAccess = Math.max(fromAccess, settled[1]);
+            if (to == from && toAccess == fromAccess) {
                 return Optional.<Checkpoint>empty();
             }
             byte[] prev = last.map(Checkpoint::digest).orElse(null);
-            Range range = digest(prev, from, to);
+            Range range = digest(prev, from, to, fromAccess, toAccess);
             Instant at = clock.instant();
-            SigningKeys.Signed signed = keys.sign(signedForm(from, to, range.seals(), range.digest()));
+            SigningKeys.Signed signed = keys.sign(signedForm(from, to, range.seals(), range.digest(), fromAccess, toAccess));
             long id = jdbc.queryForObject("""
                     insert into chain_checkpoint (from_seal_seq, to_seal_seq, seals, prev_digest, digest, key_id, signature,
-                        signed_at) values (:from, :to, :seals, :prev, :digest, :key, :signature, :at) returning id""",
+                        signed_at, from_access_id, to_access_id)
+                    values (:from, :to, :seals, :prev, :digest, :key, :signature, :at, :fromAccess, :toAccess) returning id""",
                     new MapSqlParameterSource("from", from).addValue("to", to).addValue("seals", range.seals())
                             .addValue("prev", prev).addValue("digest", range.digest()).addValue("key", signed.keyId())
-                            .addValue("signature", signed.signature()).addValue("at", Timestamp.from(at)), Long.class);
-            LOG.debug("Checkpoint {} signs {} seals ({}..{}]", id, range.seals(), from, to);
+                            .addValue("signature", signed.signature()).addValue("at", Timestamp.from(at))
+                            .addValue("fromAccess", fromAccess).addValue("toAccess", toAccess), Long.class);
+            LOG.debug("Checkpoint {} signs {} seals ({}..{}] and access-log rows ({}..{}]", id, range.seals(), from, to,
+                    fromAccess, toAccess);
             return Optional.of(new Checkpoint(id, from, to, range.seals(), prev, range.digest(), signed.keyId(),
-                    signed.signature(), at));
+                    signed.signature(), at, fromAccess, toAccess));
         });
     }
 
     record Range(int seals, byte[] digest) {
     }
 
-    /** The digest of the seals in ({@code from}, {@code to}], chained to {@code prev}, from what the table holds now. */
-    Range digest(byte[] prev, long from, long to) {
+    /**
+     * The digest of the seals in ({@code from}, {@code to}] and the access-log rows in ({@code fromAccess},
+     * {@code toAccess}], chained to {@code prev}, from what the tables hold now.
+     */
+    Range digest(byte[] prev, long from, long to, long fromAccess, long toAccess) {
         MessageDigest sha = sha256();
         sha.update("pakn-hub/checkpoint/v1".getBytes(StandardCharsets.US_ASCII));
         if (prev != null) {
@@ -107,20 +117,36 @@ public class Checkpoints {
                     sha.update(rs.getBytes(2));
                     count[0]++;
                 });
+        if (toAccess > fromAccess) {
+            sha.update("access-log".getBytes(StandardCharsets.US_ASCII));
+            jdbc.query("select id, at, actor, method, path, query, status, address from access_log"
+                    + " where id > :from and id <= :to order by id",
+                    new MapSqlParameterSource("from", fromAccess).addValue("to", toAccess),
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        StringBuilder row = new StringBuilder();
+                        for (String v : new String[] {rs.getString(1),
+                            Long.toString(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, rs.getTimestamp(2).toInstant())),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)}) {
+                            row.append('\n').append(v == null ? "-" : v.length() + ":" + v);
+                        }
+                        sha.update(row.toString().getBytes(StandardCharsets.UTF_8));
+                    });
+        }
         return new Range(count[0], sha.digest());
     }
 
-    /** What the signature covers: the range, the number of seals and the digest. */
-    static byte[] signedForm(long from, long to, int seals, byte[] digest) {
-        return ("pakn-hub/checkpoint/v1\n" + from + "\n" + to + "\n" + seals + "\n" + HexFormat.of().formatHex(digest))
-                .getBytes(StandardCharsets.US_ASCII);
+    /** What the signature covers: the ranges, the number of seals and the digest. */
+    static byte[] signedForm(long from, long to, int seals, byte[] digest, long fromAccess, long toAccess) {
+        return ("pakn-hub/checkpoint/v1\n" + from + "\n" + to + "\n" + seals + "\n" + HexFormat.of().formatHex(digest)
+                + (toAccess > 0 ? "\naccess-log\n" + fromAccess + "\n" + toAccess : "")).getBytes(StandardCharsets.US_ASCII);
     }
 
     List<Checkpoint> all() {
-        return jdbc.query("select id, from_seal_seq, to_seal_seq, seals, prev_digest, digest, key_id, signature, signed_at"
-                + " from chain_checkpoint order by id", new MapSqlParameterSource(),
+        return jdbc.query("select id, from_seal_seq, to_seal_seq, seals, prev_digest, digest, key_id, signature, signed_at,"
+                + " from_access_id, to_access_id from chain_checkpoint order by id", new MapSqlParameterSource(),
                 (rs, i) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
-                        rs.getBytes(6), rs.getString(7), rs.getBytes(8), rs.getTimestamp(9).toInstant()));
+                        rs.getBytes(6), rs.getString(7), rs.getBytes(8), rs.getTimestamp(9).toInstant(), rs.getLong(10),
+                        rs.getLong(11)));
     }
 
     private static MessageDigest sha256() {

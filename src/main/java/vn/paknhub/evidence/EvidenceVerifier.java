@@ -89,28 +89,33 @@ public class EvidenceVerifier {
         List<Checkpoints.Checkpoint> all = checkpoints.all();
         byte[] prev = null;
         long prevTo = 0;
+        long prevAccessTo = 0;
         int checked = 0;
         for (Checkpoints.Checkpoint c : all) {
             if (!covering.test(c)) {
                 prev = c.digest();
                 prevTo = c.toSealSeq();
+                prevAccessTo = c.toAccessId();
                 continue;
             }
             checked++;
-            Checkpoints.Range now = checkpoints.digest(c.prevDigest(), c.fromSealSeq(), c.toSealSeq());
+            Checkpoints.Range now = checkpoints.digest(c.prevDigest(), c.fromSealSeq(), c.toSealSeq(), c.fromAccessId(),
+                    c.toAccessId());
             String where2 = "checkpoint " + c.id() + " (seals " + c.fromSealSeq() + ".." + c.toSealSeq() + ")";
-            if (c.fromSealSeq() != prevTo || !Arrays.equals(c.prevDigest(), prev)) {
+            if (c.fromSealSeq() != prevTo || c.fromAccessId() != prevAccessTo || !Arrays.equals(c.prevDigest(), prev)) {
                 problems.add(new Problem(null, null, "checkpoint", where2 + ": not chained to the checkpoint before it"));
             }
             if (now.seals() != c.seals() || !Arrays.equals(now.digest(), c.digest())) {
-                problems.add(new Problem(null, null, "checkpoint", where2 + ": the seals it signed were changed, added or removed"));
+                problems.add(new Problem(null, null, "checkpoint", where2
+                        + ": the seals or access-log rows it signed were changed, added or removed"));
             }
-            if (!keys.verify(c.keyId(), Checkpoints.signedForm(c.fromSealSeq(), c.toSealSeq(), c.seals(), c.digest()),
-                    c.signature())) {
+            if (!keys.verify(c.keyId(), Checkpoints.signedForm(c.fromSealSeq(), c.toSealSeq(), c.seals(), c.digest(),
+                    c.fromAccessId(), c.toAccessId()), c.signature())) {
                 problems.add(new Problem(null, null, "checkpoint", where2 + ": its signature does not verify with key " + c.keyId()));
             }
             prev = c.digest();
             prevTo = c.toSealSeq();
+            prevAccessTo = c.toAccessId();
         }
         return new Report(problems.isEmpty(), counts[0], counts[1], checked, List.copyOf(problems), clock.instant());
     }

@@ -22,12 +22,26 @@ public class Seals {
         this.jdbc = jdbc;
     }
 
-    /** Seals events in the order given (a case's events in the order they happened). */
+    /** Takes the shared lock for this transaction: what it writes falls inside the next checkpoint, never a past one. */
+    public static void holdForCheckpoint(NamedParameterJdbcTemplate jdbc) {
+        jdbc.queryForObject("select pg_advisory_xact_lock_shared(" + LOCK + ")::text", new MapSqlParameterSource(), String.class);
+    }
+
+    /**
+     * The sequence numbers of {@code count} events about to be written, in order, drawn under the shared
+     * lock (one round trip): the events' seals will cover their places in the history.
+     */
+    public List<Long> numbers(int count) {
+        return jdbc.queryForList("select nextval(pg_get_serial_sequence('case_event', 'seq')) from (select"
+                + " pg_advisory_xact_lock_shared(" + LOCK + ")) as sealing, generate_series(1, :n) order by 1",
+                new MapSqlParameterSource("n", count), Long.class);
+    }
+
+    /** Seals events written in this transaction, after {@link #numbers(int)} gave them their numbers. */
     public void seal(List<EventDigest.Content> events) {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.queryForObject("select pg_advisory_xact_lock_shared(" + LOCK + ")::text", new MapSqlParameterSource(), String.class);
         jdbc.batchUpdate("insert into case_event_seal (event_id, case_id, hash) values (:event, :case, :hash)",
                 events.stream().map(e -> new MapSqlParameterSource("event", e.eventId()).addValue("case", e.caseId())
                         .addValue("hash", EventDigest.of(e))).toArray(MapSqlParameterSource[]::new));
@@ -40,6 +54,7 @@ public class Seals {
                     e.details::text, e.public, e.occurred_at, e.seq
                 from case_event e where not exists (select 1 from case_event_seal s where s.event_id = e.event_id)
                 order by e.seq limit :limit""", new MapSqlParameterSource("limit", limit), EvidenceVerifier.CONTENT);
+        holdForCheckpoint(jdbc);
         seal(unsealed);
         return unsealed.size();
     }

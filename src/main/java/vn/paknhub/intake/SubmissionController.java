@@ -42,7 +42,7 @@ class SubmissionController {
 
     /** The submitter is admitted first (an operator's lock, the daily limit, Đ18–19); a warning goes on the case. */
     private SubmissionReceipt submit(SubmissionRequest request, List<IncomingAttachment> files, String idempotencyKey) {
-        var warning = guard.admit(request.submitter() == null ? null : request.submitter().normalized());
+        var warning = guard.admit(request.submitter());
         SubmissionReceipt receipt = intake.submit(request, files, Channel.WEB, checkedKey(idempotencyKey));
         warning.ifPresent(m -> guard.noteWarning(receipt.code(), m));
         return receipt;

@@ -69,7 +69,11 @@ public final class VietnameseText {
      */
     public static String singleLine(String s) {
         String text = normalize(s);
-        return text == null ? null : LINE_BREAKS.matcher(text).replaceAll(" ");
+        if (text == null || text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\u2028') < 0
+                && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
     }
 
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*[\\n\\t\u2028\u2029]+\\s*");
