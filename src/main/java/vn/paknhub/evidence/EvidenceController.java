@@ -15,11 +15,22 @@ class EvidenceController {
     private final AgencyAccess access;
     private final EvidenceVerifier verifier;
     private final SigningKeys keys;
+    private final EvidenceBundle bundles;
 
-    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys) {
+    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys, EvidenceBundle bundles) {
         this.access = access;
         this.verifier = verifier;
         this.keys = keys;
+        this.bundles = bundles;
+    }
+
+    /** One case's evidence as a document signed by the hub; Central Party Office only (the read is in the access log). */
+    @GetMapping("/api/v1/evidence/cases/{code}/bundle")
+    com.fasterxml.jackson.databind.JsonNode bundle(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @org.springframework.web.bind.annotation.PathVariable String code) {
+        access.requireCentralOffice(authorization);
+        return bundles.of(code);
     }
 
     /** One case ({@code case}: its tracking code) or the whole history; Central Party Office only. */

@@ -154,4 +154,45 @@ class EvidenceChainTest {
         assertThat(verifier.verifyCase(c.code()).problems()).extracting(EvidenceVerifier.Problem::kind)
                 .containsExactly("checkpoint");
     }
+
+    @Test
+    void a_cases_evidence_bundle_is_signed_by_the_hub_and_a_changed_copy_no_longer_verifies() throws Exception {
+        CaseFile c = openWithHistory();
+        assertThat(checkpoints.checkpoint()).isPresent();
+        HubApi api = new HubApi(port);
+        HubApi.Reply reply = api.get("/api/v1/evidence/cases/" + c.code() + "/bundle", HubApi.bearer(Samples.VPTW));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode bundle = reply.json();
+        assertThat(bundle.path("schema").asText()).isEqualTo("pakn-hub/evidence-bundle/v1");
+        assertThat(bundle.path("events")).hasSize(3).allSatisfy(e -> assertThat(e.path("sealSha256").asText()).hasSize(64));
+        assertThat(bundle.path("checkpoints")).hasSize(1);
+        assertThat(bundle.path("verification").path("intact").asBoolean()).isTrue();
+
+        // checked as an inspector would: the published public key, the canonical form the bundle names
+        String keyId = bundle.path("signature").path("keyId").asText();
+        String publicKey = null;
+        for (com.fasterxml.jackson.databind.JsonNode k : api.get("/api/v1/evidence/signing-keys").json()) {
+            if (k.path("id").asText().equals(keyId)) {
+                publicKey = k.path("publicKeyBase64").asText();
+            }
+        }
+        assertThat(publicKey).isNotNull();
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey)));
+        byte[] signature = java.util.Base64.getDecoder().decode(bundle.path("signature").path("value").asText());
+        assertThat(verifies(key, EvidenceBundle.canonical(bundle), signature)).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bundle.path("events").get(1)).put("reason", "Không cần xử lý");
+        assertThat(verifies(key, EvidenceBundle.canonical(bundle), signature)).isFalse();
+
+        assertThat(api.get("/api/v1/evidence/cases/" + c.code() + "/bundle", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/evidence/cases/SKGP-20000101-000000/bundle", HubApi.bearer(Samples.VPTW)).status())
+                .isEqualTo(404);
+    }
+
+    private static boolean verifies(java.security.PublicKey key, byte[] data, byte[] signature) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update(data);
+        return s.verify(signature);
+    }
 }
