@@ -10,6 +10,15 @@ import org.apache.commons.logging.impl.NoOpLog;
  */
 public final class StandaloneServers {
 
+    static {
+        // no hub context holds a lease on servers started here: the JVM stops them as it exits, or PostgreSQL
+        // (a process of its own) would outlive the tests that started it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EmbeddedKafkaServer.stop();
+            EmbeddedPostgresServer.stop();
+        }, "standalone-servers-stop"));
+    }
+
     private StandaloneServers() {
     }
 
