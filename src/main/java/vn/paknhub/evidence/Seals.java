@@ -15,6 +15,7 @@ public class Seals {
 
     /** Held shared by every transaction that seals, exclusively by the checkpoint reading where its range ends. */
     static final long LOCK = 0x5041_4b4e_5345_414cL;
+    private static final String HOLD = "pg_advisory_xact_lock_shared(" + LOCK + ")";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -24,7 +25,7 @@ public class Seals {
 
     /** Takes the shared lock for this transaction: what it writes falls inside the next checkpoint, never a past one. */
     public static void holdForCheckpoint(NamedParameterJdbcTemplate jdbc) {
-        jdbc.queryForObject("select pg_advisory_xact_lock_shared(" + LOCK + ")::text", new MapSqlParameterSource(), String.class);
+        jdbc.queryForObject("select " + HOLD + "::text", new MapSqlParameterSource(), String.class);
     }
 
     /**
@@ -33,7 +34,7 @@ public class Seals {
      */
     public List<Long> numbers(int count) {
         return jdbc.queryForList("select nextval(pg_get_serial_sequence('case_event', 'seq')) from (select"
-                + " pg_advisory_xact_lock_shared(" + LOCK + ")) as sealing, generate_series(1, :n) order by 1",
+                + " " + HOLD + ") as sealing, generate_series(1, :n) order by 1",
                 new MapSqlParameterSource("n", count), Long.class);
     }
 

@@ -3,7 +3,6 @@ package vn.paknhub.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -104,9 +103,9 @@ public class MailInbox {
         queue.park(id, reason);
     }
 
-    /** To be read again from its stored bytes at {@code next}. */
-    public void retryLater(UUID id, String error, Instant next) {
-        queue.retryLater(id, error, next);
+    /** To be read again from its stored bytes after {@code wait}. */
+    public void retryAfter(UUID id, String error, Duration wait) {
+        queue.retryLater(id, error, clock.instant().plus(wait));
     }
 
     /** Stored mails due to be read again, each leased to this node and counted as one more attempt. */

@@ -161,7 +161,7 @@ public class MailIntake {
         long backoff = Backoff.exponentialMs(settings.retryBackoff().toMillis(), MAX_BACKOFF_MS, attempts);
         LOG.warn("Mail {} not processed (attempt {} of {}), read again from its stored copy in {} s: {}", id, attempts,
                 settings.maxAttempts(), backoff / 1000, error);
-        inbox.retryLater(id, error, Instant.now().plusMillis(backoff));
+        inbox.retryAfter(id, error, Duration.ofMillis(backoff));
         return false;
     }
 
