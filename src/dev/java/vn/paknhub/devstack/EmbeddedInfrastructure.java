@@ -31,7 +31,7 @@ import vn.paknhub.agency.AgencyCredentials;
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "pakn-hub-embedded-infrastructure";
-    private static final List<String> DEMO_AGENCIES = List.of("VPTW", "BKHCN", "BYT", "01");
+    private static final List<String> DEMO_AGENCIES = List.of("VPTW", "BKHCN", "BYT", "01", "68");
 
     private final Log log;
 
@@ -117,6 +117,10 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     private static void sandboxAddresses(ConfigurableEnvironment env, Map<String, Object> props) {
         String sandbox = "http://localhost:${local.server.port:${server.port:8080}}/sandbox";
         props.put("hub.connectors.sandbox-url", sandbox);
+        if (isBlank(env.getProperty("hub.delivery.files.link-base-url"))) {
+            // the sandboxes download linked files from this hub, as a partner would from its public address
+            props.put("hub.delivery.files.link-base-url", "http://localhost:${local.server.port:${server.port:8080}}");
+        }
         Map<String, String> addresses = Map.of(
                 "hub.connectors.url.dvcqg-pakn", "/dvcqg-pakn/api",
                 "hub.connectors.url.bkhcn-api", "/bkhcn-api/cases",
@@ -146,6 +150,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             new SecureRandom().nextBytes(random);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             props.put("hub.agencies.token-hashes." + agency, HexFormat.of().formatHex(AgencyCredentials.sha256(token)));
+            // the sandboxes play these bodies' systems and download their files with their token
+            props.put("hub.sandbox.agency-tokens." + agency, token);
             printed.append("\n    ").append(agency).append(": ").append(token);
         }
         log.warn("No agency tokens configured: demo tokens for this run only (development hub):" + printed);

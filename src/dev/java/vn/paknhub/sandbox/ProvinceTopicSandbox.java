@@ -1,12 +1,15 @@
 package vn.paknhub.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The Lâm Đồng provincial system, which takes its items from a Kafka topic: it keeps each message
- * once per idempotency key (record header), as the real consumer must.
+ * once per idempotency key (record header), as the real consumer must, and downloads each file by the
+ * link the message carries (claim check), checking its SHA-256.
  */
 @Component
 @ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
@@ -17,9 +20,13 @@ class ProvinceTopicSandbox extends RouteBuilder {
     static final String STATUS_TOPIC = "lamdong.pakn-status";
 
     private final Sandboxes sandboxes;
+    private final SandboxFiles files;
+    private final ObjectMapper json;
 
-    ProvinceTopicSandbox(Sandboxes sandboxes) {
+    ProvinceTopicSandbox(Sandboxes sandboxes, SandboxFiles files, ObjectMapper json) {
         this.sandboxes = sandboxes;
+        this.files = files;
+        this.json = json;
     }
 
     @Override
@@ -32,8 +39,14 @@ class ProvinceTopicSandbox extends RouteBuilder {
                 .process(e -> {
                     SandboxPartner partner = sandboxes.partner(Sandboxes.KAFKA_PROVINCE);
                     partner.nextAttempt();
-                    partner.receive(e.getMessage().getHeader("Idempotency-Key", String.class),
-                            e.getMessage().getHeader("kafka.KEY", String.class), e.getMessage().getBody(String.class));
+                    String key = e.getMessage().getHeader("Idempotency-Key", String.class);
+                    String body = e.getMessage().getBody(String.class);
+                    // files come by claim check: the province downloads each by its link, as body 68
+                    JsonNode m = json.readTree(body);
+                    partner.noteFiles(key, files.check(m.path("donViNhan").asText("68"), SandboxFiles.fromJson(
+                            m.path(m.has("tepBoSung") ? "tepBoSung" : "tepDinhKem"), "ten", "sha256", "noiDungBase64",
+                            "duongDan")));
+                    partner.receive(key, e.getMessage().getHeader("kafka.KEY", String.class), body);
                 });
     }
 }

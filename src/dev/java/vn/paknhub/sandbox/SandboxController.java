@@ -48,13 +48,15 @@ class SandboxController {
 
     private final Sandboxes sandboxes;
     private final SandboxStatusSender statusSender;
+    private final SandboxFiles files;
     private final ConnectorSigner signer;
     private final ObjectMapper json;
     private final Clock clock;
     private final long timeoutMs;
 
-    SandboxController(Sandboxes sandboxes, SandboxStatusSender statusSender, ConnectorSigner signer, ObjectMapper json,
-            Clock clock, @Value("${camel.component.http.response-timeout}") long responseTimeoutMs) {
+    SandboxController(Sandboxes sandboxes, SandboxStatusSender statusSender, SandboxFiles files, ConnectorSigner signer,
+            ObjectMapper json, Clock clock, @Value("${camel.component.http.response-timeout}") long responseTimeoutMs) {
+        this.files = files;
         this.sandboxes = sandboxes;
         this.statusSender = statusSender;
         this.signer = signer;
@@ -110,11 +112,16 @@ class SandboxController {
         }
         String time = update ? "ThoiDiem" : "NgayTiepNhan";
         require(errors, PORTAL_TIME.matcher(data.path(time).asText()).matches(), "data[0]." + time + " yyyyMMddHHmmss");
+        List<SandboxFiles.Check> checks = files.check(m.path("madonvi").asText(), SandboxFiles.fromJson(
+                data.path(update ? "DanhSachHoSoBoSung" : "TaiLieuNop"), "TenTepDinhKem", "MaBam", "NoiDungBase64",
+                "DuongDanTaiTepTin"));
+        errors.addAll(SandboxFiles.problems(checks));
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
             return ResponseEntity.badRequest().body(json.writeValueAsString(Map.of("error_code", "500",
                     "message", "DATA_INCORRECT: " + (errors.isEmpty() ? "từ chối thử nghiệm / test refusal" : errors))));
         }
         String id = data.path("MaGiaoDich").asText(key);
+        partner.noteFiles(id, checks);
         boolean fresh = partner.receive(id, data.path("MaHoSo").asText(), body);
         String reference = "PAKN.%s.%04d".formatted(LocalDate.now(clock).toString().replace("-", ""),
                 partner.position(id));
@@ -158,9 +165,14 @@ class SandboxController {
         }
         require(errors, update || !m.path("nguoiGui").path("hoTen").asText().isBlank(), "nguoiGui.hoTen");
         require(errors, key != null && !key.isBlank(), "Idempotency-Key");
+        // this is the system of the Ministry of Science and Technology: it downloads linked files as BKHCN
+        List<SandboxFiles.Check> checks = files.check("BKHCN", SandboxFiles.fromJson(
+                m.path(update ? "tepBoSung" : "tepDinhKem"), "ten", "sha256", "noiDungBase64", "duongDan"));
+        errors.addAll(SandboxFiles.problems(checks));
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
             return rejected(errors);
         }
+        partner.noteFiles(key, checks);
         return kept(mode, partner, key, m.path("maHoSoHub").asText(), body, n -> "BKHCN-%06d".formatted(n));
     }
 
@@ -176,6 +188,7 @@ class SandboxController {
         }
         List<String> errors = new ArrayList<>();
         String caseCode = "";
+        List<SandboxFiles.Check> checks = List.of();
         try {
             Document d = UntrustedXml.parse(body);
             boolean update = d.getElementsByTagNameNS("*", "CapNhatPAKN").getLength() > 0;
@@ -184,6 +197,9 @@ class SandboxController {
                 require(errors, !SandboxXml.text(d, element).isBlank(), element);
             }
             caseCode = SandboxXml.text(d, "MaHoSo");
+            // the Ministry of Health's system downloads linked files as BYT
+            checks = files.check("BYT", SandboxFiles.fromXml(d));
+            errors.addAll(SandboxFiles.problems(checks));
         } catch (Exception e) {
             errors.add("XML không hợp lệ / invalid XML: " + e.getMessage());
         }
@@ -192,6 +208,7 @@ class SandboxController {
             return ResponseEntity.ok(SandboxXml.answer("1", "", "Từ chối / Refused: "
                     + (errors.isEmpty() ? "test refusal" : String.join(", ", errors))));
         }
+        partner.noteFiles(key, checks);
         boolean fresh = partner.receive(key, caseCode, body);
         return slowly(mode, ResponseEntity.ok(SandboxXml.answer(fresh ? "0" : "2", "BYT-" + partner.position(key),
                 fresh ? "Đã tiếp nhận" : "Đã có")));

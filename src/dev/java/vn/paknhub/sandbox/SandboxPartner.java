@@ -35,6 +35,8 @@ public final class SandboxPartner {
     private final String system;
     private final Map<String, Received> received = new LinkedHashMap<>();
     private final Map<String, String> traces = new HashMap<>();
+    /** the files each message brought, as this partner checked them, by idempotency key */
+    private final Map<String, List<SandboxFiles.Check>> files = new HashMap<>();
     /** status changes a polled partner has for the hub, oldest first; the hub's cursor is a position here */
     private final List<Object> statusChanges = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -83,6 +85,18 @@ public final class SandboxPartner {
         }
     }
 
+    /** How the files of a message checked out (taken inline or downloaded, SHA-256 compared). */
+    public synchronized void noteFiles(String messageId, List<SandboxFiles.Check> checks) {
+        if (messageId != null && !checks.isEmpty()) {
+            files.put(messageId, List.copyOf(checks));
+        }
+    }
+
+    /** Every file the messages kept about one case brought, as checked, in arrival order. */
+    public synchronized List<SandboxFiles.Check> filesFor(String caseCode) {
+        return receivedFor(caseCode).stream().flatMap(r -> files.getOrDefault(r.messageId(), List.of()).stream()).toList();
+    }
+
     public synchronized String traceOf(String messageId) {
         return traces.get(messageId);
     }
@@ -115,12 +129,14 @@ public final class SandboxPartner {
         r.put("attempts", attempts.get());
         r.put("duplicates", duplicates.get());
         r.put("received", List.copyOf(received.values()));
+        r.put("files", Map.copyOf(files));
         return r;
     }
 
     public synchronized void reset() {
         received.clear();
         traces.clear();
+        files.clear();
         attempts.set(0);
         duplicates.set(0);
         mode = Mode.ACCEPT;

@@ -7,7 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.casefile.AttachmentLinks;
+import vn.paknhub.casefile.AttachmentStore;
 import vn.paknhub.casefile.AttachmentStore.StoredAttachment;
+import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseRepository;
@@ -28,6 +40,7 @@ import vn.paknhub.casefile.CaseState;
 import vn.paknhub.casefile.StateView;
 import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.FieldError;
 import vn.paknhub.core.text.VietnameseText;
 
 /**
@@ -45,9 +58,14 @@ class AgencyController {
     private final CaseSettings settings;
     private final CaseParticipation participation;
     private final java.time.Clock clock;
+    private final AttachmentLinks links;
+    private final AttachmentStore attachments;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
-            CaseSettings settings, CaseParticipation participation, java.time.Clock clock) {
+            CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links,
+            AttachmentStore attachments) {
+        this.links = links;
+        this.attachments = attachments;
         this.access = access;
         this.cases = cases;
         this.repository = repository;
@@ -123,6 +141,56 @@ class AgencyController {
                         e.action(), e.fromState(), e.toState(), new ActorView(e.actorKind(), e.actorId()), e.reason(),
                         e.details()))
                 .toList();
+    }
+
+    /**
+     * One file of a case (Đ8.2: the submitter's evidence, a scanned letter, a supplement's documents), by
+     * the id the case view shows. The caller's own credential is always required; a signed link the hub
+     * put in a dispatch ({@code expires}, {@code signature}) must also be the one issued to that body and
+     * unexpired. Each download is a read of personal data, written in the case's history; a refusal too.
+     */
+    @GetMapping("/{code}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String code, @PathVariable long id, @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String signature) {
+        String agency = access.authenticate(authorization);
+        AgencyAccess.Access a = access.access(agency, code);
+        CaseFile c = a.caseFile();
+        StoredAttachment file = cases.attachmentsOf(c).stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Hồ sơ không có tệp số " + id,
+                        "The case has no file " + id, List.of()));
+        if (expires != null || signature != null) {
+            String refusal = expires == null ? "signature" : links.refusal(c.code(), id, agency, expires, signature);
+            if (refusal != null) {
+                cases.recordAccess(c, CaseEvent.ACCESS_DENIED, a.actor(), "download of file " + id + " by link: " + refusal);
+                throw new ApiProblem(HttpStatus.FORBIDDEN, refusal.equals("expired")
+                        ? "Đường dẫn tải tệp đã hết hạn; tải lại bằng địa chỉ không kèm chữ ký hoặc chờ lần gửi lại"
+                        : "Đường dẫn tải tệp không hợp lệ hoặc không cấp cho cơ quan này",
+                        refusal.equals("expired") ? "The download link has expired"
+                                : "The download link is not valid or was not issued to this body",
+                        List.of(new FieldError("query:signature", "file-link-" + refusal, "Chữ ký hoặc hạn của đường dẫn"
+                                + " không đúng", "The link's signature or expiry does not hold")));
+            }
+        }
+        byte[] content = attachments.content(file.sha256()).orElseThrow(() -> new IllegalStateException(
+                "file " + id + " of case " + code + " has no stored content"));
+        cases.recordAccess(c, CaseEvent.READ_PERSONAL_DATA, a.actor(), "download of file " + id + " «" + file.name() + "»");
+        return ResponseEntity.ok()
+                .contentType(mediaTypeOf(file))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())))
+                .cacheControl(CacheControl.noStore())
+                .body(content);
+    }
+
+    private static MediaType mediaTypeOf(StoredAttachment file) {
+        try {
+            return MediaType.parseMediaType(file.mediaType());
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     @PostMapping("/{code}/actions")

@@ -31,7 +31,13 @@ public class AttachmentStore {
         this.protector = protector;
     }
 
-    public record StoredAttachment(String name, String mediaType, long size, String sha256) {
+    /**
+     * @param id      the attachment's number, by which a handling body downloads it
+     * @param eventId the case event that brought it (the submission, a supplement), for the messages that
+     *                carry that event's files; not shown
+     */
+    public record StoredAttachment(long id, String name, String mediaType, long size, String sha256,
+            @com.fasterxml.jackson.annotation.JsonIgnore UUID eventId) {
     }
 
     void add(UUID caseId, IncomingAttachment a, UUID eventId, Instant at) {
@@ -82,12 +88,12 @@ public class AttachmentStore {
             return found;
         }
         jdbc.query("""
-                select case_id, file_name, media_type, size, sha256 from case_attachment
-                where case_id = any(cast(:ids as uuid[])) order by added_at, file_name""",
+                select case_id, id, file_name, media_type, size, sha256, event_id from case_attachment
+                where case_id = any(cast(:ids as uuid[])) order by added_at, id""",
                 new MapSqlParameterSource("ids", caseIds.stream().map(UUID::toString).toArray(String[]::new)),
                 (RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                        .add(new StoredAttachment(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                HexFormat.of().formatHex(rs.getBytes(5)))));
+                        .add(new StoredAttachment(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                HexFormat.of().formatHex(rs.getBytes(6)), rs.getObject(7, UUID.class))));
         return found;
     }
 

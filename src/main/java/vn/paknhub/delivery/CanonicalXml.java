@@ -2,6 +2,7 @@ package vn.paknhub.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,18 +26,42 @@ public class CanonicalXml {
         this.json = json;
     }
 
-    /** A case dispatch or a status update, in its XML form (validated against its XSD). */
+    /** A case dispatch or a status update, in its XML form in the version it declares (validated against its XSD). */
     public String asXml(String messageJson) throws Exception {
-        JsonNode message = json.readTree(messageJson);
-        CanonicalMessages.Kind kind = CanonicalMessages.Kind.STATUS_UPDATE.schemaId().equals(message.path("schema").asText())
-                ? CanonicalMessages.Kind.STATUS_UPDATE : CanonicalMessages.Kind.CASE_DISPATCH;
-        String xml = toXml(message, kind == CanonicalMessages.Kind.STATUS_UPDATE ? "statusUpdate" : "caseDispatch",
-                "urn:pakn-hub:" + kind.messageName() + ":v1");
+        return asXml(messageJson, json.readTree(messageJson).path("schema").asText().endsWith("/v1") ? 1
+                : CanonicalMessages.Kind.CASE_DISPATCH.version());
+    }
+
+    /**
+     * A case dispatch or a status update in its XML form, in the version the connector's mappings were
+     * written for ({@code canonicalVersion} of the http-xml-connector): an XSLT matches the namespace of
+     * one version, so a mapping written for version 1 keeps working — without the files, which version 1
+     * cannot carry.
+     */
+    public String asXml(String messageJson, int version) throws Exception {
+        ObjectNode message = (ObjectNode) json.readTree(messageJson);
+        boolean update = message.path("schema").asText().startsWith("pakn-hub/status-update/");
+        CanonicalMessages.Kind kind = update ? CanonicalMessages.Kind.STATUS_UPDATE : CanonicalMessages.Kind.CASE_DISPATCH;
+        if (version == 1) {
+            kind = update ? CanonicalMessages.Kind.STATUS_UPDATE_V1 : CanonicalMessages.Kind.CASE_DISPATCH_V1;
+            toVersion1(message, kind);
+        } else if (version != kind.version()) {
+            throw new IllegalArgumentException("canonicalVersion " + version + ": the hub writes versions 1 and "
+                    + kind.version());
+        }
+        String xml = toXml(message, update ? "statusUpdate" : "caseDispatch", kind.namespace());
         List<String> violations = messages.violationsOfXml(kind, xml);
         if (!violations.isEmpty()) {
             throw new InvalidMessageException(kind, violations);
         }
         return xml;
+    }
+
+    /** Version 1 of a message: the files' metadata without their number, content or link; no files in an update. */
+    private static void toVersion1(ObjectNode message, CanonicalMessages.Kind kind) {
+        message.put("schema", kind.schemaId());
+        message.remove("attachments");
+        message.path("item").path("attachments").forEach(a -> ((ObjectNode) a).remove(List.of("id", "content", "link")));
     }
 
     /** A partner's XML answer goes on to the reply mapping only without a DOCTYPE (XXE). */

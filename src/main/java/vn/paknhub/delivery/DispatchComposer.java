@@ -2,7 +2,6 @@ package vn.paknhub.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +23,9 @@ import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.messages.CanonicalMessages;
 
 /**
- * Writes the canonical case-dispatch message (schemas/messages/case-dispatch.v1) for one delivery
- * and checks it against its schema: nothing leaves the hub that the schema refuses. The handling
+ * Writes the canonical case-dispatch message (schemas/messages/case-dispatch.v2, with the case's files)
+ * or status update (status-update.v2) for one delivery and checks it against its schema: nothing leaves
+ * the hub that the schema refuses. The handling
  * body needs the submitter's contact to answer, so the dispatch carries it, and the read is logged
  * in the case's history (Đ17).
  */
@@ -41,9 +41,11 @@ public class DispatchComposer {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Clock clock;
+    private final MessageFiles files;
 
     public DispatchComposer(CaseService cases, CanonicalMessages messages, ObjectMapper json, CaseSettings settings,
-            Clock clock) {
+            Clock clock, MessageFiles files) {
+        this.files = files;
         this.cases = cases;
         this.messages = messages;
         this.json = json;
@@ -98,6 +100,11 @@ public class DispatchComposer {
         m.put("reason", reasonOf(e));
         m.put("occurredAt", local(e.occurredAt()));
         m.put("handler", e.actorKind().labelVi());
+        if (e.details().get("attachments") instanceof Number n && n.intValue() > 0) {
+            // a supplement's documents go to the handling body with the step that brought them
+            files.write(m.putArray("attachments"), c.code(), d.agency(), cases.attachmentsOf(c).stream()
+                    .filter(a -> e.eventId().equals(a.eventId())).toList());
+        }
         messages.requireValid(CanonicalMessages.Kind.STATUS_UPDATE, m);
         return m.toString();
     }
@@ -137,11 +144,7 @@ public class DispatchComposer {
         item.put("channel", c.channel().name());
         item.put("receivedAt", local(c.receivedAt()));
         item.put("consentToPublish", c.consentToPublish());
-        ArrayNode files = item.putArray("attachments");
-        for (StoredAttachment a : batch.attachments().getOrDefault(c.id(), List.of())) {
-            files.addObject().put("fileName", a.name()).put("mediaType", a.mediaType()).put("size", a.size())
-                    .put("sha256", a.sha256());
-        }
+        files.write(item.putArray("attachments"), c.code(), d.agency(), batch.attachments().getOrDefault(c.id(), List.of()));
         SubmitterDetails s = cases.readSubmitter(c, DELIVERY, "dispatch to " + d.agency() + " via " + d.system());
         ObjectNode submitter = m.putObject("submitter");
         submitter.put("name", s.fullName());

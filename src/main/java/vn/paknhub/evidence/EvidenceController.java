@@ -16,8 +16,11 @@ class EvidenceController {
     private final EvidenceVerifier verifier;
     private final SigningKeys keys;
     private final EvidenceBundle bundles;
+    private final EvidenceReport reports;
 
-    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys, EvidenceBundle bundles) {
+    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys, EvidenceBundle bundles,
+            EvidenceReport reports) {
+        this.reports = reports;
         this.access = access;
         this.verifier = verifier;
         this.keys = keys;
@@ -31,6 +34,18 @@ class EvidenceController {
             @org.springframework.web.bind.annotation.PathVariable String code) {
         access.requireCentralOffice(authorization);
         return bundles.of(code);
+    }
+
+    /** The same bundle as a report a person reads (PDF), naming the signed JSON it was printed from. */
+    @GetMapping(path = "/api/v1/evidence/cases/{code}/bundle.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> bundlePdf(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @org.springframework.web.bind.annotation.PathVariable String code) {
+        access.requireCentralOffice(authorization);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chung-cu-" + code + ".pdf\"")
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(reports.render(bundles.of(code)));
     }
 
     /** One case ({@code case}: its tracking code) or the whole history; Central Party Office only. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.sql.Timestamp;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,66 @@ class EvidenceChainTest {
         assertThat(api.get("/api/v1/evidence/cases/" + c.code() + "/bundle", HubApi.bearer(Samples.BKHCN)).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/evidence/cases/SKGP-20000101-000000/bundle", HubApi.bearer(Samples.VPTW)).status())
                 .isEqualTo(404);
+    }
+
+    /** The check as a command (ops/VerifyEvidence.java, run by the JDK alone): exit 0 intact, 1 tampered, 2 no check. */
+    private ProcessResult command(String token, String... args) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "ops/VerifyEvidence.java"));
+        line.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true);
+        pb.environment().put("HUB_URL", "http://localhost:" + port);
+        pb.environment().put("HUB_TOKEN", token);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new ProcessResult(p.waitFor(), out);
+    }
+
+    private record ProcessResult(int exit, String output) {
+    }
+
+    @Test
+    void the_verification_command_exits_0_on_an_intact_history_and_1_once_an_event_is_edited() throws Exception {
+        CaseFile c = openWithHistory();
+        assertThat(checkpoints.checkpoint()).isPresent();
+        ProcessResult intact = command(Samples.VPTW, c.code());
+        assertThat(intact.exit()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("\"intact\":true", "NGUYÊN VẸN");
+
+        asOwner("update case_event set reason = 'Đã sửa sau khi niêm phong' where event_id = ?::uuid", events(c).get(2));
+        ProcessResult tampered = command(Samples.VPTW, c.code());
+        assertThat(tampered.exit()).as(tampered.output()).isOne();
+        assertThat(tampered.output()).contains("altered", events(c).get(2), "CÓ SAI LỆCH");
+        assertThat(command(Samples.BKHCN, c.code()).exit()).as("only the Central Party Office may check").isEqualTo(2);
+    }
+
+    /** The same evidence for a person: a PDF naming every event's seal, the checkpoint and the JSON it was printed from. */
+    @Test
+    void a_cases_evidence_report_reads_as_the_signed_bundle_says() throws Exception {
+        CaseFile c = openWithHistory();
+        assertThat(checkpoints.checkpoint()).isPresent();
+        HubApi api = new HubApi(port);
+        com.fasterxml.jackson.databind.JsonNode bundle = api.get("/api/v1/evidence/cases/" + c.code() + "/bundle",
+                HubApi.bearer(Samples.VPTW)).json();
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/evidence/cases/" + c.code()
+                        + "/bundle.pdf")).header("Authorization", "Bearer " + Samples.VPTW).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("BẢN TRÍCH XUẤT CHỨNG CỨ ĐIỆN TỬ CỦA HỒ SƠ " + c.code(), "NGUYÊN VẸN",
+                "Điểm kiểm tra / checkpoint " + bundle.path("checkpoints").get(0).path("id").asLong(),
+                bundle.path("checkpoints").get(0).path("digestSha256").asText());
+        for (com.fasterxml.jackson.databind.JsonNode e : bundle.path("events")) {
+            assertThat(text).contains("#" + e.path("seq").asLong() + " ", e.path("action").asText(),
+                    "Niêm phong số / seal " + e.path("sealNumber").asLong() + ": " + e.path("sealSha256").asText());
+        }
+        assertThat(api.get("/api/v1/evidence/cases/" + c.code() + "/bundle.pdf", HubApi.bearer(Samples.BKHCN)).status())
+                .isEqualTo(403);
     }
 
     private static boolean verifies(java.security.PublicKey key, byte[] data, byte[] signature) throws Exception {

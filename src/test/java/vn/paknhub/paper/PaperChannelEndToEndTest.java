@@ -64,6 +64,8 @@ class PaperChannelEndToEndTest {
     org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired
     AcknowledgementLetter acknowledgementLetter;
+    @Autowired
+    vn.paknhub.sandbox.Sandboxes sandboxes;
 
     private void drop(String fixture, String as, String sidecarJson) throws IOException {
         Path inbox = Path.of(settings.inbox());
@@ -117,6 +119,15 @@ class PaperChannelEndToEndTest {
         // the addressee routes it
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
                 + " and agency = 'BKHCN'", Integer.class, code) == 1);
+        // the scanned letter itself reaches the ministry's system, its SHA-256 checked there (Đ9.1)
+        await().atMost(PATIENCE).until(() -> !sandboxes.partner(vn.paknhub.sandbox.Sandboxes.JSON_MINISTRY)
+                .filesFor(code).isEmpty());
+        assertThat(sandboxes.partner(vn.paknhub.sandbox.Sandboxes.JSON_MINISTRY).filesFor(code)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.matches()).as(f.problem()).isTrue();
+                    assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(vn.paknhub.core.crypto.Digests
+                            .sha256(Files.readAllBytes(SCANS.resolve("letter1_300dpi_clean.png")))));
+                });
         // the clerk's registered day (a Friday) is day zero of the first clock, not the day of the scan
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from case_clock where case_code = ?",
                 Integer.class, code) >= 1);

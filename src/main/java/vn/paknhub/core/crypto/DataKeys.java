@@ -29,6 +29,7 @@ public class DataKeys {
     private static final Logger LOG = LoggerFactory.getLogger(DataKeys.class);
     static final int FIRST_ENCRYPTION_KEY = 1;
     static final int LOOKUP_HASH_KEY = 2;
+    static final int FILE_LINK_KEY = 3;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final MasterKeys masters;
@@ -42,6 +43,7 @@ public class DataKeys {
         this.masters = MasterKeys.of(master, previous);
         create(FIRST_ENCRYPTION_KEY, "ENCRYPTION", masters.deriveFromCurrent("pakn-hub/encryption/v1"));
         create(LOOKUP_HASH_KEY, "LOOKUP_HASH", masters.deriveFromCurrent("pakn-hub/lookup-hash/v1"));
+        create(FILE_LINK_KEY, "FILE_LINK", masters.deriveFromCurrent("pakn-hub/file-link/v1"));
         int rewrapped = load();
         LOG.info("Data keys: {} kept wrapped by master key {}{}", keys.size(), masters.currentId(),
                 rewrapped == 0 ? "" : "; " + rewrapped + " re-wrapped from a previous master key"
@@ -54,6 +56,7 @@ public class DataKeys {
         this.masters = masters;
         keys.put(FIRST_ENCRYPTION_KEY, masters.deriveFromCurrent("pakn-hub/encryption/v1"));
         keys.put(LOOKUP_HASH_KEY, masters.deriveFromCurrent("pakn-hub/lookup-hash/v1"));
+        keys.put(FILE_LINK_KEY, masters.deriveFromCurrent("pakn-hub/file-link/v1"));
     }
 
     public static DataKeys withoutStore(String masterBase64) {
@@ -110,6 +113,14 @@ public class DataKeys {
 
     SecretKeySpec lookupHashKey() {
         return new SecretKeySpec(keys.get(LOOKUP_HASH_KEY), "HmacSHA256");
+    }
+
+    /**
+     * The key that signs the download links of files sent to partners: every node checks a link another
+     * node issued, and a master-key rotation keeps the links issued before it valid.
+     */
+    public SecretKeySpec fileLinkKey() {
+        return new SecretKeySpec(keys.get(FILE_LINK_KEY), "HmacSHA256");
     }
 
     /** The current master key's id, for operators checking a rotation. */

@@ -68,7 +68,7 @@ final class XmlMessageValidator {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setProperty(LOCALE, Locale.ENGLISH);
             validator.setErrorHandler(violations);
-            if (kind == Kind.STATUS_UPDATE) {
+            if (kind.messageName().equals(Kind.STATUS_UPDATE.messageName())) {
                 validator.setContentHandler(new ReasonRule(statusesRequiringReason, violations));
             }
             XMLReader reader = newReader();

@@ -36,7 +36,8 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
+        // the hub's own API; the development hub's partner simulators (/sandbox) take what real partners take
+        return !request.getRequestURI().startsWith("/api/") || type == null || !type.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
     }
 
     @Override

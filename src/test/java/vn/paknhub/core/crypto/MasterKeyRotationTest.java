@@ -52,13 +52,20 @@ class MasterKeyRotationTest {
         return Base64.getEncoder().encodeToString(key);
     }
 
+    private static vn.paknhub.casefile.AttachmentLinks links(DataKeys keys) {
+        return new vn.paknhub.casefile.AttachmentLinks(keys, new vn.paknhub.casefile.AttachmentLinks.Settings(0,
+                java.time.Duration.ofDays(7), "https://pakn-hub.example.gov.vn"), java.time.Clock.systemUTC(),
+                new org.springframework.mock.env.MockEnvironment());
+    }
+
     @Test
     void a_rotation_rewraps_the_data_keys_and_every_ciphertext_before_and_after_stays_readable() throws Exception {
         String oldKey = newKey();
         String newKey = newKey();
-        PersonalDataProtector before = new PersonalDataProtector(new DataKeys(named, oldKey, ""));
+        DataKeys keysBefore = new DataKeys(named, oldKey, "");
+        PersonalDataProtector before = new PersonalDataProtector(keysBefore);
         String oldMasterId = MasterKeys.of(oldKey, null).currentId();
-        assertThat(db.queryForList("select master_key_id from data_key", String.class)).containsOnly(oldMasterId).hasSize(2);
+        assertThat(db.queryForList("select master_key_id from data_key", String.class)).containsOnly(oldMasterId).hasSize(3);
 
         // written before: a name the way the hub wrote it before keys had ids, one as it writes now, a file
         // stored in clear by an earlier version, and a lookup hash
@@ -68,13 +75,15 @@ class MasterKeyRotationTest {
         String sha = HexFormat.of().formatHex(Digests.sha256(png));
         db.update("insert into attachment_blob (sha256, size, content) values (?, ?, ?)", Digests.sha256(png), png.length, png);
         byte[] emailHash = before.lookupHash("hung.tran@example.vn");
+        // and a download link a partner holds, signed with the file-link key
+        String link = links(keysBefore).issue("SKGP-20261207-000001", 7, "BKHCN").href();
         List<byte[]> wrappedBefore = db.queryForList("select wrapped from data_key order by id", byte[].class);
 
         // rolling restart, first with the old key as previous
         DataKeys rotating = new DataKeys(named, newKey, oldKey);
         String newMasterId = rotating.masterKeyId();
         PersonalDataProtector during = new PersonalDataProtector(rotating);
-        assertThat(db.queryForList("select master_key_id from data_key", String.class)).containsOnly(newMasterId).hasSize(2);
+        assertThat(db.queryForList("select master_key_id from data_key", String.class)).containsOnly(newMasterId).hasSize(3);
         assertThat(db.queryForList("select wrapped from data_key order by id", byte[].class))
                 .zipSatisfy(wrappedBefore, (now, was) -> assertThat(now).isNotEqualTo(was));
         // a node not yet restarted keeps working with the keys it holds
@@ -83,7 +92,11 @@ class MasterKeyRotationTest {
         assertThat(files.encryptStoredInClear(50)).isOne();
 
         // then without the old key: everything reads, hashes match, nothing was re-encrypted
-        PersonalDataProtector after = new PersonalDataProtector(new DataKeys(named, newKey, ""));
+        DataKeys keysAfter = new DataKeys(named, newKey, "");
+        PersonalDataProtector after = new PersonalDataProtector(keysAfter);
+        assertThat(links(keysAfter).refusal("SKGP-20261207-000001", 7, "BKHCN",
+                Long.parseLong(link.replaceAll(".*expires=(\\d+).*", "$1")), link.replaceAll(".*signature=", "")))
+                .as("a link issued before the rotation still opens").isNull();
         assertThat(after.decrypt(legacyName)).isEqualTo("Nguyễn Thị Minh Thư");
         assertThat(after.decrypt(name)).isEqualTo("Trần Văn Hùng");
         assertThat(after.decrypt(after.encrypt("Phạm Quốc Bảo"))).isEqualTo("Phạm Quốc Bảo");

@@ -174,22 +174,42 @@ class CanonicalMessagesTest {
         MESSAGES.requireValid(Kind.ERROR, error);
     }
 
+    /** Partners written against version 1 keep working: a v1 message is judged by the v1 schema it names. */
+    @Test
+    void a_version_1_message_is_still_read_and_a_version_2_file_needs_its_content_or_link() throws Exception {
+        JsonNode v1 = json(EXAMPLES.resolve("case-dispatch.v1/valid-paper-letter-phone-only.json"));
+        assertThat(MESSAGES.violationsOf(Kind.CASE_DISPATCH, v1)).isEmpty();
+        String v1Xml = read(EXAMPLES.resolve("case-dispatch.v1/valid-paper-letter-phone-only.xml"));
+        assertThat(MESSAGES.violationsOfXml(Kind.CASE_DISPATCH, v1Xml)).isEmpty();
+        JsonNode statusV1 = json(EXAMPLES.resolve("status-update.v1/valid-accepted.json"));
+        assertThat(MESSAGES.violationsOf(Kind.STATUS_UPDATE, statusV1)).isEmpty();
+
+        // a v1 message claiming to be v2 is judged as v2, whose files must carry an id and their bytes or a link
+        ObjectNode claimed = (ObjectNode) v1.deepCopy();
+        claimed.put("schema", Kind.CASE_DISPATCH.schemaId());
+        assertThat(MESSAGES.violationsOf(Kind.CASE_DISPATCH, claimed)).anyMatch(v -> v.contains("$.item.attachments[0]"));
+        assertThat(MESSAGES.violationsOfXml(Kind.CASE_DISPATCH, v1Xml.replace("case-dispatch:v1", "case-dispatch:v2")))
+                .isNotEmpty();
+    }
+
     @Test
     void kinds_name_their_schema() {
-        assertThat(Stream.of(Kind.values()).map(Kind::schemaId)).containsExactly("pakn-hub/case-dispatch/v1",
-                "pakn-hub/status-update/v1", "pakn-hub/delivery-receipt/v1", "pakn-hub/error/v1");
+        assertThat(Stream.of(Kind.values()).map(Kind::schemaId)).containsExactly("pakn-hub/case-dispatch/v2",
+                "pakn-hub/status-update/v2", "pakn-hub/delivery-receipt/v1", "pakn-hub/error/v1",
+                "pakn-hub/case-dispatch/v1", "pakn-hub/status-update/v1");
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void schema_files_carry_the_ids_the_readme_promises(Kind kind) {
-        JsonNode schema = json(Path.of("schemas", "messages", kind.messageName() + ".v1.schema.json"));
-        Element xsd = xml(Path.of("schemas", "messages", kind.messageName() + ".v1.xsd"));
+        String v = ".v" + kind.version();
+        JsonNode schema = json(Path.of("schemas", "messages", kind.messageName() + v + ".schema.json"));
+        Element xsd = xml(Path.of("schemas", "messages", kind.messageName() + v + ".xsd"));
 
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-        assertThat(schema.path("$id").asText()).isEqualTo("urn:pakn-hub:" + kind.messageName() + ":v1");
+        assertThat(schema.path("$id").asText()).isEqualTo(kind.namespace());
         assertThat(schema.at("/properties/schema/const").asText()).isEqualTo(kind.schemaId());
-        assertThat(xsd.getAttribute("targetNamespace")).isEqualTo("urn:pakn-hub:" + kind.messageName() + ":v1");
+        assertThat(xsd.getAttribute("targetNamespace")).isEqualTo(kind.namespace());
     }
 
     @ParameterizedTest
@@ -198,7 +218,7 @@ class CanonicalMessagesTest {
         JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
-        assertThat(metaSchema.validate(json(Path.of("schemas", "messages", kind.messageName() + ".v1.schema.json"))))
+        assertThat(metaSchema.validate(json(Path.of("schemas", "messages", kind.messageName() + ".v" + kind.version() + ".schema.json"))))
                 .isEmpty();
     }
 
@@ -294,7 +314,7 @@ class CanonicalMessagesTest {
     }
 
     private static Path folder(Kind kind) {
-        return EXAMPLES.resolve(kind.messageName() + ".v1");
+        return EXAMPLES.resolve(kind.messageName() + ".v" + kind.version());
     }
 
     private static List<Path> examples(Kind kind) {
