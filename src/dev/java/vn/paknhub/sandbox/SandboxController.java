@@ -170,10 +170,11 @@ class SandboxController {
                 m.path(update ? "tepBoSung" : "tepDinhKem"), "ten", "sha256", "noiDungBase64", "duongDan"));
         errors.addAll(SandboxFiles.problems(checks));
         if (mode == Mode.REFUSE || !errors.isEmpty()) {
-            return rejected(errors);
+            return signed(rejected(errors), "BKHCN_API_SIGNING_KEY");
         }
         partner.noteFiles(key, checks);
-        return kept(mode, partner, key, m.path("maHoSoHub").asText(), body, n -> "BKHCN-%06d".formatted(n));
+        return signed(kept(mode, partner, key, m.path("maHoSoHub").asText(), body, n -> "BKHCN-%06d".formatted(n)),
+                "BKHCN_API_SIGNING_KEY");
     }
 
     /** The Ministry of Health's SOAP-style XML service: TiepNhanPAKN for new items, CapNhatPAKN for updates. */
@@ -257,6 +258,14 @@ class SandboxController {
             throws Exception {
         SandboxStatusSender.HubAnswer answer = statusSender.send(system, request);
         return ResponseEntity.status(answer.status()).body(answer.body());
+    }
+
+    /** The ministry signs its answers as the hub signs its messages, so that the hub keeps signed receipts. */
+    private ResponseEntity<String> signed(ResponseEntity<String> answer, String keyVariable) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        return ResponseEntity.status(answer.getStatusCode()).header("X-Pakn-Timestamp", timestamp)
+                .header("X-Pakn-Signature", ConnectorSigner.signature(signer.keyFor(keyVariable), timestamp, answer.getBody()))
+                .body(answer.getBody());
     }
 
     /** A JSON partner refusing the message: the rules it breaks, or a test refusal. */

@@ -219,18 +219,19 @@ public class Deliveries implements CaseParticipation {
     }
 
     /** A partner's receipt for a delivery. */
-    public record Receipt(UUID deliveryId, String receiptJson, String externalReference) {
+    /** @param partnerAnswerJson what the partner itself answered ({@link PartnerAnswer}), null when it answers nothing (a topic) */
+    public record Receipt(UUID deliveryId, String receiptJson, String externalReference, String partnerAnswerJson) {
     }
 
     /** Records the receipts in one round trip; for each, whether it settled its delivery (false: already settled). */
     public boolean[] markDelivered(List<Receipt> receipts) {
         int[] updated = jdbc.batchUpdate("""
                 update delivery set status = 'DELIVERED', receipt = cast(:receipt as jsonb),
-                    external_reference = :ref, lease_until = null, last_error = null, delivered_at = now(),
+                    partner_answer = cast(:answer as jsonb), external_reference = :ref, lease_until = null, last_error = null, delivered_at = now(),
                     updated_at = now()
                 where id = :id and status = 'PENDING'""", receipts.stream().map(r -> new MapSqlParameterSource()
                         .addValue("id", r.deliveryId()).addValue("receipt", r.receiptJson())
-                        .addValue("ref", r.externalReference())).toArray(MapSqlParameterSource[]::new));
+                        .addValue("ref", r.externalReference()).addValue("answer", r.partnerAnswerJson())).toArray(MapSqlParameterSource[]::new));
         boolean[] settled = new boolean[updated.length];
         for (int i = 0; i < updated.length; i++) {
             settled[i] = updated[i] == 1;

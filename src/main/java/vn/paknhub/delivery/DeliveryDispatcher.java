@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,10 +144,17 @@ public class DeliveryDispatcher implements DisposableBean {
             if (traceparent != null) {
                 headers.put(TraceContext.HEADER, traceparent);
             }
-            Object reply = producer.requestBodyAndHeaders("direct:deliver-" + d.system() + "?block=false", dispatch, headers);
+            Exchange done = producer.request("direct:deliver-" + d.system() + "?block=false", e -> {
+                e.getMessage().setBody(dispatch);
+                e.getMessage().setHeaders(headers);
+            });
+            if (done.getException() != null) {
+                throw new CamelExecutionException("delivery " + d.id() + " failed", done, done.getException());
+            }
+            Object reply = done.getMessage().getBody();
             ConnectorReply answer = ConnectorReply.parse(reply == null ? null : reply.toString(), json);
             breakers.succeeded(d.system());
-            delivered(d, answer);
+            delivered(d, answer, done.getProperty(PartnerAnswer.PROPERTY, Map.class));
         } catch (DeliveryRefused refused) {
             failed(d, refused.getMessage(), refused.retryable());
         } catch (CamelExecutionException e) {
@@ -164,7 +172,7 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void delivered(Delivery d, ConnectorReply answer) {
+    private void delivered(Delivery d, ConnectorReply answer, Map<?, ?> partnerAnswer) {
         ObjectNode receipt = json.createObjectNode();
         receipt.put("schema", CanonicalMessages.Kind.DELIVERY_RECEIPT.schemaId());
         receipt.put("messageId", Randomness.uuid().toString());
@@ -175,12 +183,12 @@ public class DeliveryDispatcher implements DisposableBean {
         receipt.put("externalReference", answer.externalReference());
         receipt.put("receivedAt", DispatchComposer.timestamp(clock.instant(), caseSettings.timeZone()));
         messages.requireValid(CanonicalMessages.Kind.DELIVERY_RECEIPT, receipt);
-        receipts.write(new Taken(d, new Deliveries.Receipt(d.id(), receipt.toString(), answer.externalReference()),
-                answer.outcome()));
+        receipts.write(new Taken(d, new Deliveries.Receipt(d.id(), receipt.toString(), answer.externalReference(),
+                partnerAnswer == null ? null : json.valueToTree(partnerAnswer).toString()), answer.outcome(), partnerAnswer));
     }
 
     /** A delivery the partner took, with its receipt. */
-    private record Taken(Delivery delivery, Deliveries.Receipt receipt, String outcome) {
+    private record Taken(Delivery delivery, Deliveries.Receipt receipt, String outcome, Map<?, ?> partnerAnswer) {
     }
 
     /** Settles the deliveries with their receipts and notes each in its case's history, in the caller's transaction. */
@@ -192,8 +200,14 @@ public class DeliveryDispatcher implements DisposableBean {
             Taken t = taken.get(i);
             // false: a redelivery of what another attempt had already settled; noted once
             if (settled[i]) {
-                notes.add(note(t.delivery(), "DELIVERED", null, Map.of("outcome", t.outcome(),
-                        "externalReference", String.valueOf(t.receipt().externalReference()))));
+                Map<String, Object> details = new HashMap<>(Map.of("outcome", t.outcome(),
+                        "externalReference", String.valueOf(t.receipt().externalReference())));
+                if (t.partnerAnswer() != null) {
+                    // the sealed history vouches for the partner's answer kept on the delivery
+                    details.put("partnerAnswerSha256", t.partnerAnswer().get("sha256"));
+                    details.put("partnerSignature", t.partnerAnswer().get("signatureCheck"));
+                }
+                notes.add(note(t.delivery(), "DELIVERED", null, details));
             }
             answers.add(settled[i]);
         }

@@ -79,7 +79,7 @@ public class EvidenceBundle {
         bundle.put("events", events);
         bundle.put("handOffs", jdbc.query("""
                 select id::text, kind, agency, system, role, status, attempts, created_at, delivered_at, external_reference,
-                    receipt::text from delivery where case_code = :code order by created_at""", p, (rs, i) -> {
+                    receipt::text, partner_answer::text from delivery where case_code = :code order by created_at""", p, (rs, i) -> {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("deliveryId", rs.getString(1));
                     d.put("kind", rs.getString(2));
@@ -92,6 +92,8 @@ public class EvidenceBundle {
                     d.put("deliveredAt", rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant().toString());
                     d.put("partnerReference", rs.getString(10));
                     d.put("partnerReceipt", rs.getString(11) == null ? null : tree(rs.getString(11)));
+                    // what the partner itself answered, with its signature and the hub's check of it
+                    d.put("partnerAnswer", rs.getString(12) == null ? null : tree(rs.getString(12)));
                     return d;
                 }));
         List<Long> sealNumbers = events.stream().map(e -> (Long) e.get("sealNumber")).filter(n -> n != null).toList();

@@ -89,6 +89,16 @@ class EvidenceReport {
                 if (!d.path("partnerReceipt").isNull()) {
                     page.wrapped(f.regular(), SIZE - 1, "Biên nhận / receipt: " + d.path("partnerReceipt"), LEFT + 14, width - 14);
                 }
+                JsonNode answer = d.path("partnerAnswer");
+                if (answer.isObject()) {
+                    String check = answer.path("signatureCheck").asText();
+                    page.wrapped(f.regular(), SIZE - 1, "Trả lời của đối tác / partner's answer (HTTP " + answer.path("httpStatus")
+                            .asText() + ", SHA-256 " + answer.path("sha256").asText() + "): chữ ký / signature "
+                            + (check.equals("VALID") ? "HỢP LỆ / valid" : check.equals("INVALID") ? "KHÔNG HỢP LỆ / NOT valid"
+                                    : "không có / none") + (answer.path("signedAt").isTextual() ? ", ký lúc / signed at "
+                                            + answer.path("signedAt").asText() + " (epoch)" : ""), LEFT + 14, width - 14);
+                    page.wrapped(f.regular(), SIZE - 1, answer.path("body").asText(), LEFT + 14, width - 14);
+                }
             }
 
             heading(page, f, "3. Điểm kiểm tra đã ký / Signed checkpoints covering these seals (Ed25519)");

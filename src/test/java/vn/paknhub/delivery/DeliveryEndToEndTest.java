@@ -87,6 +87,21 @@ class DeliveryEndToEndTest {
         assertThat(forward.path("details").path("evidence").toString()).contains("Bộ Khoa học và Công nghệ");
         assertThat(db.queryForObject("select state || '/' || assigned_agency from case_file where code = ?", String.class,
                 code)).isEqualTo("FORWARDED/BKHCN");
+
+        // the ministry signs its answers: the answer is kept with its signature, checked, and the sealed
+        // DELIVERED event names the answer's hash and the verdict
+        Map<String, Object> answer = db.queryForMap("select partner_answer->>'signatureCheck' as verdict,"
+                + " partner_answer->>'sha256' as sha, partner_answer->>'body' as body, partner_answer->>'signature' as sig,"
+                + " partner_answer->>'httpStatus' as http from delivery where case_code = ?", code);
+        assertThat(answer.get("verdict")).isEqualTo("VALID");
+        assertThat((String) answer.get("sig")).startsWith("sha256=");
+        assertThat(answer.get("http")).isEqualTo("201");
+        assertThat((String) answer.get("body")).contains("\"status\":\"received\"");
+        assertThat(answer.get("sha")).isEqualTo(java.util.HexFormat.of().formatHex(vn.paknhub.core.crypto.Digests.sha256(
+                ((String) answer.get("body")).getBytes(StandardCharsets.UTF_8))));
+        JsonNode delivered = history(code, "DELIVERED");
+        assertThat(delivered.path("details").path("partnerSignature").asText()).isEqualTo("VALID");
+        assertThat(delivered.path("details").path("partnerAnswerSha256").asText()).isEqualTo(answer.get("sha"));
     }
 
     /** Deliveries are composed a batch at a time: each message lists its own case's files and no other's. */
@@ -127,6 +142,10 @@ class DeliveryEndToEndTest {
                 .containsPattern("\"NgayTiepNhan\":\"\\d{14}\"")
                 .contains("\"session\":\"" + signer.secret("DVCQG_PAKN_SESSION") + "\"");
         assertThat(receivedBy(Sandboxes.XML_MINISTRY, code)).isEmpty();
+        // the portal does not sign its answers: kept all the same, said unsigned
+        await().atMost(PATIENCE).until(() -> "ABSENT".equals(db.queryForList("select partner_answer->>'signatureCheck'"
+                + " from delivery where case_code = ? and status = 'DELIVERED'", String.class, code).stream().findFirst()
+                .orElse(null)));
 
         // §4.6: the portal refuses a message without its session token or its dstcode header
         String unsigned = body.replaceFirst("\"session\":\"[^\"]*\"", "\"session\":\"het-han\"");
