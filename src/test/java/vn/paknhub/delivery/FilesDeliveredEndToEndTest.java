@@ -140,6 +140,12 @@ class FilesDeliveredEndToEndTest {
             assertThat(files).as(system).extracting(SandboxFiles.Check::via)
                     .containsOnly(system.equals(Sandboxes.KAFKA_PROVINCE) ? "LINK" : "INLINE");
         }
+        // at rest the files are ciphertext: no PDF, PNG or JPEG header readable in the database
+        assertThat(db.queryForObject("select count(*) from attachment_blob where content is not null"
+                + " or position('\\x25504446'::bytea in content_enc) > 0 or position('\\x89504e47'::bytea in content_enc) > 0"
+                + " or position('\\xffd8ff'::bytea in content_enc) > 0", Integer.class)).isZero();
+        assertThat(db.queryForObject("select count(*) from attachment_blob where sha256 = decode(?, 'hex')", Integer.class,
+                sha(png))).isOne();
         // the province's two downloads are reads of personal data by body 68, in the case's history
         assertThat(historyCount(code, "READ_PERSONAL_DATA", "%download of file%")).isEqualTo(2);
         assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"

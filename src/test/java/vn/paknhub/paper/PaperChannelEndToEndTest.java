@@ -119,6 +119,11 @@ class PaperChannelEndToEndTest {
         // the addressee routes it
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
                 + " and agency = 'BKHCN'", Integer.class, code) == 1);
+        // the scan is kept encrypted: its PNG header is nowhere in the database
+        assertThat(db.queryForObject("select count(*) from paper_scan where position('\\x89504e47'::bytea in content_enc) > 0",
+                Integer.class)).isZero();
+        assertThat(db.queryForObject("select count(*) from attachment_blob where content is not null"
+                + " or position('\\x89504e47'::bytea in content_enc) > 0", Integer.class)).isZero();
         // the scanned letter itself reaches the ministry's system, its SHA-256 checked there (Đ9.1)
         await().atMost(PATIENCE).until(() -> !sandboxes.partner(vn.paknhub.sandbox.Sandboxes.JSON_MINISTRY)
                 .filesFor(code).isEmpty());
