@@ -31,7 +31,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
-import vn.paknhub.agency.AgencyCredentials;
+import vn.paknhub.identity.AgencyCredentials;
 import vn.paknhub.devstack.StandaloneServers;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubProcess;

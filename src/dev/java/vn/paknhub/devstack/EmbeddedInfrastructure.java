@@ -20,7 +20,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import vn.paknhub.agency.AgencyCredentials;
+import vn.paknhub.identity.AgencyCredentials;
 
 /**
  * Gives the hub a real PostgreSQL, a real Kafka broker and a real mail server when none is configured, so that

@@ -3,13 +3,11 @@ package vn.paknhub.abuse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,23 +27,20 @@ class AbuseController {
     }
 
     @GetMapping("/api/v1/abuse/measures")
-    List<AbuseMeasures.Measure> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(name = "inForce", defaultValue = "true") boolean inForce) {
-        access.requireCentralOffice(authorization);
+    List<AbuseMeasures.Measure> list(@RequestParam(name = "inForce", defaultValue = "true") boolean inForce) {
+        access.requireCentralOffice();
         return measures.list(inForce);
     }
 
     @PostMapping("/api/v1/abuse/measures")
     @ResponseStatus(HttpStatus.CREATED)
-    AbuseMeasures.Measure take(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody AbuseMeasures.NewMeasure measure) {
-        return measures.take(measure, access.requireCentralOffice(authorization));
+    AbuseMeasures.Measure take(@RequestBody AbuseMeasures.NewMeasure measure) {
+        return measures.take(measure, access.requireCentralOffice());
     }
 
     @PostMapping("/api/v1/abuse/measures/{id}/lift")
-    AbuseMeasures.Measure lift(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String id, @RequestBody Map<String, String> body) {
-        String operator = access.requireCentralOffice(authorization);
+    AbuseMeasures.Measure lift(@PathVariable String id, @RequestBody Map<String, String> body) {
+        String operator = access.requireCentralOffice();
         UUID measure;
         try {
             measure = UUID.fromString(id);

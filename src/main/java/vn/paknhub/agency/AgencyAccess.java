@@ -4,7 +4,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.stereotype.Component;
+import vn.paknhub.identity.MachineCredentials;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseEvent;
@@ -24,37 +27,35 @@ public class AgencyAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgencyAccess.class);
 
-    private final AgencyCredentials credentials;
     private final CaseService cases;
     private final CaseSettings settings;
     private final CaseParticipation participation;
 
-    public AgencyAccess(AgencyCredentials credentials, CaseService cases, CaseSettings settings,
-            CaseParticipation participation) {
-        this.credentials = credentials;
+    public AgencyAccess(CaseService cases, CaseSettings settings, CaseParticipation participation) {
         this.cases = cases;
         this.settings = settings;
         this.participation = participation;
     }
 
-    /** The calling agency, from an {@code Authorization: Bearer} header. */
-    public String authenticate(String authorization) {
-        return caller(authorization).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
+    /** The calling agency, as Spring Security authenticated its bearer token; 401 when there is none. */
+    public String authenticate() {
+        return caller().orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
     }
 
-    /** The agency whose credential an {@code Authorization: Bearer} header carries; empty for none or an unknown one. */
-    public java.util.Optional<String> caller(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7) : null;
-        return credentials.agencyFor(token);
+    /** The agency whose credential authenticated this request; empty for an anonymous one. */
+    public java.util.Optional<String> caller() {
+        org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getPrincipal() instanceof OAuth2AuthenticatedPrincipal p
+                && p.getAttribute(MachineCredentials.AGENCY) instanceof String agency ? java.util.Optional.of(agency)
+                        : java.util.Optional.empty();
     }
 
     /**
      * The calling agency, which must be the Central Party Office: the triage queue, deliveries and
      * connectors are its to run (it operates the system, Đ21).
      */
-    public String requireCentralOffice(String authorization) {
-        String agency = authenticate(authorization);
+    public String requireCentralOffice() {
+        String agency = authenticate();
         if (!isCentralOffice(agency)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
                     "Only the Central Party Office may do this", List.of());

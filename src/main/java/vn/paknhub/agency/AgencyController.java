@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,10 +99,9 @@ class AgencyController {
     }
 
     @GetMapping
-    CaseList list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) CaseState state, @RequestParam(defaultValue = "50") int limit,
+    CaseList list(@RequestParam(required = false) CaseState state, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "lead") String role) {
-        String agency = access.authenticate(authorization);
+        String agency = access.authenticate();
         if (limit < 1 || limit > 200 || offset < 0) {
             throw ApiProblem.invalid("query:limit", "range", "limit phải từ 1 đến 200 và offset không âm.",
                     "limit must be 1–200 and offset not negative.");
@@ -121,9 +119,8 @@ class AgencyController {
     }
 
     @GetMapping("/{code}")
-    CaseDetail detail(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String code) {
-        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+    CaseDetail detail(@PathVariable String code) {
+        AgencyAccess.Access a = access.access(access.authenticate(), code);
         CaseFile c = a.caseFile();
         SubmitterDetails submitter = cases.readSubmitter(c, a.actor(), "GET /api/v1/agency/cases/" + code);
         return new CaseDetail(c.code(), c.title(), c.state(), c.fieldCode(), c.channel().name(), local(c),
@@ -133,9 +130,8 @@ class AgencyController {
     }
 
     @GetMapping("/{code}/history")
-    List<CaseEventView> history(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String code) {
-        AgencyAccess.Access a = access.access(access.authenticate(authorization), code);
+    List<CaseEventView> history(@PathVariable String code) {
+        AgencyAccess.Access a = access.access(access.authenticate(), code);
         return cases.fullHistory(a.caseFile()).stream()
                 .map(e -> new CaseEventView(e.seq(), e.occurredAt().atZone(settings.timeZone()).toOffsetDateTime(),
                         e.action(), e.fromState(), e.toState(), new ActorView(e.actorKind(), e.actorId()), e.reason(),
@@ -150,10 +146,9 @@ class AgencyController {
      * unexpired. Each download is a read of personal data, written in the case's history; a refusal too.
      */
     @GetMapping("/{code}/attachments/{id}")
-    ResponseEntity<byte[]> attachment(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String code, @PathVariable long id, @RequestParam(required = false) Long expires,
+    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) Long expires,
             @RequestParam(required = false) String signature) {
-        String agency = access.authenticate(authorization);
+        String agency = access.authenticate();
         AgencyAccess.Access a = access.access(agency, code);
         CaseFile c = a.caseFile();
         StoredAttachment file = cases.attachmentsOf(c).stream().filter(f -> f.id() == id).findFirst()
@@ -194,9 +189,8 @@ class AgencyController {
     }
 
     @PostMapping("/{code}/actions")
-    StateView act(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String code, @RequestBody AgencyActionRequest request) {
-        AgencyAccess.Access a = access.access(access.authenticate(authorization), code).toAct();
+    StateView act(@PathVariable String code, @RequestBody AgencyActionRequest request) {
+        AgencyAccess.Access a = access.access(access.authenticate(), code).toAct();
         if (request.action() == null) {
             throw ApiProblem.invalid("action", "required", "Cần chọn thao tác.", "An action is required.");
         }

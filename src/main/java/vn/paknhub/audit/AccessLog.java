@@ -44,6 +44,16 @@ public class AccessLog {
         });
     }
 
+    /** A request refused before any API answered it (an unknown, expired or revoked credential). */
+    public void recordRefused(String actor, String method, String path, String query, int status, String address) {
+        try {
+            record(actor, method, path, query, status, address);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AccessLog.class).warn("Refused access not logged ({} {}): {}", method, path,
+                    e.toString());
+        }
+    }
+
     public List<Entry> find(String actor, Instant from, Instant to, int limit) {
         return jdbc.query("select id, at, actor, method, path, query, status, address from access_log"
                 + " where (cast(:actor as text) is null or actor = :actor) and at >= :from and at < :to"

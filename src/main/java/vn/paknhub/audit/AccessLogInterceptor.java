@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,8 +37,8 @@ class AccessLogInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String actor = access.caller(authorization).orElse(authorization == null ? "anonymous" : "unknown-credential");
+        // an unknown credential is refused before any API (and logged there, identity.SecurityConfiguration)
+        String actor = access.caller().orElse("anonymous");
         try {
             log.record(actor, request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
                     request.getRemoteAddr());

@@ -2,11 +2,9 @@ package vn.paknhub.delivery;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -32,9 +30,8 @@ class DeliveryController {
     }
 
     @GetMapping("/api/v1/deliveries")
-    List<Delivery> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = "PARKED") String status, @RequestParam(required = false) String caseCode) {
-        access.requireCentralOffice(authorization);
+    List<Delivery> list(@RequestParam(defaultValue = "PARKED") String status, @RequestParam(required = false) String caseCode) {
+        access.requireCentralOffice();
         if (caseCode != null) {
             return deliveries.ofCase(caseCode);
         }
@@ -42,9 +39,8 @@ class DeliveryController {
     }
 
     @PostMapping("/api/v1/deliveries/{id}/replay")
-    Delivery replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        access.requireCentralOffice(authorization);
+    Delivery replay(@PathVariable UUID id) {
+        access.requireCentralOffice();
         Delivery d = deliveries.find(id).orElseThrow(() -> ApiProblem.notFound("lần chuyển", "delivery"));
         if (!deliveries.replay(id)) {
             throw ApiProblem.invalid("$", "not-parked", "Chỉ gửi lại được lần chuyển đang bị giữ (PARKED), lần này là "
@@ -55,15 +51,15 @@ class DeliveryController {
 
     @GetMapping("/api/v1/connectors")
     List<ConnectorCatalogue.ConnectorStatus> connectors(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        access.requireCentralOffice(authorization);
+            ) {
+        access.requireCentralOffice();
         return connectors.statuses();
     }
 
     @PostMapping("/api/v1/connectors/reload")
     List<ConnectorCatalogue.ConnectorStatus> reload(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        access.requireCentralOffice(authorization);
+            ) {
+        access.requireCentralOffice();
         return connectors.reload();
     }
 }

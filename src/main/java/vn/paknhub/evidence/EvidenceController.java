@@ -3,7 +3,6 @@ package vn.paknhub.evidence;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -30,18 +29,16 @@ class EvidenceController {
     /** One case's evidence as a document signed by the hub; Central Party Office only (the read is in the access log). */
     @GetMapping("/api/v1/evidence/cases/{code}/bundle")
     com.fasterxml.jackson.databind.JsonNode bundle(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @org.springframework.web.bind.annotation.PathVariable String code) {
-        access.requireCentralOffice(authorization);
+        access.requireCentralOffice();
         return bundles.of(code);
     }
 
     /** The same bundle as a report a person reads (PDF), naming the signed JSON it was printed from. */
     @GetMapping(path = "/api/v1/evidence/cases/{code}/bundle.pdf", produces = "application/pdf")
     org.springframework.http.ResponseEntity<byte[]> bundlePdf(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @org.springframework.web.bind.annotation.PathVariable String code) {
-        access.requireCentralOffice(authorization);
+        access.requireCentralOffice();
         return org.springframework.http.ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chung-cu-" + code + ".pdf\"")
                 .cacheControl(org.springframework.http.CacheControl.noStore())
@@ -50,9 +47,8 @@ class EvidenceController {
 
     /** One case ({@code case}: its tracking code) or the whole history; Central Party Office only. */
     @GetMapping("/api/v1/evidence/verification")
-    EvidenceVerifier.Report verify(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(name = "case", required = false) String code) {
-        access.requireCentralOffice(authorization);
+    EvidenceVerifier.Report verify(@RequestParam(name = "case", required = false) String code) {
+        access.requireCentralOffice();
         return code == null ? verifier.verifyAll() : verifier.verifyCase(code);
     }
 

@@ -2,13 +2,11 @@ package vn.paknhub.mail;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -33,33 +31,29 @@ class MailController {
     }
 
     @GetMapping("/api/v1/mail")
-    List<MailInbox.StoredMail> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = MailInbox.QUARANTINED) String status) {
-        access.requireCentralOffice(authorization);
+    List<MailInbox.StoredMail> list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String status) {
+        access.requireCentralOffice();
         return inbox.withStatus(ApiProblem.oneOf("status", status,
                 List.of(MailInbox.RECEIVED, MailInbox.PROCESSED, MailInbox.QUARANTINED)), 500);
     }
 
     @GetMapping("/api/v1/mail/{id}")
-    MailInbox.StoredMail one(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        access.requireCentralOffice(authorization);
+    MailInbox.StoredMail one(@PathVariable UUID id) {
+        access.requireCentralOffice();
         return inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
     }
 
     /** The mail byte for byte as it arrived (personal data: the read is logged). */
     @GetMapping("/api/v1/mail/{id}/raw")
-    ResponseEntity<byte[]> raw(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        String operator = access.requireCentralOffice(authorization);
+    ResponseEntity<byte[]> raw(@PathVariable UUID id) {
+        String operator = access.requireCentralOffice();
         inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
                 .body(inbox.raw(id, operator, "read"));
     }
 
     @PostMapping("/api/v1/mail/{id}/reprocess")
-    MailIntake.Decision reprocess(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        return intake.reprocess(id, access.requireCentralOffice(authorization));
+    MailIntake.Decision reprocess(@PathVariable UUID id) {
+        return intake.reprocess(id, access.requireCentralOffice());
     }
 }

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -28,9 +26,8 @@ class ParkedWorkController {
     }
 
     @GetMapping("/api/v1/parked")
-    List<ParkedWork.Item> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
-        access.requireCentralOffice(authorization);
+    List<ParkedWork.Item> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
+        access.requireCentralOffice();
         int bounded = Math.max(1, Math.min(limit, 500));
         List<ParkedWork.Item> items = new ArrayList<>();
         for (ParkedWork k : kind == null ? kinds.values() : List.of(kindOf(kind))) {
@@ -40,9 +37,8 @@ class ParkedWorkController {
     }
 
     @PostMapping("/api/v1/parked/{kind}/{id}/replay")
-    Map<String, String> replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String kind, @PathVariable String id) {
-        String operator = access.requireCentralOffice(authorization);
+    Map<String, String> replay(@PathVariable String kind, @PathVariable String id) {
+        String operator = access.requireCentralOffice();
         if (!kindOf(kind).replay(id, operator)) {
             throw ApiProblem.notFound("mục đang bị giữ này", "parked item of this kind");
         }

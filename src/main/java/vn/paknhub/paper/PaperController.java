@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -37,18 +36,16 @@ class PaperController {
     }
 
     @GetMapping("/api/v1/paper")
-    List<PaperScans.StoredScan> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = PaperScans.VERIFY) String status) {
-        access.requireCentralOffice(authorization);
+    List<PaperScans.StoredScan> list(@RequestParam(defaultValue = PaperScans.VERIFY) String status) {
+        access.requireCentralOffice();
         return scans.list(ApiProblem.oneOf("status", status,
                 List.of(PaperScans.RECEIVED, PaperScans.VERIFY, PaperScans.OPENED, PaperScans.FAILED)), 500);
     }
 
     /** The scan's record, the text of each page with its confidence, and the fields read (a logged read). */
     @GetMapping("/api/v1/paper/{id}")
-    Map<String, Object> one(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        String operator = access.requireCentralOffice(authorization);
+    Map<String, Object> one(@PathVariable UUID id) {
+        String operator = access.requireCentralOffice();
         PaperScans.StoredScan scan = find(id);
         scans.logAccess(id, operator, "read text");
         return Map.of("scan", scan,
@@ -58,9 +55,8 @@ class PaperController {
 
     /** Page {@code n} (from 1) as a PNG image (a logged read). */
     @GetMapping(value = "/api/v1/paper/{id}/pages/{n}", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> page(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id, @PathVariable int n) {
-        String operator = access.requireCentralOffice(authorization);
+    ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int n) {
+        String operator = access.requireCentralOffice();
         find(id);
         scans.logAccess(id, operator, "page " + n);
         try {
@@ -74,8 +70,8 @@ class PaperController {
     /** The acknowledgement letter to post back to the writer, as a PDF to print (a logged read). */
     @GetMapping(value = "/api/v1/paper/{id}/acknowledgement", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> acknowledgement(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, @PathVariable UUID id) {
-        String operator = access.requireCentralOffice(authorization);
+            @PathVariable UUID id) {
+        String operator = access.requireCentralOffice();
         PaperScans.StoredScan scan = find(id);
         byte[] pdf = scans.acknowledgement(id).orElseThrow(() -> ApiProblem.notFound("giấy báo tiếp nhận",
                 "acknowledgement letter"));
@@ -87,9 +83,8 @@ class PaperController {
 
     /** A person's reading of the letter: the case opens with it, both readings in its history. */
     @PostMapping("/api/v1/paper/{id}/release")
-    PaperIntake.Result release(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id, @RequestBody(required = false) PaperIntake.Correction correction) {
-        String operator = access.requireCentralOffice(authorization);
+    PaperIntake.Result release(@PathVariable UUID id, @RequestBody(required = false) PaperIntake.Correction correction) {
+        String operator = access.requireCentralOffice();
         find(id);
         try {
             return intake.release(id, correction == null ? new PaperIntake.Correction(null, null, null, null, null, null,
@@ -100,9 +95,8 @@ class PaperController {
     }
 
     @PostMapping("/api/v1/paper/{id}/reprocess")
-    PaperIntake.Result reprocess(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id) {
-        access.requireCentralOffice(authorization);
+    PaperIntake.Result reprocess(@PathVariable UUID id) {
+        access.requireCentralOffice();
         find(id);
         return intake.reprocess(id);
     }

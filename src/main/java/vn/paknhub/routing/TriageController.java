@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -57,15 +55,14 @@ class TriageController {
     }
 
     @GetMapping
-    List<Map<String, Object>> queue(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        access.requireCentralOffice(authorization);
+    List<Map<String, Object>> queue() {
+        access.requireCentralOffice();
         return router.triageQueue(200);
     }
 
     @PostMapping("/{code}/dispatch")
-    Dispatched dispatch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String code, @RequestBody HandClassification hand) {
-        String staff = access.requireCentralOffice(authorization);
+    Dispatched dispatch(@PathVariable String code, @RequestBody HandClassification hand) {
+        String staff = access.requireCentralOffice();
         CaseFile c = cases.find(code).orElseThrow(CaseService::noSuchCase);
         if (c.state() != CaseState.SUBMITTED && c.state() != CaseState.RETURNED_TO_CENTRAL_OFFICE) {
             throw ApiProblem.invalid("$", "not-in-triage", "Hồ sơ không chờ phân loại (trạng thái " + c.state() + ").",

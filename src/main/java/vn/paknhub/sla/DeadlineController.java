@@ -1,7 +1,6 @@
 package vn.paknhub.sla;
 
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,8 +34,7 @@ class DeadlineController {
 
     @GetMapping("/api/v1/agency/cases/{code}/deadlines")
     List<CaseClocks.CaseClockView> deadlines(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable String code) {
-        return clocks.of(access.access(access.authenticate(authorization), code).caseFile().code());
+        return clocks.of(access.access(access.authenticate(), code).caseFile().code());
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -41,10 +40,9 @@ class StatisticsController {
     }
 
     @GetMapping("/api/v1/statistics")
-    ResponseEntity<?> statistics(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = "AGENCY") String by, @RequestParam String from, @RequestParam String to,
+    ResponseEntity<?> statistics(@RequestParam(defaultValue = "AGENCY") String by, @RequestParam String from, @RequestParam String to,
             @RequestParam(defaultValue = "JSON") String format) {
-        String agency = access.authenticate(authorization);
+        String agency = access.authenticate();
         CaseStatistics.Dimension dimension = CaseStatistics.Dimension.valueOf(ApiProblem.oneOf("by", by,
                 Arrays.stream(CaseStatistics.Dimension.values()).map(Enum::name).toList()));
         String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
@@ -70,9 +68,8 @@ class StatisticsController {
      * the Central Party Office; before it is made, the figures so far.
      */
     @GetMapping("/api/v1/reports/daily")
-    List<DailyReports.Report> daily(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) String day) {
-        String agency = access.authenticate(authorization);
+    List<DailyReports.Report> daily(@RequestParam(required = false) String day) {
+        String agency = access.authenticate();
         LocalDate which = day == null ? LocalDate.now(clock.withZone(zone)) : ApiProblem.date("day", day);
         return (access.isCentralOffice(agency) ? agencies.withMailbox().stream().sorted().toList() : List.of(agency))
                 .stream().map(a -> dailyReports.of(a, which)).toList();

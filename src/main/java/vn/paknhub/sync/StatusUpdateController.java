@@ -2,12 +2,10 @@ package vn.paknhub.sync;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
@@ -36,26 +34,23 @@ class StatusUpdateController {
     }
 
     @GetMapping("/api/v1/status-updates")
-    List<StatusUpdateRecord> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(defaultValue = "PARKED") String outcome, @RequestParam(required = false) String system,
+    List<StatusUpdateRecord> list(@RequestParam(defaultValue = "PARKED") String outcome, @RequestParam(required = false) String system,
             @RequestParam(required = false) String caseCode) {
-        access.requireCentralOffice(authorization);
+        access.requireCentralOffice();
         // the outcomes a record is kept with (a duplicate or an invalid message leaves none)
         return records.list(ApiProblem.oneOf("outcome", outcome, List.of("APPLIED", "RECORDED", "STALE", "REFUSED",
                 "PARKED")), system, caseCode, 500);
     }
 
     @GetMapping("/api/v1/status-updates/{messageId}")
-    StatusUpdateRecord one(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID messageId) {
-        access.requireCentralOffice(authorization);
+    StatusUpdateRecord one(@PathVariable UUID messageId) {
+        access.requireCentralOffice();
         return records.find(messageId).orElseThrow(() -> ApiProblem.notFound("cập nhật trạng thái", "status update"));
     }
 
     @PostMapping("/api/v1/status-updates/{messageId}/reprocess")
-    StatusOutcome reprocess(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID messageId, @RequestBody(required = false) Reprocess decision) {
-        String operator = access.requireCentralOffice(authorization);
+    StatusOutcome reprocess(@PathVariable UUID messageId, @RequestBody(required = false) Reprocess decision) {
+        String operator = access.requireCentralOffice();
         return records.reprocess(messageId, decision == null ? new Reprocess(null, null) : decision, operator);
     }
 }

@@ -1,19 +1,18 @@
-package vn.paknhub.agency;
+package vn.paknhub.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.paknhub.core.crypto.Digests;
 
 /**
- * Bearer tokens of the agency systems, kept only as SHA-256 hashes so that neither configuration
- * files nor environment dumps reveal a usable token. Map keys are agency codes (case-insensitive,
+ * Bearer tokens of the agency systems named in the configuration, kept only as SHA-256 hashes so that
+ * neither configuration files nor environment dumps reveal a usable token; brought into the credential
+ * store at start-up ({@code identity.MachineCredentials}), where they are rotated and revoked. Map keys are agency codes (case-insensitive,
  * because environment variables arrive lower-cased through relaxed binding).
  */
 @ConfigurationProperties("hub.agencies")
@@ -29,19 +28,9 @@ public class AgencyCredentials {
         });
     }
 
-    /** The agency a token belongs to; every configured hash is compared in constant time. */
-    public Optional<String> agencyFor(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        byte[] presented = sha256(token.trim());
-        String match = null;
-        for (Map.Entry<String, byte[]> e : hashes.entrySet()) {
-            if (MessageDigest.isEqual(presented, e.getValue())) {
-                match = e.getKey();
-            }
-        }
-        return Optional.ofNullable(match);
+    /** The configured hashes by agency code; the hub brings them into its credential store at start-up. */
+    public Map<String, byte[]> hashes() {
+        return Map.copyOf(hashes);
     }
 
     public static byte[] sha256(String token) {

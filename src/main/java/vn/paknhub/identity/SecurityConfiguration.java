@@ -1,0 +1,65 @@
+package vn.paknhub.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import vn.paknhub.audit.AccessLog;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.core.problem.ProblemDetails;
+
+/**
+ * Who calls, for every request: partner systems and bodies' machines present an opaque bearer token,
+ * checked by Spring Security's bearer-token filter against the credential store ({@link MachineCredentials}).
+ * The API is stateless (no session, no cookie: no CSRF to guard against); the operators' actuator endpoints
+ * need the Central Party Office's credential; health and info stay open to probes. A refused credential is
+ * answered in problem+json like every other refusal, and written in the access log.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, MachineCredentials credentials, AccessLog accessLog) throws Exception {
+        AuthenticationEntryPoint refused = (request, response, e) -> refuse(request, response, accessLog, e);
+        AccessDeniedHandler forbidden = (request, response, e) -> ProblemDetails.write(response,
+                new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
+                        "Only the Central Party Office may do this", List.of()), request.getRequestURI());
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(MachineCredentials.ROLE_CENTRAL_OFFICE)
+                        // each API answers an anonymous caller itself, in its own words (AgencyAccess)
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(refused).accessDeniedHandler(forbidden))
+                .oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(credentials))
+                        .authenticationEntryPoint(refused).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, AccessLog accessLog,
+            AuthenticationException e) throws IOException {
+        // logged before answering: once the caller has its answer, the log already holds the attempt
+        if (request.getRequestURI().startsWith("/api/v1/") || request.getRequestURI().startsWith("/actuator/")) {
+            accessLog.recordRefused(request.getHeader("Authorization") == null ? "anonymous" : "unknown-credential",
+                    request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                    HttpStatus.UNAUTHORIZED.value(), request.getRemoteAddr());
+        }
+        ProblemDetails.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan",
+                "Agency not authenticated", List.of()), request.getRequestURI());
+    }
+}
