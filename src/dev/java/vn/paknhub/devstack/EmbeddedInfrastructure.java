@@ -60,6 +60,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             log.warn("No SPRING_DATASOURCE_URL configured: using the embedded PostgreSQL at " + url
                     + " (data in " + pgDir + "). Not for production.");
             demoAgencyTokens(env, props);
+            devIdentityProvider(env, props);
             if (isBlank(env.getProperty("hub.crypto.master-key"))) {
                 props.put("hub.crypto.master-key", devMasterKey(dataDir, keepData));
                 log.warn("No HUB_CRYPTO_MASTER_KEY configured: personal data in the embedded database is encrypted"
@@ -132,6 +133,25 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                 props.put(property, sandbox + path);
             }
         });
+    }
+
+    /**
+     * Officers sign in to the console of the development hub through its own identity provider, unless the
+     * environment names the ministry's (HUB_CONSOLE_OIDC_ISSUER_URI).
+     */
+    private void devIdentityProvider(ConfigurableEnvironment env, Map<String, Object> props) {
+        if (!isBlank(env.getProperty("hub.console.oidc.issuer-uri"))) {
+            return;
+        }
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        props.put("hub.dev-idp.enabled", "true");
+        props.put("hub.console.oidc.issuer-uri", "http://localhost:${local.server.port:${server.port:8080}}");
+        props.put("hub.console.oidc.client-secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        // the development provider puts the officer's name in the ID token; no userinfo endpoint to ask
+        props.put("hub.console.oidc.scopes", "openid");
+        log.warn("No HUB_CONSOLE_OIDC_ISSUER_URI configured: officers sign in to /console/ through the development"
+                + " identity provider of this hub (its officers are printed below). Not for production.");
     }
 
     /**

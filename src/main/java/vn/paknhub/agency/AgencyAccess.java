@@ -31,7 +31,11 @@ public class AgencyAccess {
     private final CaseSettings settings;
     private final CaseParticipation participation;
 
-    public AgencyAccess(CaseService cases, CaseSettings settings, CaseParticipation participation) {
+    private final String agencyClaim;
+
+    public AgencyAccess(CaseService cases, CaseSettings settings, CaseParticipation participation,
+            vn.paknhub.identity.OfficerSignIn.Settings officers) {
+        this.agencyClaim = officers.agencyClaim();
         this.cases = cases;
         this.settings = settings;
         this.participation = participation;
@@ -42,12 +46,32 @@ public class AgencyAccess {
         return caller().orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
     }
 
-    /** The agency whose credential authenticated this request; empty for an anonymous one. */
+    /**
+     * The body acting in this request: the one whose machine credential authenticated it, or the body of
+     * the officer signed in to the console; empty for an anonymous request.
+     */
     public java.util.Optional<String> caller() {
         org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a != null && a.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser officer) {
+            return java.util.Optional.ofNullable(officer.getClaimAsString(agencyClaim))
+                    .map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        }
         return a != null && a.getPrincipal() instanceof OAuth2AuthenticatedPrincipal p
                 && p.getAttribute(MachineCredentials.AGENCY) instanceof String agency ? java.util.Optional.of(agency)
                         : java.util.Optional.empty();
+    }
+
+    /**
+     * Who acts, for the logs: a body's system by its code, an officer as {@code BODY/subject (name)} —
+     * the person, not only the body (Đ17).
+     */
+    public String actorLabel() {
+        org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a != null && a.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser officer) {
+            return caller().orElse("?") + "/" + officer.getSubject()
+                    + (officer.getFullName() == null ? "" : " (" + officer.getFullName() + ")");
+        }
+        return caller().orElse("anonymous");
     }
 
     /**
@@ -79,7 +103,7 @@ public class AgencyAccess {
         if (participation.coordinates(code, agency)) {
             return new Access(c, new Actor(ActorRole.AGENCY, agency), true);
         }
-        cases.recordAccess(c, CaseEvent.ACCESS_DENIED, new Actor(ActorRole.AGENCY, agency),
+        cases.recordAccess(c, CaseEvent.ACCESS_DENIED, new Actor(ActorRole.AGENCY, actorLabel()),
                 "case not assigned to this agency");
         LOG.warn("Agency {} was refused case {} (assigned to {})", agency, c.code(), c.assignedAgency());
         throw CaseService.noSuchCase();

@@ -11,7 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.paknhub.agency.AgencyAccess;
 
 /**
- * Writes every request to the agency and operator APIs in the access log, once answered: the lists,
+ * Writes every request to the agency and operator APIs and every page of the console in the access log
+ * (an officer by body, subject and name), once answered: the lists,
  * histories, statistics and downloads read, the actions taken, and the attempts refused. The submitter
  * API is not logged here (anonymous; its reads and changes are in the case history).
  */
@@ -30,15 +31,15 @@ class AccessLogInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/**")
+        registry.addInterceptor(this).addPathPatterns("/api/v1/**", "/console", "/console/**")
                 .excludePathPatterns("/api/v1/submissions", "/api/v1/submissions/**", "/api/v1/openapi.yaml",
-                        "/api/v1/evidence/signing-keys");
+                        "/api/v1/evidence/signing-keys", "/console/assets/**", "/console/signed-out", "/console/refused");
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         // an unknown credential is refused before any API (and logged there, identity.SecurityConfiguration)
-        String actor = access.caller().orElse("anonymous");
+        String actor = access.actorLabel();
         try {
             log.record(actor, request.getMethod(), request.getRequestURI(), request.getQueryString(), response.getStatus(),
                     request.getRemoteAddr());

@@ -181,6 +181,44 @@ public class CaseRepository {
                 order by received_at, code limit :limit offset :offset""", p, CASE);
     }
 
+    /** Vietnamese letters with their marks, and the same letters without (a search finds "thu tuc" in "thủ tục"). */
+    private static final String MARKED = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+    private static final String PLAIN = "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy";
+
+    /**
+     * An officer's inbox: the body's cases (and, for the central office, those with no recipient yet), newest
+     * first, optionally by state and by words found in the code, title or content, with or without their marks.
+     */
+    public List<CaseFile> inbox(String agency, boolean centralOffice, CaseState state, String words, int limit) {
+        String folded = words == null || words.isBlank() ? null : "%" + fold(words.strip()) + "%";
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("agency", agency)
+                .addValue("central", centralOffice).addValue("state", state == null ? null : state.name())
+                .addValue("words", folded).addValue("limit", limit)
+                // capitals too: the database's lower() may know only ASCII (a C locale)
+                .addValue("marked", MARKED + MARKED.toUpperCase(java.util.Locale.ROOT)).addValue("plain", PLAIN + PLAIN);
+        return jdbc.query("select " + COLUMNS + """
+                 from case_file
+                where (assigned_agency = :agency or (:central and assigned_agency is null))
+                  and (cast(:state as text) is null or state = :state)
+                  and (cast(:words as text) is null or translate(lower(code || ' ' || title || ' ' || content), :marked, :plain)
+                       like :words)
+                order by received_at desc, code desc limit :limit""", p, CASE);
+    }
+
+    static String fold(String s) {
+        String lower = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (char ch : lower.toCharArray()) {
+            int i = MARKED.indexOf(ch);
+            char plain = i < 0 ? ch : PLAIN.charAt(i);
+            if (plain == '%' || plain == '_' || plain == '\\') {
+                out.append('\\');
+            }
+            out.append(plain);
+        }
+        return out.toString();
+    }
+
     private static CaseFile mapCase(ResultSet rs, int row) throws SQLException {
         String resume = rs.getString("resume_state");
         int score = rs.getInt("rating_score");

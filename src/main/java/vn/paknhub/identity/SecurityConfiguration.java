@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,7 +33,48 @@ import vn.paknhub.core.problem.ProblemDetails;
 @Configuration
 class SecurityConfiguration {
 
+    /** The paths of the officers' console and of their sign-in: sessions, CSRF tokens, a strict CSP. */
+    static final String[] CONSOLE = {"/console", "/console/**", "/oauth2/authorization/**", "/login/oauth2/**"};
+
     @Bean
+    OfficerSignIn officerSignIn(OfficerSignIn.Settings settings) {
+        return new OfficerSignIn(settings);
+    }
+
+    @Bean
+    ClientRegistrationRepository officerClients(Environment env, OfficerSignIn.Settings settings) {
+        return new OfficerClients(env, settings);
+    }
+
+    /**
+     * The console: officers signed in with OpenID Connect and a second factor; a visit without a session is
+     * sent to the provider. Secure, HTTP-only session cookie (server.servlet.session.cookie), CSRF tokens on
+     * every form, a Content-Security-Policy allowing nothing but the hub's own scripts, styles and images.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http, OfficerSignIn signIn, ClientRegistrationRepository clients)
+            throws Exception {
+        http.securityMatcher(CONSOLE)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/console/signed-out", "/console/refused", "/console/assets/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(o -> o.clientRegistrationRepository(clients)
+                        // one provider: a visit without a session goes straight to it
+                        .loginPage("/oauth2/authorization/" + OfficerClients.ID)
+                        .userInfoEndpoint(u -> u.oidcUserService(signIn))
+                        .defaultSuccessUrl("/console/")
+                        .failureHandler((request, response, e) -> response.sendRedirect("/console/refused?reason="
+                                + (e instanceof OAuth2AuthenticationException x ? x.getError().getErrorCode() : "error"))))
+                .logout(l -> l.logoutUrl("/console/sign-out").logoutSuccessUrl("/console/signed-out"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
+                        + " style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, MachineCredentials credentials, AccessLog accessLog) throws Exception {
         AuthenticationEntryPoint refused = (request, response, e) -> refuse(request, response, accessLog, e);
         AccessDeniedHandler forbidden = (request, response, e) -> ProblemDetails.write(response,
