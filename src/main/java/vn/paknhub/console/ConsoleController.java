@@ -49,6 +49,7 @@ class ConsoleController {
         List<InboxRow> rows = cases.inbox(agency, access.isCentralOffice(agency), state, q, 50).stream()
                 .map(c -> row(c, english)).toList();
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("centralOffice", access.isCentralOffice(agency));
         model.addAttribute("officer", officer.getFullName() != null ? officer.getFullName() : officer.getSubject());
         model.addAttribute("agency", directory.find(agency).map(a -> english ? a.nameEn() : a.nameVi()).orElse(agency));
         model.addAttribute("rows", rows);

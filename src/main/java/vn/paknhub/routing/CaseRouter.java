@@ -130,7 +130,7 @@ public class CaseRouter {
         Map<String, Object> details = decision.asDetails();
         details.put("classification", found);
         MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
-                .addValue("classification", write(found)).addValue("decision", write(decision.asDetails()))
+                .addValue("classification", write(found)).addValue("decision", write(withReason(decision)))
                 .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));
         if (decision.triage()) {
             cases.record(batch, c, ROUTED_TO_TRIAGE, actor, decision.reason(), details);
@@ -164,6 +164,14 @@ public class CaseRouter {
             }
             CaseRouter.this.deliveries.plan(deliveries);
         }
+    }
+
+    /** The decision as the triage queue shows it: with its reason in both languages (the history has it as the event's reason). */
+    private static Map<String, Object> withReason(RoutingDecision decision) {
+        Map<String, Object> d = new LinkedHashMap<>(decision.asDetails());
+        d.put("reasonVi", decision.reasonVi());
+        d.put("reasonEn", decision.reasonEn());
+        return d;
     }
 
     /** What the dispatch message says about routing (schemas/messages/case-dispatch.v1). */

@@ -176,6 +176,42 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_central_office_clerk_sends_an_item_on_from_the_triage_queue_and_the_history_names_the_clerk() throws Exception {
+        HubApi api = new HubApi(port);
+        String code = Flows.submitAddressedTo(api, "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng"
+                + " tạo và chuyển đổi số", "Kiến nghị xây dựng sàn giao dịch công nghệ quốc gia cho viện nghiên cứu.")
+                .path("code").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+                "select count(*) from case_routing where case_code = ? and triage", Integer.class, code) == 1);
+
+        signIn("vptw.vanthu", true);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("triage"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + code)));
+        var item = browser.findElement(By.id("item-" + code));
+        assertThat(item.getText()).contains("D10.1", "Điều 10.1");
+        item.findElement(By.name("leadAgency")).sendKeys("BKHCN");
+        item.findElement(By.name("note")).sendKeys("Nội dung thuộc chức năng của Bộ KH&CN");
+        screenshot("triage");
+        item.findElement(By.className("dispatch")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        assertThat(browser.findElement(By.id("done")).getText()).contains(code, "BKHCN");
+        assertThat(browser.findElements(By.id("item-" + code))).isEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FORWARDED/BKHCN".equals(db.queryForObject(
+                "select state || '/' || assigned_agency from case_file where code = ?", String.class, code)));
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"
+                + " and e.actor_id = 'VPTW/vptw.vanthu (Nguyễn Thị Lan)'", Integer.class, code)).isPositive();
+
+        // an officer of a body has no triage desk
+        signIn("byt.canbo", true);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        assertThat(browser.findElements(By.id("triage"))).isEmpty();
+        browser.get(url("/console/triage"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(browser.getPageSource()).doesNotContain(code);
+    }
+
+    @Test
     void the_console_sends_a_strict_content_security_policy_and_a_secure_session_cookie() throws Exception {
         HttpResponse<String> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/console/"))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,94 @@
+package vn.paknhub.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.agency.AgencyDirectory;
+import vn.paknhub.casefile.Actor;
+import vn.paknhub.casefile.ActorRole;
+import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.routing.TriageDesk;
+
+/**
+ * The Central Party Office's triage queue in the console: each item with the router's rule, reason and
+ * evidence; the clerk chooses the lead body, the coordinating bodies, whether it concerns an administrative
+ * procedure, and sends it on. The dispatch is recorded under the clerk's name.
+ */
+@Controller
+class TriagePageController {
+
+    private final AgencyAccess access;
+    private final TriageDesk desk;
+    private final AgencyDirectory directory;
+    private final ObjectMapper json;
+
+    TriagePageController(AgencyAccess access, TriageDesk desk, AgencyDirectory directory, ObjectMapper json) {
+        this.access = access;
+        this.desk = desk;
+        this.directory = directory;
+        this.json = json;
+    }
+
+    record Item(String code, String title, String since, String rule, String reason, List<String> evidence) {
+    }
+
+    record Body(String code, String name) {
+    }
+
+    @GetMapping("/console/triage")
+    String queue(Model model, Locale locale) throws Exception {
+        access.requireCentralOffice();
+        boolean english = "en".equals(locale.getLanguage());
+        List<Item> items = new java.util.ArrayList<>();
+        for (Map<String, Object> row : desk.queue(100)) {
+            JsonNode d = json.readTree(String.valueOf(row.get("decision")));
+            List<String> evidence = new java.util.ArrayList<>();
+            d.path("evidence").forEach(e -> evidence.add(e.asText()));
+            items.add(new Item(String.valueOf(row.get("code")), String.valueOf(row.get("title")), String.valueOf(row.get("since")),
+                    d.path("rule").asText(), d.path(english ? "reasonEn" : "reasonVi").asText(), evidence));
+        }
+        model.addAttribute("items", items);
+        model.addAttribute("bodies", directory.all().stream().map(a -> new Body(a.code(), english ? a.nameEn() : a.nameVi()))
+                .sorted(java.util.Comparator.comparing(Body::name)).toList());
+        return "console/triage";
+    }
+
+    @PostMapping("/console/triage/{code}/dispatch")
+    String dispatch(@PathVariable String code, @RequestParam String leadAgency,
+            @RequestParam(required = false) String coordinatingAgencies, @RequestParam(required = false) Boolean procedure,
+            @RequestParam(required = false) String note, RedirectAttributes flash) {
+        String staff = access.requireCentralOffice();
+        List<String> coordinating = coordinatingAgencies == null || coordinatingAgencies.isBlank() ? List.of()
+                : Arrays.stream(coordinatingAgencies.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        try {
+            TriageDesk.Dispatched done = desk.dispatch(code, new TriageDesk.HandClassification(leadAgency, coordinating,
+                    procedure, null, note == null || note.isBlank() ? null : note), staff,
+                    new Actor(ActorRole.CENTRAL_OFFICE, access.actorLabel()));
+            flash.addFlashAttribute("done", code + " → " + done.leadAgency() + " (" + done.rule() + ")");
+        } catch (ApiProblem refused) {
+            flash.addFlashAttribute("refused", code + ": " + refused.titleVi()
+                    + refused.errors().stream().map(e -> " " + e.message()).reduce("", String::concat));
+        }
+        return "redirect:/console/triage";
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    String problem(ApiProblem p, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(p.status().value());
+        model.addAttribute("title", p.titleVi());
+        model.addAttribute("titleEn", p.titleEn());
+        return "console/problem";
+    }
+}
