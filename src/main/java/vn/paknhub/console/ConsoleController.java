@@ -15,6 +15,7 @@ import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseRepository;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.CaseState;
+import vn.paknhub.identity.OfficerSignIn;
 
 /**
  * The officers' console (Đ5.3), server-rendered: the body's inbox first. An officer sees the cases of the
@@ -49,13 +50,28 @@ class ConsoleController {
         List<InboxRow> rows = cases.inbox(agency, access.isCentralOffice(agency), state, q, 50).stream()
                 .map(c -> row(c, english)).toList();
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("centralOffice", access.isCentralOffice(agency));
+        // the pages of the Central Party Office's roles (the filter chain checks the same roles)
+        boolean central = access.isCentralOffice(agency);
+        model.addAttribute("clerk", central && has(officer, OfficerSignIn.Role.CLERK));
+        model.addAttribute("operator", central && has(officer, OfficerSignIn.Role.OPERATOR));
         model.addAttribute("officer", officer.getFullName() != null ? officer.getFullName() : officer.getSubject());
         model.addAttribute("agency", directory.find(agency).map(a -> english ? a.nameEn() : a.nameVi()).orElse(agency));
         model.addAttribute("rows", rows);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("state", state);
         return "console/inbox";
+    }
+
+    private static boolean has(OidcUser officer, OfficerSignIn.Role role) {
+        return officer.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+    }
+
+    /** A page of another role: said in words, with the way back. */
+    @GetMapping("/console/forbidden")
+    String forbidden(Model model, Locale locale) {
+        model.addAttribute("title", "Trang này dành cho vai trò khác");
+        model.addAttribute("titleEn", "This page is for another role");
+        return "console/problem";
     }
 
     private InboxRow row(CaseFile c, boolean english) {

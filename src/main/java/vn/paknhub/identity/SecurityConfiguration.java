@@ -58,7 +58,12 @@ class SecurityConfiguration {
         http.securityMatcher(CONSOLE)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/signed-out", "/console/refused", "/console/assets/**").permitAll()
+                        // the Central Party Office's desks, by role (the pages also check the body)
+                        .requestMatchers("/console/triage", "/console/triage/**").hasRole(OfficerSignIn.Role.CLERK.name())
+                        .requestMatchers("/console/deliveries", "/console/deliveries/**", "/console/connectors/**")
+                                .hasRole(OfficerSignIn.Role.OPERATOR.name())
                         .anyRequest().authenticated())
+                .exceptionHandling(e -> e.accessDeniedPage("/console/forbidden"))
                 .oauth2Login(o -> o.clientRegistrationRepository(clients)
                         // one provider: a visit without a session goes straight to it
                         .loginPage("/oauth2/authorization/" + OfficerClients.ID)

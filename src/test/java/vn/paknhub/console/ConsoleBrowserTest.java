@@ -27,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.devstack.DevIdentityProvider;
 import vn.paknhub.devstack.Totp;
+import vn.paknhub.sandbox.SandboxPartner;
+import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
@@ -49,6 +51,8 @@ class ConsoleBrowserTest {
     DevIdentityProvider.Officers officers;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    Sandboxes sandboxes;
 
     @BeforeAll
     static void openBrowser() {
@@ -207,6 +211,38 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
         assertThat(browser.findElements(By.id("triage"))).isEmpty();
         browser.get(url("/console/triage"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(browser.getPageSource()).doesNotContain(code);
+    }
+
+    @Test
+    void an_operator_replays_a_parked_delivery_and_a_clerk_has_no_operators_page() throws Exception {
+        sandboxes.partner(Sandboxes.JSON_MINISTRY).behave(SandboxPartner.Mode.REFUSE, 1);
+        HubApi api = new HubApi(port);
+        String code = Flows.submitAddressedTo(api, "Bộ Khoa học và Công nghệ", "Kiến nghị hỗ trợ phòng thí nghiệm trọng điểm"
+                + " dùng chung cho các trường đại học khu vực.").path("code").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "PARKED".equals(db.queryForList(
+                "select status from delivery where case_code = ? and agency = 'BKHCN'", String.class, code).stream().findFirst()
+                .orElse(null)));
+
+        signIn("vptw.vanhanh", true);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deliveries"))).click();
+        var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-" + code + "-BKHCN")));
+        assertThat(row.getText()).contains("bkhcn-api").containsIgnoringCase("BKHCN_REJECTED");
+        assertThat(browser.findElement(By.id("connectors")).getText()).contains("bkhcn-api", "byt-soap", "lamdong-kafka");
+        screenshot("deliveries");
+        row.findElement(By.className("replay")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(db.queryForObject(
+                "select status from delivery where case_code = ? and agency = 'BKHCN'", String.class, code)));
+        assertThat(sandboxes.partner(Sandboxes.JSON_MINISTRY).receivedFor(code)).hasSize(1);
+
+        // the clerk works the triage queue, not the deliveries
+        signIn("vptw.vanthu", true);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("triage")));
+        assertThat(browser.findElements(By.id("deliveries"))).isEmpty();
+        browser.get(url("/console/deliveries"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
         assertThat(browser.getPageSource()).doesNotContain(code);
     }
