@@ -47,8 +47,9 @@ public class ConsumerInbox {
             try {
                 events.add(parse(payload));
             } catch (IllegalArgumentException malformed) {
-                park(consumer, m.getHeader(KafkaConstants.TOPIC, String.class), m.getHeader(KafkaConstants.KEY, String.class),
-                        payload, malformed.getMessage());
+                parkRecord(consumer, m.getHeader(KafkaConstants.TOPIC, String.class), m.getHeader(KafkaConstants.KEY, String.class),
+                        payload, malformed.getMessage(), m.getHeader(KafkaConstants.PARTITION, Integer.class),
+                        m.getHeader(KafkaConstants.OFFSET, Long.class));
             }
         }
         return events;
@@ -101,6 +102,17 @@ public class ConsumerInbox {
                 select :consumer, unnest(cast(:ids as text[])) on conflict do nothing returning message_id""",
                 new MapSqlParameterSource("consumer", consumer).addValue("ids", messageIds.toArray(String[]::new)),
                 String.class);
+    }
+
+    /** A record of the bus kept once however often it is redelivered (its partition and offset name it). */
+    private void parkRecord(String consumer, String topic, String key, String payload, String reason, Integer partition,
+            Long offset) {
+        jdbc.update("""
+                insert into parked_message (consumer, topic, message_key, payload, reason, kafka_partition, kafka_offset)
+                values (:consumer, :topic, :key, :payload, :reason, :partition, :offset) on conflict do nothing""",
+                new MapSqlParameterSource("consumer", consumer).addValue("topic", topic).addValue("key", key)
+                        .addValue("payload", payload).addValue("reason", reason).addValue("partition", partition)
+                        .addValue("offset", offset));
     }
 
     /** Keeps a message that cannot be applied, with the reason, for an operator to inspect and replay. */

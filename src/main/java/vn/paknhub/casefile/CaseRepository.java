@@ -205,18 +205,9 @@ public class CaseRepository {
                 order by received_at desc, code desc limit :limit""", p, CASE);
     }
 
+    /** The words as the search compares them (the hub's one folding), with LIKE's wildcards taken literally. */
     static String fold(String s) {
-        String lower = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower.length());
-        for (char ch : lower.toCharArray()) {
-            int i = MARKED.indexOf(ch);
-            char plain = i < 0 ? ch : PLAIN.charAt(i);
-            if (plain == '%' || plain == '_' || plain == '\\') {
-                out.append('\\');
-            }
-            out.append(plain);
-        }
-        return out.toString();
+        return vn.paknhub.core.text.VietnameseText.fold(s).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static CaseFile mapCase(ResultSet rs, int row) throws SQLException {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,13 +103,4 @@ class CasePageController {
         return "redirect:/console/cases/" + a.caseFile().code();
     }
 
-    /** A refusal on a console page is a page too, never a stack trace or JSON. */
-    @ExceptionHandler(ApiProblem.class)
-    String problem(ApiProblem p, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(p.status().value());
-        model.addAttribute("status", p.status().value());
-        model.addAttribute("title", p.titleVi());
-        model.addAttribute("titleEn", p.titleEn());
-        return "console/problem";
-    }
 }

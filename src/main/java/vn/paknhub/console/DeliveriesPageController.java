@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,11 +74,4 @@ class DeliveriesPageController {
         return "redirect:/console/deliveries";
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    String problem(ApiProblem p, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(p.status().value());
-        model.addAttribute("title", p.titleVi());
-        model.addAttribute("titleEn", p.titleEn());
-        return "console/problem";
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,11 +83,4 @@ class TriagePageController {
         return "redirect:/console/triage";
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    String problem(ApiProblem p, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(p.status().value());
-        model.addAttribute("title", p.titleVi());
-        model.addAttribute("titleEn", p.titleEn());
-        return "console/problem";
-    }
 }

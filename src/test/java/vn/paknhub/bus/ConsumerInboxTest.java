@@ -31,6 +31,27 @@ class ConsumerInboxTest {
         assertThat(inbox.firstDeliveries("test", List.of())).isEmpty();
     }
 
+    /** At-least-once: a record that is not a case event, handed over again after a rebalance, is parked once. */
+    @Test
+    void a_record_that_is_not_a_case_event_is_parked_once_however_often_it_is_redelivered() {
+        String key = "TEST-" + UUID.randomUUID();
+        java.util.function.Supplier<org.apache.camel.Exchange> record = () -> {
+            org.apache.camel.Exchange e = new org.apache.camel.support.DefaultExchange(camel);
+            e.getMessage().setBody("{\"eventId\": 42");
+            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.TOPIC, "hub.case-events");
+            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.KEY, key);
+            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.PARTITION, 7);
+            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.OFFSET, 123_456L);
+            return e;
+        };
+        assertThat(inbox.readOrPark("test", List.of(record.get()))).isEmpty();
+        assertThat(inbox.readOrPark("test", List.of(record.get()))).isEmpty();
+        assertThat(inbox.readOrPark("other-consumer", List.of(record.get()))).isEmpty();
+
+        assertThat(db.queryForList("select consumer from parked_message where message_key = ? order by consumer", String.class,
+                key)).containsExactly("other-consumer", "test");
+    }
+
     @Test
     void dedupe_records_past_their_retention_are_forgotten_and_recent_ones_kept() {
         String old = UUID.randomUUID().toString();
