@@ -43,7 +43,7 @@ public class AgencyAccess {
 
     /** The calling agency, as Spring Security authenticated its bearer token; 401 when there is none. */
     public String authenticate() {
-        return caller().orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of()));
+        return caller().orElseThrow(ApiProblem::notAuthenticated);
     }
 
     /**
@@ -81,8 +81,7 @@ public class AgencyAccess {
     public String requireCentralOffice() {
         String agency = authenticate();
         if (!isCentralOffice(agency)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
-                    "Only the Central Party Office may do this", List.of());
+            throw ApiProblem.centralOfficeOnly();
         }
         return agency;
     }

@@ -52,6 +52,16 @@ public class ConnectorSigner {
         }
     }
 
+    /**
+     * Whether {@code signature} is this hub's scheme over {@code "<timestamp>.<body>"} with the key named by
+     * {@code variable} (compared in constant time): for a partner's status webhook and a partner's answer alike.
+     */
+    public boolean verifies(String variable, String timestamp, String body, String signature) {
+        byte[] expected = signature(keyFor(variable), timestamp, body == null ? "" : body).getBytes(StandardCharsets.US_ASCII);
+        return signature != null && java.security.MessageDigest.isEqual(expected,
+                signature.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** The key named by {@code variable}; refuses to sign with no key rather than send unsigned. */
     public byte[] keyFor(String variable) {
         String key = env.getProperty(variable);

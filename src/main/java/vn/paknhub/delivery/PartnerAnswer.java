@@ -1,7 +1,6 @@
 package vn.paknhub.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -63,9 +62,6 @@ public class PartnerAnswer {
         if (signature == null || timestamp == null || keyVariable == null || keyVariable.isBlank()) {
             return Signature.ABSENT;
         }
-        byte[] expected = ConnectorSigner.signature(signer.keyFor(keyVariable), timestamp, body)
-                .getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII)) ? Signature.VALID
-                : Signature.INVALID;
+        return signer.verifies(keyVariable, timestamp, body, signature) ? Signature.VALID : Signature.INVALID;
     }
 }

@@ -3,7 +3,6 @@ package vn.paknhub.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -83,8 +82,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, MachineCredentials credentials, AccessLog accessLog) throws Exception {
         AuthenticationEntryPoint refused = (request, response, e) -> refuse(request, response, accessLog, e);
         AccessDeniedHandler forbidden = (request, response, e) -> ProblemDetails.write(response,
-                new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
-                        "Only the Central Party Office may do this", List.of()), request.getRequestURI());
+                ApiProblem.centralOfficeOnly(), request.getRequestURI());
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -110,7 +108,6 @@ class SecurityConfiguration {
                     request.getMethod(), request.getRequestURI(), request.getQueryString(),
                     HttpStatus.UNAUTHORIZED.value(), request.getRemoteAddr());
         }
-        ProblemDetails.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan",
-                "Agency not authenticated", List.of()), request.getRequestURI());
+        ProblemDetails.write(response, ApiProblem.notAuthenticated(), request.getRequestURI());
     }
 }

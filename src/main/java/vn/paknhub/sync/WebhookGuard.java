@@ -1,7 +1,5 @@
 package vn.paknhub.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +50,7 @@ public class WebhookGuard {
         if (Math.abs(clock.instant().getEpochSecond() - sent) > windowSeconds) {
             throw new Refused("thông điệp quá cũ hoặc sai giờ / timestamp outside the " + windowSeconds + " s window");
         }
-        String expected = ConnectorSigner.signature(signer.keyFor(variable), timestamp, body == null ? "" : body);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        if (!signer.verifies(variable, timestamp, body, signature)) {
             throw new Refused("chữ ký không đúng / invalid signature");
         }
     }

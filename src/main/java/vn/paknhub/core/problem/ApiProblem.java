@@ -46,6 +46,17 @@ public class ApiProblem extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** No credential, or none the hub knows: the one answer of the API and its filter chain. */
+    public static ApiProblem notAuthenticated() {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Chưa xác thực cơ quan", "Agency not authenticated", List.of());
+    }
+
+    /** The triage queue, deliveries, connectors and the operators' endpoints are the Central Party Office's (Đ21). */
+    public static ApiProblem centralOfficeOnly() {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Chỉ Văn phòng Trung ương Đảng được thực hiện",
+                "Only the Central Party Office may do this", List.of());
+    }
+
     public static ApiProblem notFound(String whatVi, String whatEn) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Không tìm thấy " + whatVi, "No such " + whatEn, List.of());
     }
