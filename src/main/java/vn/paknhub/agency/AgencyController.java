@@ -7,15 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.AttachmentLinks;
-import vn.paknhub.casefile.AttachmentStore;
 import vn.paknhub.casefile.AttachmentStore.StoredAttachment;
 import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseAction;
@@ -58,13 +49,10 @@ class AgencyController {
     private final CaseParticipation participation;
     private final java.time.Clock clock;
     private final AttachmentLinks links;
-    private final AttachmentStore attachments;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
-            CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links,
-            AttachmentStore attachments) {
+            CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links) {
         this.links = links;
-        this.attachments = attachments;
         this.access = access;
         this.cases = cases;
         this.repository = repository;
@@ -151,9 +139,7 @@ class AgencyController {
         String agency = access.authenticate();
         AgencyAccess.Access a = access.access(agency, code);
         CaseFile c = a.caseFile();
-        StoredAttachment file = cases.attachmentsOf(c).stream().filter(f -> f.id() == id).findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Hồ sơ không có tệp số " + id,
-                        "The case has no file " + id, List.of()));
+        StoredAttachment file = cases.attachmentOf(c, id);
         if (expires != null || signature != null) {
             String refusal = expires == null ? "signature" : links.refusal(c.code(), id, agency, expires, signature);
             if (refusal != null) {
@@ -167,25 +153,7 @@ class AgencyController {
                                 + " không đúng", "The link's signature or expiry does not hold")));
             }
         }
-        byte[] content = attachments.content(file.sha256()).orElseThrow(() -> new IllegalStateException(
-                "file " + id + " of case " + code + " has no stored content"));
-        cases.recordAccess(c, CaseEvent.READ_PERSONAL_DATA, a.actor(), "download of file " + id + " «" + file.name() + "»");
-        return ResponseEntity.ok()
-                .contentType(mediaTypeOf(file))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())))
-                .cacheControl(CacheControl.noStore())
-                .body(content);
-    }
-
-    private static MediaType mediaTypeOf(StoredAttachment file) {
-        try {
-            return MediaType.parseMediaType(file.mediaType());
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
+        return cases.download(c, file, a.actor()).response();
     }
 
     @PostMapping("/{code}/actions")

@@ -185,24 +185,60 @@ public class CaseRepository {
     private static final String MARKED = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
     private static final String PLAIN = "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy";
 
+    /** Which deadlines an inbox shows: a running clock past its due day, or one whose reminder day has come. */
+    public enum DeadlineFilter { OVERDUE, DUE_SOON }
+
     /**
-     * An officer's inbox: the body's cases (and, for the central office, those with no recipient yet), newest
-     * first, optionally by state and by words found in the code, title or content, with or without their marks.
+     * What an officer asks of the inbox; any part may be null (no filter).
+     *
+     * @param words found in the code, title or content, with or without their diacritics
      */
-    public List<CaseFile> inbox(String agency, boolean centralOffice, CaseState state, String words, int limit) {
-        String folded = words == null || words.isBlank() ? null : "%" + fold(words.strip()) + "%";
+    public record InboxFilter(CaseState state, String field, Channel channel, DeadlineFilter deadline, String words) {
+    }
+
+    /** A case in the inbox with the nearest due day of its running clocks (null: none runs). */
+    public record InboxLine(CaseFile caseFile, java.time.LocalDate nextDue) {
+    }
+
+    /**
+     * An officer's inbox, newest first: for the Central Party Office every case (it receives, forwards and
+     * supervises them all, Đ21); for a body the cases it leads and those it coordinates ({@code coordinated}).
+     * The deadline filter and the due day read the running clocks (sla's case_clock): the inbox is a read
+     * model over both, as the officer sees them together.
+     */
+    public List<InboxLine> inbox(String agency, boolean centralOffice, Collection<String> coordinated, InboxFilter f,
+            java.time.LocalDate today, int limit) {
+        String folded = f.words() == null || f.words().isBlank() ? null : "%" + fold(f.words().strip()) + "%";
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("agency", agency)
-                .addValue("central", centralOffice).addValue("state", state == null ? null : state.name())
+                .addValue("central", centralOffice)
+                // an empty IN list is not SQL: a code no case has stands for none
+                .addValue("coordinated", coordinated.isEmpty() ? List.of("") : coordinated)
+                .addValue("state", f.state() == null ? null : f.state().name())
+                .addValue("field", f.field() == null || f.field().isBlank() ? null : f.field())
+                .addValue("channel", f.channel() == null ? null : f.channel().name())
+                .addValue("deadline", f.deadline() == null ? null : f.deadline().name())
+                .addValue("today", java.sql.Date.valueOf(today))
                 .addValue("words", folded).addValue("limit", limit)
                 // capitals too: the database's lower() may know only ASCII (a C locale)
                 .addValue("marked", MARKED + MARKED.toUpperCase(java.util.Locale.ROOT)).addValue("plain", PLAIN + PLAIN);
         return jdbc.query("select " + COLUMNS + """
-                 from case_file
-                where (assigned_agency = :agency or (:central and assigned_agency is null))
+                , (select min(k.due_on) from case_clock k where k.case_code = c.code and k.stopped_at is null) as next_due
+                 from case_file c
+                where (:central or assigned_agency = :agency or code in (:coordinated))
                   and (cast(:state as text) is null or state = :state)
+                  and (cast(:field as text) is null or field_code = :field)
+                  and (cast(:channel as text) is null or channel = :channel)
+                  and (cast(:deadline as text) is null
+                       or (:deadline = 'OVERDUE' and exists (select 1 from case_clock k where k.case_code = c.code
+                             and k.stopped_at is null and k.due_on < :today))
+                       or (:deadline = 'DUE_SOON' and exists (select 1 from case_clock k where k.case_code = c.code
+                             and k.stopped_at is null and k.warn_on <= :today and k.due_on >= :today)))
                   and (cast(:words as text) is null or translate(lower(code || ' ' || title || ' ' || content), :marked, :plain)
                        like :words)
-                order by received_at desc, code desc limit :limit""", p, CASE);
+                order by received_at desc, code desc limit :limit""", p, (rs, i) -> {
+                    java.sql.Date due = rs.getDate("next_due");
+                    return new InboxLine(mapCase(rs, i), due == null ? null : due.toLocalDate());
+                });
     }
 
     /** The words as the search compares them (the hub's one folding), with LIKE's wildcards taken literally. */

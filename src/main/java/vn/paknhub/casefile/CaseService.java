@@ -278,6 +278,21 @@ public class CaseService {
         return history.reasonsOf(caseOfEvent);
     }
 
+    /** File {@code id} of the case, or 404 in the caller's words when the case has no such file. */
+    public AttachmentStore.StoredAttachment attachmentOf(CaseFile c, long id) {
+        return attachmentsOf(c).stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "Hồ sơ không có tệp số " + id,
+                        "The case has no file " + id, List.of()));
+    }
+
+    /** A file of the case read by {@code actor}: the read of personal data is written in the case's history. */
+    public FileDownload download(CaseFile c, AttachmentStore.StoredAttachment file, Actor actor) {
+        byte[] content = attachments.content(file.sha256()).orElseThrow(() -> new IllegalStateException(
+                "file " + file.id() + " of case " + c.code() + " has no stored content"));
+        recordAccess(c, CaseEvent.READ_PERSONAL_DATA, actor, "download of file " + file.id() + " «" + file.name() + "»");
+        return new FileDownload(file, content);
+    }
+
     public List<AttachmentStore.StoredAttachment> attachmentsOf(CaseFile c) {
         return attachments.of(c.id());
     }

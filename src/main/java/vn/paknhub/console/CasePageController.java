@@ -1,10 +1,15 @@
 package vn.paknhub.console;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import vn.paknhub.identity.OfficerSignIn;
+import vn.paknhub.sla.CaseClocks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,21 +33,31 @@ import vn.paknhub.core.text.VietnameseText;
  * under the officer's name), the files, the history, and the steps the state machine allows this body now,
  * each with the reason it needs. A step taken here is recorded as the officer's own, not the body's.
  */
-@Controller
+@ConsolePage
 class CasePageController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AgencyAccess access;
     private final AgencyDirectory directory;
     private final CaseService cases;
     private final CaseSettings settings;
+    private final CaseClocks clocks;
 
-    CasePageController(AgencyAccess access, AgencyDirectory directory, CaseService cases, CaseSettings settings) {
+    CasePageController(AgencyAccess access, AgencyDirectory directory, CaseService cases, CaseSettings settings,
+            CaseClocks clocks) {
         this.access = access;
         this.directory = directory;
         this.cases = cases;
         this.settings = settings;
+        this.clocks = clocks;
+    }
+
+    /** A deadline of the case as the officer reads it: what, by when, on which article, and whether it runs. */
+    record DeadlineRow(String what, int round, int workingDays, String from, String due, String legalBasis, boolean running,
+            boolean late) {
     }
 
     record EventRow(long seq, String at, String action, String states, String actor, String reason) {
@@ -57,7 +72,7 @@ class CasePageController {
     }
 
     @GetMapping("/console/cases/{code}")
-    String casePage(@PathVariable String code, Model model, Locale locale) {
+    String casePage(@PathVariable String code, @AuthenticationPrincipal OidcUser person, Model model, Locale locale) {
         AgencyAccess.Access a = access.access(access.authenticate(), code);
         CaseFile c = a.caseFile();
         boolean english = "en".equals(locale.getLanguage());
@@ -73,10 +88,23 @@ class CasePageController {
                 WHEN.format(e.occurredAt().atZone(settings.timeZone())), e.action(),
                 e.fromState() == null ? String.valueOf(e.toState()) : e.fromState() + " → " + e.toState(),
                 e.actorKind() + (e.actorId() == null ? "" : " " + e.actorId()), e.reason())).toList());
-        model.addAttribute("actions", a.coordinating() ? List.of() : cases.allowedActions(c, a.actor().role()).stream()
+        LocalDate today = LocalDate.now(settings.timeZone());
+        model.addAttribute("deadlines", clocks.of(c.code()).stream().map(k -> new DeadlineRow(
+                vn.paknhub.sla.Clock.valueOf(k.clock()).labelVi(), k.round(), k.workingDays(), DATE.format(k.dayZero()),
+                DATE.format(k.dueOn()), k.legalBasis(), k.running(), k.running() && k.dueOn().isBefore(today))).toList());
+        // a supervisor reads; steps are a clerk's or a body officer's (the filter chain refuses the rest too)
+        boolean acts = ConsoleBar.has(person, OfficerSignIn.Role.CLERK) || ConsoleBar.has(person, OfficerSignIn.Role.OFFICER);
+        model.addAttribute("actions", a.coordinating() || !acts ? List.of() : cases.allowedActions(c, a.actor().role()).stream()
                 .sorted().map(x -> new ActionChoice(x.name(), english ? x.labelEn() : x.labelVi(), x.reasonRequired(),
                         x.legalBasis())).toList());
         return "console/case";
+    }
+
+    /** A file of the case, downloaded by the officer (the read is written in the case's history under their name). */
+    @GetMapping("/console/cases/{code}/files/{id}")
+    ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id) {
+        AgencyAccess.Access a = access.access(access.authenticate(), code);
+        return cases.download(a.caseFile(), cases.attachmentOf(a.caseFile(), id), officer(a)).response();
     }
 
     /** A step on the case: done and shown (post, redirect, get), or refused with the rule that refuses it. */

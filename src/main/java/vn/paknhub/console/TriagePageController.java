@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,7 @@ import vn.paknhub.routing.TriageDesk;
  * evidence; the clerk chooses the lead body, the coordinating bodies, whether it concerns an administrative
  * procedure, and sends it on. The dispatch is recorded under the clerk's name.
  */
-@Controller
+@ConsolePage
 class TriagePageController {
 
     private final AgencyAccess access;

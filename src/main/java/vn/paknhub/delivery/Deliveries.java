@@ -262,6 +262,41 @@ public class Deliveries implements CaseParticipation {
                 new MapSqlParameterSource("code", caseCode), Deliveries::row);
     }
 
+    /**
+     * A delivery with the partner's answer to it as kept (PartnerAnswer: HTTP status, SHA-256, signature
+     * verdict), null before one came.
+     */
+    public record Answered(Delivery delivery, Map<String, Object> partnerAnswer) {
+    }
+
+    /** Deliveries in {@code status}, of one kind or all ({@code kind} null), the latest first, with their answers. */
+    public List<Answered> withStatus(String status, String kind, int limit) {
+        return jdbc.query("select " + COLUMNS + ", partner_answer::text from delivery where status = :status"
+                + " and (cast(:kind as text) is null or kind = :kind) order by updated_at desc limit :limit",
+                new MapSqlParameterSource("status", status).addValue("kind", kind).addValue("limit", limit),
+                (rs, i) -> new Answered(row(rs, i), answer(rs.getString(18))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> answer(String kept) {
+        try {
+            return kept == null ? null : json.readValue(kept, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable partner answer", e);
+        }
+    }
+
+    /** What waits or is parked, per system and status: the operators' first look. */
+    public record Backlog(String system, String status, String kind, long deliveries) {
+    }
+
+    public List<Backlog> backlog() {
+        return jdbc.query("""
+                select system, status, kind, count(*) from delivery where status in ('PENDING', 'PARKED')
+                 group by system, status, kind order by system, status, kind""", new MapSqlParameterSource(),
+                (rs, i) -> new Backlog(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
     public List<Delivery> withStatus(String status, int limit) {
         return jdbc.query("select " + COLUMNS + " from delivery where status = :status order by updated_at limit :limit",
                 new MapSqlParameterSource("status", status).addValue("limit", limit), Deliveries::row);

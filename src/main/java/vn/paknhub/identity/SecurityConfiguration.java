@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -59,8 +60,15 @@ class SecurityConfiguration {
                         .requestMatchers("/console/signed-out", "/console/refused", "/console/assets/**").permitAll()
                         // the Central Party Office's desks, by role (the pages also check the body)
                         .requestMatchers("/console/triage", "/console/triage/**").hasRole(OfficerSignIn.Role.CLERK.name())
-                        .requestMatchers("/console/deliveries", "/console/deliveries/**", "/console/connectors/**")
-                                .hasRole(OfficerSignIn.Role.OPERATOR.name())
+                        .requestMatchers("/console/deliveries", "/console/deliveries/**", "/console/connectors/**",
+                                "/console/mail", "/console/mail/**", "/console/parked/**").hasRole(OfficerSignIn.Role.OPERATOR.name())
+                        .requestMatchers("/console/scans", "/console/scans/**")
+                                .hasAnyRole(OfficerSignIn.Role.CLERK.name(), OfficerSignIn.Role.OPERATOR.name())
+                        .requestMatchers("/console/statistics", "/console/statistics/**")
+                                .hasAnyRole(OfficerSignIn.Role.CLERK.name(), OfficerSignIn.Role.SUPERVISOR.name())
+                        // a supervisor reads every case; steps are taken by a clerk or a body's officer
+                        .requestMatchers(HttpMethod.POST, "/console/cases/*/actions")
+                                .hasAnyRole(OfficerSignIn.Role.CLERK.name(), OfficerSignIn.Role.OFFICER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.accessDeniedPage("/console/forbidden"))
                 .oauth2Login(o -> o.clientRegistrationRepository(clients)

@@ -77,6 +77,12 @@ public class MailInbox {
                 new MapSqlParameterSource("status", status).addValue("limit", limit));
     }
 
+    /** Processed mails by what became of them (MailIntake.Outcome), newest first. */
+    public List<StoredMail> withOutcome(String outcome, int limit) {
+        return query("where status = 'PROCESSED' and outcome = :outcome order by received_at desc limit :limit",
+                new MapSqlParameterSource("outcome", outcome).addValue("limit", limit));
+    }
+
     /** The mail as it arrived; the read is recorded with who made it and why. */
     public byte[] raw(UUID id, String actor, String why) {
         recordAccess(id, actor, why);

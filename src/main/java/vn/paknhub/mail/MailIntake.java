@@ -194,6 +194,48 @@ public class MailIntake {
     }
 
     /**
+     * An operator's judgement that a mail the hub set aside is an item after all: one taken for a robot's
+     * (NOT_ANSWERED), one refused as out of scope, or one held in quarantine. The case opens from the stored
+     * mail as if it had just been read (receipt, supplement request when Đ8 information is missing); the case's
+     * history and the mail's record name the operator.
+     */
+    public Decision openAsCase(UUID id, String operator) {
+        return tx.execute(s -> {
+            MailInbox.StoredMail m = inbox.lock(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
+            boolean setAside = MailInbox.QUARANTINED.equals(m.status()) || (MailInbox.PROCESSED.equals(m.status())
+                    && (Outcome.NOT_ANSWERED.name().equals(m.outcome()) || Outcome.OUT_OF_SCOPE.name().equals(m.outcome())));
+            if (!setAside) {
+                throw ApiProblem.invalid("$", "not-set-aside", "Chỉ mở hồ sơ được từ thư bị giữ, thư coi là tự động hoặc thư"
+                        + " bị từ chối vì ngoài phạm vi; thư này: " + m.status() + (m.outcome() == null ? "" : " / " + m.outcome())
+                        + ".", "Only a held, robot-classified or out-of-scope mail can be opened as a case; this one is "
+                                + m.status() + (m.outcome() == null ? "" : " / " + m.outcome()) + ".");
+            }
+            ReadMail mail = readStored(inbox.raw(id, operator, "open as case")).orElseThrow(() -> ApiProblem.invalid("$",
+                    "unreadable", "Thư không đọc được theo MIME.", "The mail cannot be read as MIME."));
+            if (mail.fromAddress() == null) {
+                throw ApiProblem.invalid("from", "required", "Thư không có địa chỉ người gửi để trả lời.",
+                        "The mail has no sender address to answer.");
+            }
+            String was = m.status() + (m.outcome() == null ? "" : " " + m.outcome());
+            String code = openCase(mail, title(mail), m.receivedAt().toInstant());
+            cases.record(cases.find(code).orElseThrow(), "OPENED_FROM_SET_ASIDE_MAIL",
+                    new Actor(ActorRole.CENTRAL_OFFICE, operator), null, Map.of("mail", id.toString(), "was", was));
+            String reason = "opened as a case by " + operator + " (was " + was + ")";
+            inbox.processed(id, Outcome.CASE_OPENED.name(), reason, code);
+            return new Decision(Outcome.CASE_OPENED, reason, code);
+        });
+    }
+
+    /** The stored mail read as the hub reads it (sender, subject, text), or empty when it is not MIME. */
+    Optional<ReadMail> readStored(byte[] raw) {
+        try {
+            return Optional.of(reader.read(raw));
+        } catch (MessagingException | IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Decides a stored mail and applies the decision in one transaction, once: a mail already
      * decided is left as it is. {@code byOperator} lifts the flood hold (an operator released it).
      */

@@ -31,9 +31,9 @@ class PaperConfiguration {
     }
 
     @Bean
-    AcknowledgementLetter acknowledgementLetter(vn.paknhub.notify.NotificationTemplates templates,
+    PaperLetters paperLetters(vn.paknhub.notify.NotificationTemplates templates,
             vn.paknhub.notify.NotificationSettings notify, PaperSettings settings) {
-        return new AcknowledgementLetter(templates, notify.lookupUrl(), Path.of(settings.letterFonts()));
+        return new PaperLetters(templates, notify.lookupUrl(), Path.of(settings.letterFonts()));
     }
 
     @Bean

@@ -24,84 +24,84 @@ import vn.paknhub.core.problem.ApiProblem;
 class PaperController {
 
     private final AgencyAccess access;
-    private final PaperScans scans;
+    private final ScanViewer viewer;
     private final PaperIntake intake;
-    private final PaperSettings settings;
 
-    PaperController(AgencyAccess access, PaperScans scans, PaperIntake intake, PaperSettings settings) {
+    PaperController(AgencyAccess access, ScanViewer viewer, PaperIntake intake) {
         this.access = access;
-        this.scans = scans;
+        this.viewer = viewer;
         this.intake = intake;
-        this.settings = settings;
     }
 
     @GetMapping("/api/v1/paper")
     List<PaperScans.StoredScan> list(@RequestParam(defaultValue = PaperScans.VERIFY) String status) {
         access.requireCentralOffice();
-        return scans.list(ApiProblem.oneOf("status", status,
-                List.of(PaperScans.RECEIVED, PaperScans.VERIFY, PaperScans.OPENED, PaperScans.FAILED)), 500);
+        return viewer.list(status);
     }
 
     /** The scan's record, the text of each page with its confidence, and the fields read (a logged read). */
     @GetMapping("/api/v1/paper/{id}")
     Map<String, Object> one(@PathVariable UUID id) {
-        String operator = access.requireCentralOffice();
-        PaperScans.StoredScan scan = find(id);
-        scans.logAccess(id, operator, "read text");
-        return Map.of("scan", scan,
-                "pages", scans.read(id, "pages_enc", ScanPages.Page[].class).map(List::of).orElse(List.of()),
-                "letter", scans.read(id, "letter_enc", Map.class).orElse(Map.of()));
+        access.requireCentralOffice();
+        ScanViewer.Reading r = viewer.read(id, access.actorLabel());
+        return Map.of("scan", r.scan(), "pages", r.pages(), "letter", r.letter() == null ? Map.of() : r.letter());
     }
 
     /** Page {@code n} (from 1) as a PNG image (a logged read). */
     @GetMapping(value = "/api/v1/paper/{id}/pages/{n}", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int n) {
-        String operator = access.requireCentralOffice();
-        find(id);
-        scans.logAccess(id, operator, "page " + n);
-        try {
-            return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                    .body(ScanPages.png(ScanPages.image(scans.content(id), n - 1, settings.renderDpi())));
-        } catch (ScanPages.Unreadable | IndexOutOfBoundsException e) {
-            throw ApiProblem.notFound("trang " + n, "page " + n);
-        }
+        access.requireCentralOffice();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(viewer.page(id, n, access.actorLabel()));
     }
 
-    /** The acknowledgement letter to post back to the writer, as a PDF to print (a logged read). */
+    /**
+     * The letter to post back to the writer, as a PDF to print (a logged read): the acknowledgement, or the
+     * answer to a complaint or denunciation the hub does not handle.
+     */
     @GetMapping(value = "/api/v1/paper/{id}/acknowledgement", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> acknowledgement(
-            @PathVariable UUID id) {
-        String operator = access.requireCentralOffice();
-        PaperScans.StoredScan scan = find(id);
-        byte[] pdf = scans.acknowledgement(id).orElseThrow(() -> ApiProblem.notFound("giấy báo tiếp nhận",
-                "acknowledgement letter"));
-        scans.logAccess(id, operator, "acknowledgement letter");
+    ResponseEntity<byte[]> acknowledgement(@PathVariable UUID id) {
+        access.requireCentralOffice();
+        PaperScans.StoredScan scan = viewer.find(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"giay-bao-" + scan.caseCode() + ".pdf\"")
-                .body(pdf);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + letterName(scan) + "\"")
+                .body(viewer.letterPostedBack(id, access.actorLabel()));
+    }
+
+    /** The file name of the letter posted back: by case code, or by register number for a refused letter. */
+    static String letterName(PaperScans.StoredScan scan) {
+        return scan.caseCode() != null ? "giay-bao-" + scan.caseCode() + ".pdf"
+                : "thong-bao-" + (scan.registerNumber() == null ? scan.id() : scan.registerNumber()
+                        .replaceAll("[^A-Za-z0-9-]", "-")) + ".pdf";
     }
 
     /** A person's reading of the letter: the case opens with it, both readings in its history. */
     @PostMapping("/api/v1/paper/{id}/release")
     PaperIntake.Result release(@PathVariable UUID id, @RequestBody(required = false) PaperIntake.Correction correction) {
-        String operator = access.requireCentralOffice();
-        find(id);
+        access.requireCentralOffice();
+        viewer.find(id);
         try {
             return intake.release(id, correction == null ? new PaperIntake.Correction(null, null, null, null, null, null,
-                    null) : correction, operator);
+                    null) : correction, access.actorLabel());
         } catch (PaperIntake.Incomplete e) {
             throw ApiProblem.invalid(e.errors());
         }
     }
 
+    /** The clerk's finding that the letter is a complaint or denunciation (Đ1.2): answered by letter, no case. */
+    record Refusal(String reason) {
+    }
+
+    @PostMapping("/api/v1/paper/{id}/refuse")
+    PaperIntake.Result refuse(@PathVariable UUID id, @RequestBody(required = false) Refusal refusal) {
+        access.requireCentralOffice();
+        viewer.find(id);
+        return intake.refuse(id, refusal == null ? null : refusal.reason(), access.actorLabel());
+    }
+
     @PostMapping("/api/v1/paper/{id}/reprocess")
     PaperIntake.Result reprocess(@PathVariable UUID id) {
         access.requireCentralOffice();
-        find(id);
+        viewer.find(id);
         return intake.reprocess(id);
-    }
-
-    private PaperScans.StoredScan find(UUID id) {
-        return scans.find(id).orElseThrow(() -> ApiProblem.notFound("bản quét", "scan"));
     }
 }

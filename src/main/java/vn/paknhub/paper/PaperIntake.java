@@ -19,7 +19,9 @@ import vn.paknhub.casefile.Channel;
 import vn.paknhub.casefile.IncomingAttachment;
 import vn.paknhub.casefile.NewCase;
 import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.core.text.VietnameseText;
 import vn.paknhub.intake.SubmissionRequest;
 import vn.paknhub.intake.SubmissionValidator;
 import vn.paknhub.intake.Submitter;
@@ -36,7 +38,7 @@ import vn.paknhub.intake.Submitter;
 public class PaperIntake {
 
     /** What became of a scan. */
-    public enum Outcome { CASE_OPENED, TO_VERIFY, ALREADY_RECEIVED, FAILED }
+    public enum Outcome { CASE_OPENED, TO_VERIFY, ALREADY_RECEIVED, FAILED, REFUSED }
 
     public record Result(UUID scanId, Outcome outcome, String reason, String caseCode) {
     }
@@ -55,10 +57,10 @@ public class PaperIntake {
     private final CaseSettings caseSettings;
     private final SubmissionValidator validator;
     private final TransactionTemplate tx;
-    private final AcknowledgementLetter acknowledgement;
+    private final PaperLetters letters;
 
     PaperIntake(PaperScans scans, PaperSettings settings, Tesseract ocr, CaseService cases, CaseSettings caseSettings,
-            SubmissionValidator validator, TransactionTemplate tx, AcknowledgementLetter acknowledgement) {
+            SubmissionValidator validator, TransactionTemplate tx, PaperLetters letters) {
         this.scans = scans;
         this.settings = settings;
         this.ocr = ocr;
@@ -66,7 +68,7 @@ public class PaperIntake {
         this.caseSettings = caseSettings;
         this.validator = validator;
         this.tx = tx;
-        this.acknowledgement = acknowledgement;
+        this.letters = letters;
     }
 
     /**
@@ -172,6 +174,32 @@ public class PaperIntake {
         });
     }
 
+    /**
+     * A clerk has read the letter and found a complaint or denunciation, which the regulation leaves to the
+     * competent authorities (Đ1.2): no case opens; the answer to post back says so and where to turn. The
+     * clerk's reason is the letter's own words that make it one.
+     */
+    public Result refuse(UUID id, String reason, String operator) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("reason", "required", "Cần ghi rõ nội dung khiếu nại, tố cáo trong thư (Điều 1.2).",
+                    "State what in the letter is a complaint or denunciation (Art. 1.2).");
+        }
+        return tx.execute(s -> {
+            PaperScans.StoredScan row = scans.lock(id).orElseThrow(() -> ApiProblem.notFound("bản quét", "scan"));
+            if (!PaperScans.VERIFY.equals(row.status())) {
+                return new Result(id, Outcome.ALREADY_RECEIVED, "not waiting for verification", row.caseCode());
+            }
+            LetterReader.Letter read = scans.read(id, "letter_enc", LetterReader.Letter.class).orElseThrow();
+            String why = VietnameseText.normalize(reason.strip());
+            byte[] answer = letters.unavailable() != null ? null : letters.outOfScope(new PaperLetters.Refusal(
+                    read.senderName(), read.address(), read.title(),
+                    row.receivedAt().atZoneSameInstant(caseSettings.timeZone()).toLocalDate(), read.letterDate(),
+                    row.registerNumber(), why), LocalDate.now(caseSettings.timeZone()));
+            scans.refused(id, why, operator, answer);
+            return new Result(id, Outcome.REFUSED, why, null);
+        });
+    }
+
     /** The corrected letter still lacks what Đ8 requires. */
     public static final class Incomplete extends RuntimeException {
         private final List<FieldError> errors;
@@ -202,15 +230,15 @@ public class PaperIntake {
                 "confidence", Math.round(p.confidence()))).toList());
         details.put("letterDate", letter.letterDate() == null ? null : letter.letterDate().toString());
         details.putAll(verified);
-        if (acknowledgement.unavailable() == null) {
+        if (letters.unavailable() == null) {
             // the writer may have no email: the letter posted back is how they learn the code and the secret
-            scans.acknowledgement(row.id(), acknowledgement.render(new AcknowledgementLetter.Receipt(opened.code(),
+            scans.acknowledgement(row.id(), letters.acknowledgement(new PaperLetters.Receipt(opened.code(),
                     identity.lookupSecret(), who.fullName(), who.address(), request.title(),
                     row.receivedAt().atZoneSameInstant(caseSettings.timeZone()).toLocalDate(), letter.letterDate(),
                     row.registerNumber()), LocalDate.now(caseSettings.timeZone())));
         }
-        details.put("acknowledgementLetter", acknowledgement.unavailable() == null ? "printable"
-                : "not made: " + acknowledgement.unavailable());
+        details.put("acknowledgementLetter", letters.unavailable() == null ? "printable"
+                : "not made: " + letters.unavailable());
         cases.record(opened, verified.isEmpty() ? "SCAN_READ" : "SCAN_VERIFIED",
                 verified.isEmpty() ? CLERK : new Actor(ActorRole.CENTRAL_OFFICE, (String) verified.get("verifiedBy")),
                 null, details);

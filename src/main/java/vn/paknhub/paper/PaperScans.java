@@ -30,6 +30,8 @@ class PaperScans {
     static final String VERIFY = "VERIFY";
     static final String OPENED = "OPENED";
     static final String FAILED = "FAILED";
+    /** A complaint or denunciation (Đ1.2): answered by letter, not opened as a case. */
+    static final String REFUSED = "REFUSED";
 
     /** A stored scan as operators see it in lists. */
     record StoredScan(UUID id, String fileName, String mediaType, int sizeBytes, String registerNumber,
@@ -126,6 +128,21 @@ class PaperScans {
         jdbc.update("update paper_scan set status = 'FAILED', reason = :reason, attempts = attempts + 1,"
                 + " updated_at = :now where id = :id", new MapSqlParameterSource("id", id).addValue("reason", reason)
                         .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /** A clerk's refusal of an out-of-scope letter, with the answer to post back (kept encrypted). */
+    void refused(UUID id, String reason, String by, byte[] letter) {
+        jdbc.update("""
+                update paper_scan set status = 'REFUSED', reason = :reason, refused_by = :by, refused_at = :now,
+                    acknowledgement_enc = :letter, updated_at = :now where id = :id""",
+                new MapSqlParameterSource("id", id).addValue("reason", reason).addValue("by", by)
+                        .addValue("letter", letter == null ? null : protector.encryptBytes(letter))
+                        .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /** The scan a paper case was opened from. */
+    Optional<StoredScan> ofCase(String caseCode) {
+        return query("where case_code = :code", new MapSqlParameterSource("code", caseCode)).stream().findFirst();
     }
 
     void released(UUID id, String by) {

@@ -62,6 +62,24 @@ public class CaseStatistics {
         }
     }
 
+    /** The longest period one report covers. */
+    static final int MAX_DAYS = 366;
+
+    /** A report's period, from and to inclusive, as asked by a person or a system (ISO dates). */
+    public record Period(LocalDate from, LocalDate to) {
+
+        /** Refused in the caller's words when a date is not one or the period runs backwards or too long. */
+        public static Period parse(String from, String to) {
+            LocalDate first = vn.paknhub.core.problem.ApiProblem.date("from", from);
+            LocalDate last = vn.paknhub.core.problem.ApiProblem.date("to", to);
+            if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS - 1))) {
+                throw vn.paknhub.core.problem.ApiProblem.invalid("to", "period", "«to» phải từ «from» đến tối đa " + MAX_DAYS
+                        + " ngày sau.", "'to' must be on or after 'from' and at most " + MAX_DAYS + " days after it.");
+            }
+            return new Period(first, last);
+        }
+    }
+
     /** The report: its groups and their total; {@code agency} is null when it covers every body. */
     public record Report(String by, LocalDate from, LocalDate to, String agency, List<Row> rows, Row total) {
     }
@@ -127,6 +145,11 @@ public class CaseStatistics {
             }
         }
         return new Report(by.name().toLowerCase(Locale.ROOT), from, to, agency, rows, Row.of("TOTAL", total));
+    }
+
+    /** The file name a CSV export of {@code report} is saved under. */
+    public static String csvName(Report report) {
+        return "thong-ke-" + report.by() + "-" + report.from() + "-" + report.to() + ".csv";
     }
 
     /** The report as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show Vietnamese right). */

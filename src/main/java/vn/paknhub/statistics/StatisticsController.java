@@ -20,7 +20,6 @@ import vn.paknhub.core.problem.ApiProblem;
 class StatisticsController {
 
     /** A longer period would be a query over years of cases in one request. */
-    private static final int MAX_DAYS = 366;
 
     private final AgencyAccess access;
     private final CaseStatistics statistics;
@@ -46,18 +45,14 @@ class StatisticsController {
         CaseStatistics.Dimension dimension = CaseStatistics.Dimension.valueOf(ApiProblem.oneOf("by", by,
                 Arrays.stream(CaseStatistics.Dimension.values()).map(Enum::name).toList()));
         String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
-        LocalDate first = ApiProblem.date("from", from);
-        LocalDate last = ApiProblem.date("to", to);
-        if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS - 1))) {
-            throw ApiProblem.invalid("to", "period", "«to» phải từ «from» đến tối đa " + MAX_DAYS + " ngày sau.",
-                    "'to' must be on or after 'from' and at most " + MAX_DAYS + " days after it.");
-        }
+        CaseStatistics.Period period = CaseStatistics.Period.parse(from, to);
+        LocalDate first = period.from();
+        LocalDate last = period.to();
         CaseStatistics.Report report = statistics.report(dimension, first, last,
                 access.isCentralOffice(agency) ? null : agency);
         if (as.equals("CSV")) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thong-ke-" + report.by() + "-" + first
-                            + "-" + last + ".csv\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CaseStatistics.csvName(report) + "\"")
                     .body(CaseStatistics.csv(report));
         }
         return ResponseEntity.ok(report);

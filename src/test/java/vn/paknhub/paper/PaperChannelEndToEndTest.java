@@ -63,7 +63,7 @@ class PaperChannelEndToEndTest {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired
-    AcknowledgementLetter acknowledgementLetter;
+    PaperLetters acknowledgementLetter;
     @Autowired
     vn.paknhub.sandbox.Sandboxes sandboxes;
 

@@ -13,18 +13,20 @@ import vn.paknhub.core.pdf.TextPages;
 import vn.paknhub.notify.NotificationTemplates;
 
 /**
- * The printable acknowledgement (giấy báo tiếp nhận) posted back to someone who wrote on paper and
- * may have no email: the tracking code and the lookup secret, laid out as a Vietnamese
- * administrative letter (issuer and national motto side by side, place and date, title, text,
- * signature). Its wording is the operators' template {@code paper-acknowledgement.letter.txt}; the
- * fonts must hold Vietnamese (DejaVu, Debian package fonts-dejavu-core).
+ * The letters posted back to someone who wrote on paper and may have no email, laid out as Vietnamese
+ * administrative letters (issuer and national motto side by side, place and date, title, text, signature):
+ * the acknowledgement (giấy báo tiếp nhận) with the tracking code and the lookup secret, and the answer to a
+ * complaint or denunciation the hub does not handle (Đ1.2), pointing to the competent authority. Their
+ * wording is the operators' templates {@code paper-acknowledgement.letter.txt} and
+ * {@code paper-out-of-scope.letter.txt}; the fonts must hold Vietnamese (DejaVu, fonts-dejavu-core).
  */
-class AcknowledgementLetter {
+class PaperLetters {
 
     static final String TEMPLATE = "paper-acknowledgement";
+    static final String OUT_OF_SCOPE = "paper-out-of-scope";
     static final List<String> HEADING = List.of("Issuer", "Place", "Title", "Subtitle", "Signature");
 
-    private static final Logger LOG = LoggerFactory.getLogger(AcknowledgementLetter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PaperLetters.class);
     private static final float MARGIN_LEFT = 85; // 30 mm, as administrative documents are set
     private static final float MARGIN_RIGHT = 57; // 20 mm
     private static final float SIZE = 13;
@@ -35,11 +37,12 @@ class AcknowledgementLetter {
     private final Path fontDir;
     private final String missing;
 
-    AcknowledgementLetter(NotificationTemplates templates, String lookupUrl, Path fontDir) {
+    PaperLetters(NotificationTemplates templates, String lookupUrl, Path fontDir) {
         this.templates = templates;
         this.lookupUrl = lookupUrl;
         this.fontDir = fontDir;
         List<String> problems = new ArrayList<>(templates.letterProblems(TEMPLATE, HEADING));
+        problems.addAll(templates.letterProblems(OUT_OF_SCOPE, HEADING));
         for (Path font : TextPages.missingFonts(fontDir)) {
             problems.add("font " + font + " is missing (apt-get install fonts-dejavu-core, or set HUB_PAPER_LETTER_FONTS)");
         }
@@ -59,27 +62,55 @@ class AcknowledgementLetter {
             LocalDate letterDate, String registerNumber) {
     }
 
-    /** The letter for {@code r} as a PDF, dated {@code day}. */
-    byte[] render(Receipt r, LocalDate day) {
+    /**
+     * What the answer to an out-of-scope letter tells its writer.
+     *
+     * @param reason the words of the letter that make it a complaint or denunciation, as the clerk states them
+     */
+    record Refusal(String name, String address, String title, LocalDate receivedOn, LocalDate letterDate,
+            String registerNumber, String reason) {
+    }
+
+    /** The acknowledgement for {@code r} as a PDF, dated {@code day}. */
+    byte[] acknowledgement(Receipt r, LocalDate day) {
+        Map<String, String> values = letterOf(r.name(), r.address(), r.title(), r.receivedOn(), r.letterDate(),
+                r.registerNumber());
+        values.put("code", r.code());
+        values.put("secret", r.secret());
+        values.put("lookupUrl", lookupUrl.replace("{code}", r.code()));
+        return render(TEMPLATE, values, r.code(), day);
+    }
+
+    /** The answer to a complaint or denunciation received on paper (Đ1.2), as a PDF dated {@code day}. */
+    byte[] outOfScope(Refusal r, LocalDate day) {
+        Map<String, String> values = letterOf(r.name(), r.address(), r.title(), r.receivedOn(), r.letterDate(),
+                r.registerNumber());
+        values.put("reason", r.reason());
+        return render(OUT_OF_SCOPE, values, r.registerNumber() == null ? "" : r.registerNumber(), day);
+    }
+
+    private static Map<String, String> letterOf(String name, String address, String title, LocalDate receivedOn,
+            LocalDate letterDate, String registerNumber) {
+        DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("name", name == null ? "" : name);
+        values.put("address", address == null ? "" : address);
+        values.put("title", title == null ? "" : title);
+        values.put("date", receivedOn.format(dmy));
+        values.put("letterDate", letterDate == null ? "(không ghi ngày)" : letterDate.format(dmy));
+        values.put("registerNumber", registerNumber == null ? "(chưa ghi)" : registerNumber);
+        return values;
+    }
+
+    private byte[] render(String template, Map<String, String> values, String reference, LocalDate day) {
         if (missing != null) {
             throw new IllegalStateException(missing);
         }
-        DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        Map<String, String> values = new java.util.HashMap<>();
-        values.put("code", r.code());
-        values.put("secret", r.secret());
-        values.put("name", r.name());
-        values.put("address", r.address() == null ? "" : r.address());
-        values.put("title", r.title());
-        values.put("date", r.receivedOn().format(dmy));
-        values.put("letterDate", r.letterDate() == null ? "(không ghi ngày)" : r.letterDate().format(dmy));
-        values.put("registerNumber", r.registerNumber() == null ? "(chưa ghi)" : r.registerNumber());
-        values.put("lookupUrl", lookupUrl.replace("{code}", r.code()));
-        NotificationTemplates.Letter letter = templates.renderLetter(TEMPLATE, values);
+        NotificationTemplates.Letter letter = templates.renderLetter(template, values);
         Map<String, String> h = letter.heading();
         try (TextPages page = new TextPages(fontDir)) {
             PDDocumentInformation info = page.document().getDocumentInformation();
-            info.setTitle(h.get("Title") + " " + values.get("code"));
+            info.setTitle((h.get("Title") + " " + reference).strip());
             info.setCreator("PAKN Hub");
             TextPages.Fonts f = page.fonts();
             float width = page.width() - MARGIN_LEFT - MARGIN_RIGHT;

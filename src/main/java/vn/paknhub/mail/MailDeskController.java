@@ -1,0 +1,103 @@
+package vn.paknhub.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.console.ConsolePage;
+import vn.paknhub.core.problem.ApiProblem;
+
+/**
+ * The operators' mail desk: the quarantine (mails that failed again and again, floods and suspect files held
+ * back) and the mails the hub answered nobody for (taken for a robot's) or refused as out of scope; a mail read
+ * as it arrived (the read logged under the operator's name), reprocessed after a fix, or opened as a case when
+ * a person judges it is one.
+ */
+@ConsolePage
+class MailDeskController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** The views of the desk: the quarantine, and the processed mails that opened no case, by why. */
+    static final List<String> VIEWS = List.of(MailInbox.QUARANTINED, MailIntake.Outcome.NOT_ANSWERED.name(),
+            MailIntake.Outcome.OUT_OF_SCOPE.name(), MailIntake.Outcome.CASE_OPENED.name());
+
+    private final AgencyAccess access;
+    private final MailInbox inbox;
+    private final MailIntake intake;
+    private final ZoneId zone;
+
+    MailDeskController(AgencyAccess access, MailInbox inbox, MailIntake intake, CaseSettings settings) {
+        this.access = access;
+        this.inbox = inbox;
+        this.intake = intake;
+        this.zone = settings.timeZone();
+    }
+
+    record Row(UUID id, String received, int size, String outcome, String reason, String caseCode, int attempts) {
+    }
+
+    @GetMapping("/console/mail")
+    String list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String view, Model model) {
+        access.requireCentralOffice();
+        String shown = ApiProblem.oneOf("view", view, VIEWS);
+        List<MailInbox.StoredMail> mails = MailInbox.QUARANTINED.equals(shown) ? inbox.withStatus(shown, 200)
+                : inbox.withOutcome(shown, 200);
+        model.addAttribute("view", shown);
+        model.addAttribute("views", VIEWS);
+        model.addAttribute("rows", mails.stream().map(m -> new Row(m.id(), WHEN.format(m.receivedAt().atZoneSameInstant(zone)),
+                m.sizeBytes(), m.outcome(), m.outcomeReason() != null ? m.outcomeReason() : m.lastError(), m.caseCode(),
+                m.attempts())).toList());
+        return "console/mail-list";
+    }
+
+    /** The mail as the hub read it, and byte for byte as it arrived (personal data: the read is logged). */
+    @GetMapping("/console/mail/{id}")
+    String mail(@PathVariable UUID id, Model model) {
+        access.requireCentralOffice();
+        MailInbox.StoredMail m = inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
+        byte[] raw = inbox.raw(id, access.actorLabel(), "read in the console");
+        model.addAttribute("m", m);
+        model.addAttribute("received", WHEN.format(m.receivedAt().atZoneSameInstant(zone)));
+        model.addAttribute("read", intake.readStored(raw).orElse(null));
+        // raw MIME is 7-bit or UTF-8 in practice; anything else shows as replacement characters, never as markup
+        model.addAttribute("raw", new String(raw, StandardCharsets.UTF_8));
+        model.addAttribute("openable", MailInbox.QUARANTINED.equals(m.status())
+                || MailIntake.Outcome.NOT_ANSWERED.name().equals(m.outcome())
+                || MailIntake.Outcome.OUT_OF_SCOPE.name().equals(m.outcome()));
+        return "console/mail";
+    }
+
+    @PostMapping("/console/mail/{id}/reprocess")
+    String reprocess(@PathVariable UUID id, RedirectAttributes flash) {
+        access.requireCentralOffice();
+        try {
+            MailIntake.Decision d = intake.reprocess(id, access.actorLabel());
+            flash.addFlashAttribute("done", d.outcome().name() + (d.caseCode() == null ? "" : " " + d.caseCode()));
+        } catch (ApiProblem p) {
+            flash.addFlashAttribute("refused", p.errors().isEmpty() ? p.titleVi() : p.errors().get(0).message());
+        }
+        return "redirect:/console/mail/" + id;
+    }
+
+    @PostMapping("/console/mail/{id}/open")
+    String open(@PathVariable UUID id, RedirectAttributes flash) {
+        access.requireCentralOffice();
+        try {
+            MailIntake.Decision d = intake.openAsCase(id, access.actorLabel());
+            flash.addFlashAttribute("done", d.caseCode());
+            return "redirect:/console/cases/" + d.caseCode();
+        } catch (ApiProblem p) {
+            flash.addFlashAttribute("refused", p.errors().isEmpty() ? p.titleVi() : p.errors().get(0).message());
+            return "redirect:/console/mail/" + id;
+        }
+    }
+}
