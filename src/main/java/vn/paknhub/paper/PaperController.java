@@ -87,15 +87,20 @@ class PaperController {
         }
     }
 
-    /** The clerk's finding that the letter is a complaint or denunciation (Đ1.2): answered by letter, no case. */
-    record Refusal(String reason) {
+    /**
+     * The clerk's finding that the letter is a complaint or denunciation (Đ1.2): answered by letter, no case.
+     * The writer's name and address, when given, correct what was read: the answer is posted to them.
+     */
+    record Refusal(String reason, String senderName, String address) {
     }
 
     @PostMapping("/api/v1/paper/{id}/refuse")
     PaperIntake.Result refuse(@PathVariable UUID id, @RequestBody(required = false) Refusal refusal) {
         access.requireCentralOffice();
         viewer.find(id);
-        return intake.refuse(id, refusal == null ? null : refusal.reason(), access.actorLabel());
+        return intake.refuse(id, refusal == null ? null : refusal.reason(), refusal == null ? null
+                : new PaperIntake.Correction(null, null, null, refusal.senderName(), refusal.address(), null, null),
+                access.actorLabel());
     }
 
     @PostMapping("/api/v1/paper/{id}/reprocess")

@@ -177,9 +177,10 @@ public class PaperIntake {
     /**
      * A clerk has read the letter and found a complaint or denunciation, which the regulation leaves to the
      * competent authorities (Đ1.2): no case opens; the answer to post back says so and where to turn. The
-     * clerk's reason is the letter's own words that make it one.
+     * clerk's reason is the letter's own words that make it one; the clerk's corrections of the writer's name
+     * and address (null: none) are what the answer is posted to.
      */
-    public Result refuse(UUID id, String reason, String operator) {
+    public Result refuse(UUID id, String reason, Correction fix, String operator) {
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason", "required", "Cần ghi rõ nội dung khiếu nại, tố cáo trong thư (Điều 1.2).",
                     "State what in the letter is a complaint or denunciation (Art. 1.2).");
@@ -191,8 +192,9 @@ public class PaperIntake {
             }
             LetterReader.Letter read = scans.read(id, "letter_enc", LetterReader.Letter.class).orElseThrow();
             String why = VietnameseText.normalize(reason.strip());
+            Correction f = fix == null ? new Correction(null, null, null, null, null, null, null) : fix;
             byte[] answer = letters.unavailable() != null ? null : letters.outOfScope(new PaperLetters.Refusal(
-                    read.senderName(), read.address(), read.title(),
+                    or(f.senderName(), read.senderName()), or(f.address(), read.address()), or(f.title(), read.title()),
                     row.receivedAt().atZoneSameInstant(caseSettings.timeZone()).toLocalDate(), read.letterDate(),
                     row.registerNumber(), why), LocalDate.now(caseSettings.timeZone()));
             scans.refused(id, why, operator, answer);

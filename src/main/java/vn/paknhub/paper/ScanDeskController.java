@@ -120,16 +120,18 @@ class ScanDeskController {
     }
 
     @PostMapping("/console/scans/{id}/refuse")
-    String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+    String refuse(@PathVariable UUID id, @ModelAttribute PaperIntake.Correction fix,
+            @RequestParam(required = false) String reason, RedirectAttributes flash) {
         access.requireCentralOffice();
         viewer.find(id);
         try {
-            PaperIntake.Result r = intake.refuse(id, reason, access.actorLabel());
+            PaperIntake.Result r = intake.refuse(id, reason, fix, access.actorLabel());
             flash.addFlashAttribute(r.outcome() == PaperIntake.Outcome.REFUSED ? "refusedLetter" : "refused",
                     r.outcome() == PaperIntake.Outcome.REFUSED ? id.toString()
                             : "Bản quét không còn chờ xác minh / The scan no longer waits for verification");
         } catch (ApiProblem p) {
             flash.addFlashAttribute("refused", p.errors().isEmpty() ? p.titleVi() : p.errors().get(0).message());
+            flash.addFlashAttribute("fix", fix);
         }
         return "redirect:/console/scans/" + id;
     }

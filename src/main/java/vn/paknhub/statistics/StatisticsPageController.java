@@ -48,9 +48,10 @@ class StatisticsPageController {
         LocalDate today = clock.instant().atZone(settings.timeZone()).toLocalDate();
         CaseStatistics.Period period = CaseStatistics.Period.parse(from == null ? today.withDayOfMonth(1).toString() : from,
                 to == null ? today.toString() : to);
-        CaseStatistics.Report report = statistics.report(dimension(by), period.from(), period.to(), null);
+        CaseStatistics.Dimension dimension = dimension(by);
+        CaseStatistics.Report report = statistics.report(dimension, period.from(), period.to(), null);
         model.addAttribute("report", report);
-        model.addAttribute("by", report.by());
+        model.addAttribute("by", dimension.name());
         model.addAttribute("dimensions", CaseStatistics.Dimension.values());
         model.addAttribute("from", period.from().toString());
         model.addAttribute("to", period.to().toString());

@@ -6,27 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.devstack.DevIdentityProvider;
-import vn.paknhub.devstack.Totp;
 import vn.paknhub.sandbox.SandboxPartner;
 import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.Flows;
@@ -42,7 +33,7 @@ import vn.paknhub.support.HubIntegrationTest;
 @HubIntegrationTest
 class ConsoleBrowserTest {
 
-    private static final Path SHOTS = Path.of("docs/console");
+    private static ConsoleBrowser console;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -54,45 +45,31 @@ class ConsoleBrowserTest {
     @Autowired
     Sandboxes sandboxes;
 
-    @BeforeAll
-    static void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
-                "--lang=vi");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .build(), options);
+    @BeforeEach
+    void openBrowser() {
+        if (console == null) {
+            console = new ConsoleBrowser(port, officers);
+            browser = console.driver;
+        }
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return console.url(path);
     }
 
     private void signIn(String username, boolean withCode) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/console/"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        DevIdentityProvider.Officer officer = officers.named(username);
-        browser.findElement(By.id("username")).sendKeys(officer.username());
-        browser.findElement(By.id("password")).sendKeys(officer.password());
-        if (withCode) {
-            browser.findElement(By.id("code")).sendKeys(Totp.code(officer.totpSecret(), Instant.now().getEpochSecond()));
-        }
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/console/"));
+        console.signIn(username, withCode);
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        console.screenshot(name);
     }
 
     @Test

@@ -59,6 +59,18 @@ public final class HubApi {
         return send(request(path, headers).GET());
     }
 
+    /** A download (a PDF, an image, a file) as the bytes it is. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return http.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply postMultipart(String path, List<Part> parts, String... headers) {
         String boundary = "pakn-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
