@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.delivery.ConnectorCatalogue;
 import vn.paknhub.delivery.Deliveries;
 import vn.paknhub.delivery.Delivery;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The operators' view of what leaves the hub: deliveries parked (or pending) per system with the reason,
@@ -24,17 +24,16 @@ import vn.paknhub.delivery.Delivery;
  * The same operations as the deliveries API, by hand.
  */
 @Controller
+@CentralOfficeOnly
 class DeliveriesPageController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-    private final AgencyAccess access;
     private final Deliveries deliveries;
     private final ConnectorCatalogue connectors;
     private final ZoneId zone;
 
-    DeliveriesPageController(AgencyAccess access, Deliveries deliveries, ConnectorCatalogue connectors, CaseSettings settings) {
-        this.access = access;
+    DeliveriesPageController(Deliveries deliveries, ConnectorCatalogue connectors, CaseSettings settings) {
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.zone = settings.timeZone();
@@ -46,7 +45,6 @@ class DeliveriesPageController {
 
     @GetMapping("/console/deliveries")
     String list(@RequestParam(defaultValue = "PARKED") String status, Model model) {
-        access.requireCentralOffice();
         String shown = ApiProblem.oneOf("status", status, List.of(Delivery.PARKED, Delivery.PENDING));
         model.addAttribute("status", shown);
         model.addAttribute("rows", deliveries.withStatus(shown, 200).stream().map(d -> new Row(d.id(), d.caseCode(), d.kind(),
@@ -57,7 +55,6 @@ class DeliveriesPageController {
 
     @PostMapping("/console/deliveries/{id}/replay")
     String replay(@PathVariable UUID id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         if (deliveries.replay(id)) {
             flash.addFlashAttribute("done", id.toString());
         } else {
@@ -68,7 +65,6 @@ class DeliveriesPageController {
 
     @PostMapping("/console/connectors/reload")
     String reload(RedirectAttributes flash) {
-        access.requireCentralOffice();
         long broken = connectors.reload().stream().filter(c -> !c.working()).count();
         flash.addFlashAttribute("reloaded", broken);
         return "redirect:/console/deliveries";

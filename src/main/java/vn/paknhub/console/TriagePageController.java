@@ -18,6 +18,7 @@ import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 import vn.paknhub.routing.TriageDesk;
 
 /**
@@ -26,6 +27,7 @@ import vn.paknhub.routing.TriageDesk;
  * procedure, and sends it on. The dispatch is recorded under the clerk's name.
  */
 @Controller
+@CentralOfficeOnly
 class TriagePageController {
 
     private final AgencyAccess access;
@@ -48,7 +50,6 @@ class TriagePageController {
 
     @GetMapping("/console/triage")
     String queue(Model model, Locale locale) throws Exception {
-        access.requireCentralOffice();
         boolean english = "en".equals(locale.getLanguage());
         List<Item> items = new java.util.ArrayList<>();
         for (Map<String, Object> row : desk.queue(100)) {
@@ -68,7 +69,7 @@ class TriagePageController {
     String dispatch(@PathVariable String code, @RequestParam String leadAgency,
             @RequestParam(required = false) String coordinatingAgencies, @RequestParam(required = false) Boolean procedure,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
-        String staff = access.requireCentralOffice();
+        String staff = access.actorLabel();
         List<String> coordinating = coordinatingAgencies == null || coordinatingAgencies.isBlank() ? List.of()
                 : Arrays.stream(coordinatingAgencies.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {

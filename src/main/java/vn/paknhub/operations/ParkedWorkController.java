@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.ParkedWork;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /** Everything parked, of every kind, listed and taken up again the same way (Central Party Office only). */
 @RestController
+@CentralOfficeOnly
 class ParkedWorkController {
 
     private final AgencyAccess access;
@@ -27,7 +29,6 @@ class ParkedWorkController {
 
     @GetMapping("/api/v1/parked")
     List<ParkedWork.Item> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
-        access.requireCentralOffice();
         int bounded = Math.max(1, Math.min(limit, 500));
         List<ParkedWork.Item> items = new ArrayList<>();
         for (ParkedWork k : kind == null ? kinds.values() : List.of(kindOf(kind))) {
@@ -38,7 +39,7 @@ class ParkedWorkController {
 
     @PostMapping("/api/v1/parked/{kind}/{id}/replay")
     Map<String, String> replay(@PathVariable String kind, @PathVariable String id) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         if (!kindOf(kind).replay(id, operator)) {
             throw ApiProblem.notFound("mục đang bị giữ này", "parked item of this kind");
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The verification queue of the paper channel (Central Party Office only): letters the hub could
@@ -21,6 +22,7 @@ import vn.paknhub.core.problem.ApiProblem;
  * (each read logged), released by a person with corrections; failed scans reprocessed.
  */
 @RestController
+@CentralOfficeOnly
 class PaperController {
 
     private final AgencyAccess access;
@@ -37,7 +39,6 @@ class PaperController {
 
     @GetMapping("/api/v1/paper")
     List<PaperScans.StoredScan> list(@RequestParam(defaultValue = PaperScans.VERIFY) String status) {
-        access.requireCentralOffice();
         return scans.list(ApiProblem.oneOf("status", status,
                 List.of(PaperScans.RECEIVED, PaperScans.VERIFY, PaperScans.OPENED, PaperScans.FAILED)), 500);
     }
@@ -45,7 +46,7 @@ class PaperController {
     /** The scan's record, the text of each page with its confidence, and the fields read (a logged read). */
     @GetMapping("/api/v1/paper/{id}")
     Map<String, Object> one(@PathVariable UUID id) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         PaperScans.StoredScan scan = find(id);
         scans.logAccess(id, operator, "read text");
         return Map.of("scan", scan,
@@ -56,7 +57,7 @@ class PaperController {
     /** Page {@code n} (from 1) as a PNG image (a logged read). */
     @GetMapping(value = "/api/v1/paper/{id}/pages/{n}", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int n) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         find(id);
         scans.logAccess(id, operator, "page " + n);
         try {
@@ -71,7 +72,7 @@ class PaperController {
     @GetMapping(value = "/api/v1/paper/{id}/acknowledgement", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> acknowledgement(
             @PathVariable UUID id) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         PaperScans.StoredScan scan = find(id);
         byte[] pdf = scans.acknowledgement(id).orElseThrow(() -> ApiProblem.notFound("giấy báo tiếp nhận",
                 "acknowledgement letter"));
@@ -84,7 +85,7 @@ class PaperController {
     /** A person's reading of the letter: the case opens with it, both readings in its history. */
     @PostMapping("/api/v1/paper/{id}/release")
     PaperIntake.Result release(@PathVariable UUID id, @RequestBody(required = false) PaperIntake.Correction correction) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         find(id);
         try {
             return intake.release(id, correction == null ? new PaperIntake.Correction(null, null, null, null, null, null,
@@ -96,7 +97,6 @@ class PaperController {
 
     @PostMapping("/api/v1/paper/{id}/reprocess")
     PaperIntake.Result reprocess(@PathVariable UUID id) {
-        access.requireCentralOffice();
         find(id);
         return intake.reprocess(id);
     }
