@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The statistics of Đ14.3, in JSON or CSV, and the bodies' daily reports. The Central Party Office
@@ -24,15 +25,18 @@ class StatisticsController {
 
     private final AgencyAccess access;
     private final CaseStatistics statistics;
+    private final OfficerActions officerActions;
     private final DailyReports dailyReports;
     private final vn.paknhub.agency.AgencyDirectory agencies;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
-    StatisticsController(AgencyAccess access, CaseStatistics statistics, DailyReports dailyReports,
-            vn.paknhub.agency.AgencyDirectory agencies, java.time.Clock clock, vn.paknhub.casefile.CaseSettings settings) {
+    StatisticsController(AgencyAccess access, CaseStatistics statistics, OfficerActions officerActions,
+            DailyReports dailyReports, vn.paknhub.agency.AgencyDirectory agencies, java.time.Clock clock,
+            vn.paknhub.casefile.CaseSettings settings) {
         this.access = access;
         this.statistics = statistics;
+        this.officerActions = officerActions;
         this.dailyReports = dailyReports;
         this.agencies = agencies;
         this.clock = clock;
@@ -46,12 +50,9 @@ class StatisticsController {
         CaseStatistics.Dimension dimension = CaseStatistics.Dimension.valueOf(ApiProblem.oneOf("by", by,
                 Arrays.stream(CaseStatistics.Dimension.values()).map(Enum::name).toList()));
         String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
-        LocalDate first = ApiProblem.date("from", from);
-        LocalDate last = ApiProblem.date("to", to);
-        if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS - 1))) {
-            throw ApiProblem.invalid("to", "period", "«to» phải từ «from» đến tối đa " + MAX_DAYS + " ngày sau.",
-                    "'to' must be on or after 'from' and at most " + MAX_DAYS + " days after it.");
-        }
+        Period period = period(from, to);
+        LocalDate first = period.first();
+        LocalDate last = period.last();
         CaseStatistics.Report report = statistics.report(dimension, first, last,
                 access.isCentralOffice(agency) ? null : agency);
         if (as.equals("CSV")) {
@@ -61,6 +62,31 @@ class StatisticsController {
                     .body(CaseStatistics.csv(report));
         }
         return ResponseEntity.ok(report);
+    }
+
+    /**
+     * Who did what (Đ17): the case events of each officer and each body's system per day and action, every
+     * body's; Central Party Office only, as the access log that names the same people is.
+     */
+    @GetMapping("/api/v1/statistics/officers")
+    @CentralOfficeOnly
+    OfficerActions.Report officers(@RequestParam String from, @RequestParam String to) {
+        Period period = period(from, to);
+        return officerActions.between(period.first(), period.last(), null);
+    }
+
+    private record Period(LocalDate first, LocalDate last) {
+    }
+
+    /** Days {@code from} to {@code to}, both included, at most {@link #MAX_DAYS}. */
+    private static Period period(String from, String to) {
+        LocalDate first = ApiProblem.date("from", from);
+        LocalDate last = ApiProblem.date("to", to);
+        if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS - 1))) {
+            throw ApiProblem.invalid("to", "period", "«to» phải từ «from» đến tối đa " + MAX_DAYS + " ngày sau.",
+                    "'to' must be on or after 'from' and at most " + MAX_DAYS + " days after it.");
+        }
+        return new Period(first, last);
     }
 
     /**
