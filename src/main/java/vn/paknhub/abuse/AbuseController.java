@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /** Operators' measures against abuse (Đ19): Central Party Office only, each recorded with who took it. */
 @RestController
+@CentralOfficeOnly
 class AbuseController {
 
     private final AgencyAccess access;
@@ -28,19 +30,18 @@ class AbuseController {
 
     @GetMapping("/api/v1/abuse/measures")
     List<AbuseMeasures.Measure> list(@RequestParam(name = "inForce", defaultValue = "true") boolean inForce) {
-        access.requireCentralOffice();
         return measures.list(inForce);
     }
 
     @PostMapping("/api/v1/abuse/measures")
     @ResponseStatus(HttpStatus.CREATED)
     AbuseMeasures.Measure take(@RequestBody AbuseMeasures.NewMeasure measure) {
-        return measures.take(measure, access.requireCentralOffice());
+        return measures.take(measure, access.actorLabel());
     }
 
     @PostMapping("/api/v1/abuse/measures/{id}/lift")
     AbuseMeasures.Measure lift(@PathVariable String id, @RequestBody Map<String, String> body) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         UUID measure;
         try {
             measure = UUID.fromString(id);

@@ -63,7 +63,8 @@ public class AgencyAccess {
 
     /**
      * Who acts, for the logs: a body's system by its code, an officer as {@code BODY/subject (name)} —
-     * the person, not only the body (Đ17).
+     * the person, not only the body (Đ17). The Central Party Office's own operations are not checked here
+     * but by method security ({@link vn.paknhub.identity.CentralOfficeOnly}); they name their operator with this.
      */
     public String actorLabel() {
         org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
@@ -72,18 +73,6 @@ public class AgencyAccess {
                     + (officer.getFullName() == null ? "" : " (" + officer.getFullName() + ")");
         }
         return caller().orElse("anonymous");
-    }
-
-    /**
-     * The calling agency, which must be the Central Party Office: the triage queue, deliveries and
-     * connectors are its to run (it operates the system, Đ21).
-     */
-    public String requireCentralOffice() {
-        String agency = authenticate();
-        if (!isCentralOffice(agency)) {
-            throw ApiProblem.centralOfficeOnly();
-        }
-        return agency;
     }
 
     public boolean isCentralOffice(String agency) {

@@ -83,6 +83,11 @@ class ConsoleController {
     /** A page of another role: said in words, with the way back. */
     @GetMapping("/console/forbidden")
     String forbidden(Model model, Locale locale) {
+        return forbidden(model);
+    }
+
+    /** The forbidden page, also shown when method security refuses a page (ConsoleProblems). */
+    static String forbidden(Model model) {
         model.addAttribute("title", "Trang này dành cho vai trò khác");
         model.addAttribute("titleEn", "This page is for another role");
         return "console/problem";

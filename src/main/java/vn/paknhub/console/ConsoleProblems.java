@@ -37,10 +37,15 @@ class ConsoleProblems {
         return page(model, response, 400, "Giá trị «" + name + "» không hợp lệ", "The value of '" + name + "' is not valid");
     }
 
-    /** Spring Security answers it (the forbidden page, or sign-in): not a failure of the page. */
+    /**
+     * Method security refused the page (identity.CentralOfficeOnly): the forbidden page, as the filter chain's
+     * role check shows it (/console/forbidden). Rendered here rather than forwarded there, so the access log
+     * holds this request with its 403 — and a refused form post is not forwarded as a post to a page read by GET.
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    void denied(AccessDeniedException e) {
-        throw e;
+    String denied(AccessDeniedException e, Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        return ConsoleController.forbidden(model);
     }
 
     @ExceptionHandler(Exception.class)

@@ -18,6 +18,7 @@ import vn.paknhub.delivery.ConnectorCatalogue;
 import vn.paknhub.delivery.Deliveries;
 import vn.paknhub.delivery.Delivery;
 import vn.paknhub.operations.ParkedWorkDesk;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The operators' view of what leaves the hub and what partners send back: deliveries waiting or parked per
@@ -27,6 +28,7 @@ import vn.paknhub.operations.ParkedWorkDesk;
  * reloaded after a file is fixed. The same operations as the deliveries and parked-work APIs, by hand.
  */
 @ConsolePage
+@CentralOfficeOnly
 class DeliveriesPageController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -56,7 +58,6 @@ class DeliveriesPageController {
     @GetMapping("/console/deliveries")
     String list(@RequestParam(defaultValue = "PARKED") String status, @RequestParam(required = false) String kind,
             Model model) {
-        access.requireCentralOffice();
         String shown = ApiProblem.oneOf("status", status, STATUSES);
         String ofKind = kind == null || kind.isBlank() ? null : ApiProblem.oneOf("kind", kind, KINDS);
         model.addAttribute("status", shown);
@@ -86,7 +87,6 @@ class DeliveriesPageController {
 
     @PostMapping("/console/deliveries/{id}/replay")
     String replay(@PathVariable UUID id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         if (deliveries.replay(id)) {
             flash.addFlashAttribute("done", id.toString());
         } else {
@@ -98,7 +98,6 @@ class DeliveriesPageController {
     /** Any other parked item taken up again, in the operator's name. */
     @PostMapping("/console/parked/{kind}/{id}/replay")
     String replayParked(@PathVariable String kind, @PathVariable String id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         if (parked.replay(kind, id, access.actorLabel())) {
             flash.addFlashAttribute("done", kind + " " + id);
         } else {
@@ -109,7 +108,6 @@ class DeliveriesPageController {
 
     @PostMapping("/console/connectors/reload")
     String reload(RedirectAttributes flash) {
-        access.requireCentralOffice();
         long broken = connectors.reload().stream().filter(c -> !c.working()).count();
         flash.addFlashAttribute("reloaded", broken);
         return "redirect:/console/deliveries";

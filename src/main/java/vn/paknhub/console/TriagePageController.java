@@ -18,6 +18,7 @@ import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.routing.TriageDesk;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The Central Party Office's triage queue in the console: each item with the router's rule, reason and
@@ -25,6 +26,7 @@ import vn.paknhub.routing.TriageDesk;
  * procedure, and sends it on. The dispatch is recorded under the clerk's name.
  */
 @ConsolePage
+@CentralOfficeOnly
 class TriagePageController {
 
     private final AgencyAccess access;
@@ -47,7 +49,6 @@ class TriagePageController {
 
     @GetMapping("/console/triage")
     String queue(Model model, Locale locale) throws Exception {
-        access.requireCentralOffice();
         boolean english = "en".equals(locale.getLanguage());
         List<Item> items = new java.util.ArrayList<>();
         for (Map<String, Object> row : desk.queue(100)) {
@@ -67,7 +68,7 @@ class TriagePageController {
     String dispatch(@PathVariable String code, @RequestParam String leadAgency,
             @RequestParam(required = false) String coordinatingAgencies, @RequestParam(required = false) Boolean procedure,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
-        String staff = access.requireCentralOffice();
+        String staff = access.actorLabel();
         List<String> coordinating = coordinatingAgencies == null || coordinatingAgencies.isBlank() ? List.of()
                 : Arrays.stream(coordinatingAgencies.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {

@@ -7,31 +7,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * Operating the deliveries (Central Party Office only): see what is parked and why, replay a
  * delivery once its cause is fixed, see the connectors' health and reload their files.
  */
 @RestController
+@CentralOfficeOnly
 class DeliveryController {
 
     private static final List<String> STATUSES = List.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.PARKED);
 
-    private final AgencyAccess access;
     private final Deliveries deliveries;
     private final ConnectorCatalogue connectors;
 
-    DeliveryController(AgencyAccess access, Deliveries deliveries, ConnectorCatalogue connectors) {
-        this.access = access;
+    DeliveryController(Deliveries deliveries, ConnectorCatalogue connectors) {
         this.deliveries = deliveries;
         this.connectors = connectors;
     }
 
     @GetMapping("/api/v1/deliveries")
     List<Delivery> list(@RequestParam(defaultValue = "PARKED") String status, @RequestParam(required = false) String caseCode) {
-        access.requireCentralOffice();
         if (caseCode != null) {
             return deliveries.ofCase(caseCode);
         }
@@ -40,7 +38,6 @@ class DeliveryController {
 
     @PostMapping("/api/v1/deliveries/{id}/replay")
     Delivery replay(@PathVariable UUID id) {
-        access.requireCentralOffice();
         Delivery d = deliveries.find(id).orElseThrow(() -> ApiProblem.notFound("lần chuyển", "delivery"));
         if (!deliveries.replay(id)) {
             throw ApiProblem.invalid("$", "not-parked", "Chỉ gửi lại được lần chuyển đang bị giữ (PARKED), lần này là "
@@ -52,14 +49,12 @@ class DeliveryController {
     @GetMapping("/api/v1/connectors")
     List<ConnectorCatalogue.ConnectorStatus> connectors(
             ) {
-        access.requireCentralOffice();
         return connectors.statuses();
     }
 
     @PostMapping("/api/v1/connectors/reload")
     List<ConnectorCatalogue.ConnectorStatus> reload(
             ) {
-        access.requireCentralOffice();
         return connectors.reload();
     }
 }

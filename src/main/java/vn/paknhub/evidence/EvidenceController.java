@@ -5,22 +5,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.paknhub.agency.AgencyAccess;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /** Whether the case history is as it was written, and the keys that sign it. */
 @RestController
 class EvidenceController {
 
-    private final AgencyAccess access;
     private final EvidenceVerifier verifier;
     private final SigningKeys keys;
     private final EvidenceBundle bundles;
     private final EvidenceReport reports;
 
-    EvidenceController(AgencyAccess access, EvidenceVerifier verifier, SigningKeys keys, EvidenceBundle bundles,
+    EvidenceController(EvidenceVerifier verifier, SigningKeys keys, EvidenceBundle bundles,
             EvidenceReport reports) {
         this.reports = reports;
-        this.access = access;
         this.verifier = verifier;
         this.keys = keys;
         this.bundles = bundles;
@@ -28,17 +26,17 @@ class EvidenceController {
 
     /** One case's evidence as a document signed by the hub; Central Party Office only (the read is in the access log). */
     @GetMapping("/api/v1/evidence/cases/{code}/bundle")
+    @CentralOfficeOnly
     com.fasterxml.jackson.databind.JsonNode bundle(
             @org.springframework.web.bind.annotation.PathVariable String code) {
-        access.requireCentralOffice();
         return bundles.of(code);
     }
 
     /** The same bundle as a report a person reads (PDF), naming the signed JSON it was printed from. */
     @GetMapping(path = "/api/v1/evidence/cases/{code}/bundle.pdf", produces = "application/pdf")
+    @CentralOfficeOnly
     org.springframework.http.ResponseEntity<byte[]> bundlePdf(
             @org.springframework.web.bind.annotation.PathVariable String code) {
-        access.requireCentralOffice();
         return org.springframework.http.ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chung-cu-" + code + ".pdf\"")
                 .cacheControl(org.springframework.http.CacheControl.noStore())
@@ -47,8 +45,8 @@ class EvidenceController {
 
     /** One case ({@code case}: its tracking code) or the whole history; Central Party Office only. */
     @GetMapping("/api/v1/evidence/verification")
+    @CentralOfficeOnly
     EvidenceVerifier.Report verify(@RequestParam(name = "case", required = false) String code) {
-        access.requireCentralOffice();
         return code == null ? verifier.verifyAll() : verifier.verifyCase(code);
     }
 

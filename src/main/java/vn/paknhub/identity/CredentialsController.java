@@ -26,6 +26,7 @@ import vn.paknhub.core.text.VietnameseText;
  * the credential store keeps who issued and who revoked what.
  */
 @RestController
+@CentralOfficeOnly
 @RequestMapping("/api/v1/credentials")
 class CredentialsController {
 
@@ -50,13 +51,12 @@ class CredentialsController {
 
     @GetMapping
     List<MachineCredentials.Credential> list(@RequestParam(required = false) String agency) {
-        access.requireCentralOffice();
         return credentials.list(agency == null ? null : agency.toUpperCase(Locale.ROOT));
     }
 
     @PostMapping
     ResponseEntity<MachineCredentials.Issued> issue(@RequestBody IssueRequest request) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         String agency = request.agency() == null ? "" : request.agency().trim().toUpperCase(Locale.ROOT);
         if (directory.find(agency).isEmpty()) {
             throw ApiProblem.invalid("agency", "unknown-agency", "Không có cơ quan mã «" + agency + "».",
@@ -81,7 +81,7 @@ class CredentialsController {
 
     @PostMapping("/{id}/revoke")
     MachineCredentials.Credential revoke(@PathVariable long id, @RequestBody(required = false) RevokeRequest request) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         requireExisting(id);
         credentials.revoke(id, operator, request == null || request.reason() == null ? null
                 : VietnameseText.singleLine(request.reason()));
@@ -91,7 +91,7 @@ class CredentialsController {
     @PostMapping("/{id}/rotate")
     ResponseEntity<MachineCredentials.Issued> rotate(@PathVariable long id,
             @RequestBody(required = false) RotateRequest request) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         requireExisting(id);
         int hours = request == null || request.graceHours() == null ? 24 : request.graceHours();
         if (hours < 0 || hours > 24 * 30) {

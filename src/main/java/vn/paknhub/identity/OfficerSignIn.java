@@ -66,9 +66,12 @@ public class OfficerSignIn extends OidcUserService {
     public static final String NO_BODY = "no_body";
 
     private final Settings settings;
+    private final String centralOffice;
 
-    public OfficerSignIn(Settings settings) {
+    /** @param centralOffice the Central Party Office's code (hub.case.central-office): its officers run the hub */
+    public OfficerSignIn(Settings settings, String centralOffice) {
         this.settings = settings;
+        this.centralOffice = centralOffice.toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -83,9 +86,23 @@ public class OfficerSignIn extends OidcUserService {
             throw new OAuth2AuthenticationException(new OAuth2Error(NO_BODY,
                     "Tài khoản chưa gắn với cơ quan nào / the account names no body", null));
         }
-        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-        authorities.addAll(rolesOf(user.getClaimAsStringList(settings.rolesClaim())));
-        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
+        return new DefaultOidcUser(authorities(agency, user.getAuthorities(), user.getClaimAsStringList(settings.rolesClaim())),
+                user.getIdToken(), user.getUserInfo());
+    }
+
+    /**
+     * What the officer may do: what the provider granted, the hub's roles they claim, and — for the Central
+     * Party Office's officers — the same authority its machine credential carries, so that its operations
+     * ({@link CentralOfficeOnly}) open to its people in the console as to its system over the API.
+     */
+    List<GrantedAuthority> authorities(String agency, Collection<? extends GrantedAuthority> granted, List<String> claimedRoles) {
+        List<GrantedAuthority> authorities = new ArrayList<>(granted);
+        authorities.addAll(rolesOf(claimedRoles));
+        // the body is compared as AgencyAccess.caller() reads it: upper case
+        if (agency != null && agency.toUpperCase(Locale.ROOT).equals(centralOffice)) {
+            authorities.add(new SimpleGrantedAuthority(MachineCredentials.ROLE_CENTRAL_OFFICE));
+        }
+        return authorities;
     }
 
     boolean hasSecondFactor(List<String> amr, String acr) {

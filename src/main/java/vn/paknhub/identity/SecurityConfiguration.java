@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import vn.paknhub.audit.AccessLog;
+import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.ProblemDetails;
 
@@ -28,17 +30,19 @@ import vn.paknhub.core.problem.ProblemDetails;
  * checked by Spring Security's bearer-token filter against the credential store ({@link MachineCredentials}).
  * The API is stateless (no session, no cookie: no CSRF to guard against); the operators' actuator endpoints
  * need the Central Party Office's credential; health and info stay open to probes. A refused credential is
- * answered in problem+json like every other refusal, and written in the access log.
+ * answered in problem+json like every other refusal, and written in the access log. The Central Party Office's
+ * own operations are marked on their handlers ({@link CentralOfficeOnly}) and checked by method security.
  */
 @Configuration
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     /** The paths of the officers' console and of their sign-in: sessions, CSRF tokens, a strict CSP. */
     static final String[] CONSOLE = {"/console", "/console/**", "/oauth2/authorization/**", "/login/oauth2/**"};
 
     @Bean
-    OfficerSignIn officerSignIn(OfficerSignIn.Settings settings) {
-        return new OfficerSignIn(settings);
+    OfficerSignIn officerSignIn(OfficerSignIn.Settings settings, CaseSettings cases) {
+        return new OfficerSignIn(settings, cases.centralOffice());
     }
 
     @Bean
@@ -100,7 +104,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(MachineCredentials.ROLE_CENTRAL_OFFICE)
-                        // each API answers an anonymous caller itself, in its own words (AgencyAccess)
+                        // each API answers an anonymous caller itself, in its own words (AgencyAccess, and
+                        // method security on the Central Party Office's handlers: CentralOfficeOnly, ProblemHandler)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(refused).accessDeniedHandler(forbidden))
                 .oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(credentials))

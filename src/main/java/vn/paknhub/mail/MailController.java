@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * Operating the email channel (Central Party Office only): the mails kept and what became of them,
@@ -18,6 +19,7 @@ import vn.paknhub.core.problem.ApiProblem;
  * arrived (logged), and reprocessing one after a fix.
  */
 @RestController
+@CentralOfficeOnly
 class MailController {
 
     private final AgencyAccess access;
@@ -32,21 +34,19 @@ class MailController {
 
     @GetMapping("/api/v1/mail")
     List<MailInbox.StoredMail> list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String status) {
-        access.requireCentralOffice();
         return inbox.withStatus(ApiProblem.oneOf("status", status,
                 List.of(MailInbox.RECEIVED, MailInbox.PROCESSED, MailInbox.QUARANTINED)), 500);
     }
 
     @GetMapping("/api/v1/mail/{id}")
     MailInbox.StoredMail one(@PathVariable UUID id) {
-        access.requireCentralOffice();
         return inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
     }
 
     /** The mail byte for byte as it arrived (personal data: the read is logged). */
     @GetMapping("/api/v1/mail/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable UUID id) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
                 .body(inbox.raw(id, operator, "read"));
@@ -54,6 +54,6 @@ class MailController {
 
     @PostMapping("/api/v1/mail/{id}/reprocess")
     MailIntake.Decision reprocess(@PathVariable UUID id) {
-        return intake.reprocess(id, access.requireCentralOffice());
+        return intake.reprocess(id, access.actorLabel());
     }
 }

@@ -15,6 +15,7 @@ import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.console.ConsolePage;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The operators' mail desk: the quarantine (mails that failed again and again, floods and suspect files held
@@ -23,6 +24,7 @@ import vn.paknhub.core.problem.ApiProblem;
  * a person judges it is one.
  */
 @ConsolePage
+@CentralOfficeOnly
 class MailDeskController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -47,7 +49,6 @@ class MailDeskController {
 
     @GetMapping("/console/mail")
     String list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String view, Model model) {
-        access.requireCentralOffice();
         String shown = ApiProblem.oneOf("view", view, VIEWS);
         List<MailInbox.StoredMail> mails = MailInbox.QUARANTINED.equals(shown) ? inbox.withStatus(shown, 200)
                 : inbox.withOutcome(shown, 200);
@@ -62,7 +63,6 @@ class MailDeskController {
     /** The mail as the hub read it, and byte for byte as it arrived (personal data: the read is logged). */
     @GetMapping("/console/mail/{id}")
     String mail(@PathVariable UUID id, Model model) {
-        access.requireCentralOffice();
         MailInbox.StoredMail m = inbox.find(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
         byte[] raw = inbox.raw(id, access.actorLabel(), "read in the console");
         model.addAttribute("m", m);
@@ -78,7 +78,6 @@ class MailDeskController {
 
     @PostMapping("/console/mail/{id}/reprocess")
     String reprocess(@PathVariable UUID id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         try {
             MailIntake.Decision d = intake.reprocess(id, access.actorLabel());
             flash.addFlashAttribute("done", d.outcome().name() + (d.caseCode() == null ? "" : " " + d.caseCode()));
@@ -90,7 +89,6 @@ class MailDeskController {
 
     @PostMapping("/console/mail/{id}/open")
     String open(@PathVariable UUID id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         try {
             MailIntake.Decision d = intake.openAsCase(id, access.actorLabel());
             flash.addFlashAttribute("done", d.caseCode());

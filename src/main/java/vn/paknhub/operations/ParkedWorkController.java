@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.ParkedWork;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /** Everything parked, of every kind, listed and taken up again the same way (Central Party Office only). */
 @RestController
+@CentralOfficeOnly
 class ParkedWorkController {
 
     private final AgencyAccess access;
@@ -25,13 +27,11 @@ class ParkedWorkController {
 
     @GetMapping("/api/v1/parked")
     List<ParkedWork.Item> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
-        access.requireCentralOffice();
         return desk.list(kind, limit);
     }
 
     @PostMapping("/api/v1/parked/{kind}/{id}/replay")
     Map<String, String> replay(@PathVariable String kind, @PathVariable String id) {
-        access.requireCentralOffice();
         if (!desk.replay(kind, id, access.actorLabel())) {
             throw ApiProblem.notFound("mục đang bị giữ này", "parked item of this kind");
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The verification queue of the paper channel (Central Party Office only): letters the hub could
@@ -21,6 +22,7 @@ import vn.paknhub.core.problem.ApiProblem;
  * (each read logged), released by a person with corrections; failed scans reprocessed.
  */
 @RestController
+@CentralOfficeOnly
 class PaperController {
 
     private final AgencyAccess access;
@@ -35,14 +37,12 @@ class PaperController {
 
     @GetMapping("/api/v1/paper")
     List<PaperScans.StoredScan> list(@RequestParam(defaultValue = PaperScans.VERIFY) String status) {
-        access.requireCentralOffice();
         return viewer.list(status);
     }
 
     /** The scan's record, the text of each page with its confidence, and the fields read (a logged read). */
     @GetMapping("/api/v1/paper/{id}")
     Map<String, Object> one(@PathVariable UUID id) {
-        access.requireCentralOffice();
         ScanViewer.Reading r = viewer.read(id, access.actorLabel());
         return Map.of("scan", r.scan(), "pages", r.pages(), "letter", r.letter() == null ? Map.of() : r.letter());
     }
@@ -50,7 +50,6 @@ class PaperController {
     /** Page {@code n} (from 1) as a PNG image (a logged read). */
     @GetMapping(value = "/api/v1/paper/{id}/pages/{n}", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int n) {
-        access.requireCentralOffice();
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(viewer.page(id, n, access.actorLabel()));
     }
 
@@ -60,7 +59,6 @@ class PaperController {
      */
     @GetMapping(value = "/api/v1/paper/{id}/acknowledgement", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> acknowledgement(@PathVariable UUID id) {
-        access.requireCentralOffice();
         PaperScans.StoredScan scan = viewer.find(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + letterName(scan) + "\"")
@@ -77,7 +75,6 @@ class PaperController {
     /** A person's reading of the letter: the case opens with it, both readings in its history. */
     @PostMapping("/api/v1/paper/{id}/release")
     PaperIntake.Result release(@PathVariable UUID id, @RequestBody(required = false) PaperIntake.Correction correction) {
-        access.requireCentralOffice();
         viewer.find(id);
         try {
             return intake.release(id, correction == null ? new PaperIntake.Correction(null, null, null, null, null, null,
@@ -96,7 +93,6 @@ class PaperController {
 
     @PostMapping("/api/v1/paper/{id}/refuse")
     PaperIntake.Result refuse(@PathVariable UUID id, @RequestBody(required = false) Refusal refusal) {
-        access.requireCentralOffice();
         viewer.find(id);
         return intake.refuse(id, refusal == null ? null : refusal.reason(), refusal == null ? null
                 : new PaperIntake.Correction(null, null, null, refusal.senderName(), refusal.address(), null, null),
@@ -105,7 +101,6 @@ class PaperController {
 
     @PostMapping("/api/v1/paper/{id}/reprocess")
     PaperIntake.Result reprocess(@PathVariable UUID id) {
-        access.requireCentralOffice();
         viewer.find(id);
         return intake.reprocess(id);
     }

@@ -19,6 +19,7 @@ import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.console.ConsolePage;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The clerks' desk for scanned letters the hub could not read with confidence or that lack Đ8 information:
@@ -27,6 +28,7 @@ import vn.paknhub.core.problem.FieldError;
  * to post back, or has the scan read again. The same operations as the paper API, by hand.
  */
 @ConsolePage
+@CentralOfficeOnly
 class ScanDeskController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -49,7 +51,6 @@ class ScanDeskController {
 
     @GetMapping("/console/scans")
     String list(@RequestParam(defaultValue = PaperScans.VERIFY) String status, Model model) {
-        access.requireCentralOffice();
         model.addAttribute("status", status);
         model.addAttribute("statuses", List.of(PaperScans.VERIFY, PaperScans.FAILED, PaperScans.REFUSED, PaperScans.OPENED));
         model.addAttribute("rows", viewer.list(status).stream().map(s -> new Row(s.id(), s.fileName(), s.registerNumber(),
@@ -59,7 +60,6 @@ class ScanDeskController {
 
     @GetMapping("/console/scans/{id}")
     String scan(@PathVariable UUID id, Model model) {
-        access.requireCentralOffice();
         ScanViewer.Reading r = viewer.read(id, access.actorLabel());
         model.addAttribute("s", r.scan());
         model.addAttribute("received", WHEN.format(r.scan().receivedAt().atZoneSameInstant(zone)));
@@ -79,21 +79,18 @@ class ScanDeskController {
     /** From a paper case's page to the scan it was opened from. */
     @GetMapping("/console/scans/of-case/{code}")
     String ofCase(@PathVariable String code) {
-        access.requireCentralOffice();
         return "redirect:/console/scans/" + viewer.ofCase(code).orElseThrow(() -> ApiProblem.notFound("bản quét của hồ sơ "
                 + code, "scan of case " + code)).id();
     }
 
     @GetMapping(value = "/console/scans/{id}/pages/{n}", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int n) {
-        access.requireCentralOffice();
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(viewer.page(id, n, access.actorLabel()));
     }
 
     @GetMapping(value = "/console/scans/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-        access.requireCentralOffice();
         PaperScans.StoredScan scan = viewer.find(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + PaperController.letterName(scan) + "\"")
@@ -103,7 +100,6 @@ class ScanDeskController {
     /** The clerk's corrections (blank: keep what was read); the case opens, or the page says what Đ8 still misses. */
     @PostMapping("/console/scans/{id}/release")
     String release(@PathVariable UUID id, @ModelAttribute PaperIntake.Correction fix, RedirectAttributes flash) {
-        access.requireCentralOffice();
         viewer.find(id);
         try {
             PaperIntake.Result r = intake.release(id, fix, access.actorLabel());
@@ -122,7 +118,6 @@ class ScanDeskController {
     @PostMapping("/console/scans/{id}/refuse")
     String refuse(@PathVariable UUID id, @ModelAttribute PaperIntake.Correction fix,
             @RequestParam(required = false) String reason, RedirectAttributes flash) {
-        access.requireCentralOffice();
         viewer.find(id);
         try {
             PaperIntake.Result r = intake.refuse(id, reason, fix, access.actorLabel());
@@ -138,7 +133,6 @@ class ScanDeskController {
 
     @PostMapping("/console/scans/{id}/reprocess")
     String reprocess(@PathVariable UUID id, RedirectAttributes flash) {
-        access.requireCentralOffice();
         viewer.find(id);
         PaperIntake.Result r = intake.reprocess(id);
         flash.addFlashAttribute("reread", r.outcome().name() + (r.reason() == null ? "" : ": " + r.reason()));

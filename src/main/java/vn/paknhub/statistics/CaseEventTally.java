@@ -14,7 +14,7 @@ import vn.paknhub.bus.ConsumerInbox;
 
 /**
  * Daily counts of case events per body, channel and outcome: the raw material of the Đ14.3
- * statistics. A count applied twice would be wrong, so a whole poll of events is applied in one
+ * statistics; and per person or body acting ({@link OfficerActions}). A count applied twice would be wrong, so a whole poll of events is applied in one
  * transaction together with their dedupe records; one transaction per poll rather than per event
  * lets the tally keep pace with intake.
  */
@@ -37,10 +37,12 @@ public class CaseEventTally {
     @Transactional
     public void apply(List<Exchange> records) {
         Map<TallyKey, Integer> increments = new LinkedHashMap<>();
+        Map<OfficerActions.Key, Integer> byActor = new LinkedHashMap<>();
         for (CaseEventMessage e : inbox.firstSeen(CONSUMER, records, any -> true)) {
             increments.merge(new TallyKey(Date.valueOf(e.occurredAt().toLocalDate()),
                     e.assignedAgency() == null ? "" : e.assignedAgency(), e.channel(), e.action(), e.toState()),
                     1, Integer::sum);
+            OfficerActions.keyOf(e).ifPresent(k -> byActor.merge(k, 1, Integer::sum));
         }
         increments.forEach((k, n) -> jdbc.update("""
                 insert into case_event_tally (day, agency, channel, action, to_state, events)
@@ -48,5 +50,12 @@ public class CaseEventTally {
                 on conflict (day, agency, channel, action, to_state) do update set events = case_event_tally.events + :n""",
                 new MapSqlParameterSource("day", k.day()).addValue("agency", k.agency()).addValue("channel", k.channel())
                         .addValue("action", k.action()).addValue("toState", k.toState()).addValue("n", n)));
+        // in the transaction of the dedupe records: an event is counted once in both tallies, or in neither
+        byActor.forEach((k, n) -> jdbc.update("""
+                insert into officer_action_tally (day, agency, actor, action, events)
+                values (:day, :agency, :actor, :action, :n)
+                on conflict (day, agency, actor, action) do update set events = officer_action_tally.events + :n""",
+                new MapSqlParameterSource("day", Date.valueOf(k.day())).addValue("agency", k.agency())
+                        .addValue("actor", k.actor()).addValue("action", k.action()).addValue("n", n)));
     }
 }

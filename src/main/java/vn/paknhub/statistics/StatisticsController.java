@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The statistics of Đ14.3, in JSON or CSV, and the bodies' daily reports. The Central Party Office
@@ -23,15 +24,18 @@ class StatisticsController {
 
     private final AgencyAccess access;
     private final CaseStatistics statistics;
+    private final OfficerActions officerActions;
     private final DailyReports dailyReports;
     private final vn.paknhub.agency.AgencyDirectory agencies;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
-    StatisticsController(AgencyAccess access, CaseStatistics statistics, DailyReports dailyReports,
-            vn.paknhub.agency.AgencyDirectory agencies, java.time.Clock clock, vn.paknhub.casefile.CaseSettings settings) {
+    StatisticsController(AgencyAccess access, CaseStatistics statistics, OfficerActions officerActions,
+            DailyReports dailyReports, vn.paknhub.agency.AgencyDirectory agencies, java.time.Clock clock,
+            vn.paknhub.casefile.CaseSettings settings) {
         this.access = access;
         this.statistics = statistics;
+        this.officerActions = officerActions;
         this.dailyReports = dailyReports;
         this.agencies = agencies;
         this.clock = clock;
@@ -56,6 +60,17 @@ class StatisticsController {
                     .body(CaseStatistics.csv(report));
         }
         return ResponseEntity.ok(report);
+    }
+
+    /**
+     * Who did what (Đ17): the case events of each officer and each body's system per day and action, every
+     * body's; Central Party Office only, as the access log that names the same people is.
+     */
+    @GetMapping("/api/v1/statistics/officers")
+    @CentralOfficeOnly
+    OfficerActions.Report officers(@RequestParam String from, @RequestParam String to) {
+        CaseStatistics.Period period = CaseStatistics.Period.parse(from, to);
+        return officerActions.between(period.from(), period.to(), null);
     }
 
     /**

@@ -15,6 +15,7 @@ import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.console.ConsolePage;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The Đ14.3 statistics and the daily reports, for the Central Party Office's clerks and supervisors: the
@@ -22,6 +23,7 @@ import vn.paknhub.core.problem.ApiProblem;
  * exported as CSV for the periodic report; the day's report per body.
  */
 @ConsolePage
+@CentralOfficeOnly
 class StatisticsPageController {
 
     private final AgencyAccess access;
@@ -44,7 +46,6 @@ class StatisticsPageController {
     @GetMapping("/console/statistics")
     String page(@RequestParam(defaultValue = "AGENCY") String by, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model, Locale locale) {
-        access.requireCentralOffice();
         LocalDate today = clock.instant().atZone(settings.timeZone()).toLocalDate();
         CaseStatistics.Period period = CaseStatistics.Period.parse(from == null ? today.withDayOfMonth(1).toString() : from,
                 to == null ? today.toString() : to);
@@ -65,7 +66,6 @@ class StatisticsPageController {
     @GetMapping("/console/statistics/export")
     ResponseEntity<String> export(@RequestParam(defaultValue = "AGENCY") String by, @RequestParam String from,
             @RequestParam String to) {
-        access.requireCentralOffice();
         CaseStatistics.Period period = CaseStatistics.Period.parse(from, to);
         CaseStatistics.Report report = statistics.report(dimension(by), period.from(), period.to(), null);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

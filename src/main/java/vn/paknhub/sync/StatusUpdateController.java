@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.paknhub.agency.AgencyAccess;
 import vn.paknhub.core.problem.ApiProblem;
+import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * Operating inbound status sync (Central Party Office only): the updates the hub kept, parked ones
  * first, and reprocessing a parked update after its system's mapping is fixed or by hand.
  */
 @RestController
+@CentralOfficeOnly
 class StatusUpdateController {
 
     /**
@@ -36,7 +38,6 @@ class StatusUpdateController {
     @GetMapping("/api/v1/status-updates")
     List<StatusUpdateRecord> list(@RequestParam(defaultValue = "PARKED") String outcome, @RequestParam(required = false) String system,
             @RequestParam(required = false) String caseCode) {
-        access.requireCentralOffice();
         // the outcomes a record is kept with (a duplicate or an invalid message leaves none)
         return records.list(ApiProblem.oneOf("outcome", outcome, List.of("APPLIED", "RECORDED", "STALE", "REFUSED",
                 "PARKED")), system, caseCode, 500);
@@ -44,13 +45,12 @@ class StatusUpdateController {
 
     @GetMapping("/api/v1/status-updates/{messageId}")
     StatusUpdateRecord one(@PathVariable UUID messageId) {
-        access.requireCentralOffice();
         return records.find(messageId).orElseThrow(() -> ApiProblem.notFound("cập nhật trạng thái", "status update"));
     }
 
     @PostMapping("/api/v1/status-updates/{messageId}/reprocess")
     StatusOutcome reprocess(@PathVariable UUID messageId, @RequestBody(required = false) Reprocess decision) {
-        String operator = access.requireCentralOffice();
+        String operator = access.actorLabel();
         return records.reprocess(messageId, decision == null ? new Reprocess(null, null) : decision, operator);
     }
 }

@@ -22,10 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
+import vn.paknhub.support.Samples;
 
-/** The bus consumer applies each event once however often it is delivered, and parks what it cannot read. */
+/**
+ * The bus consumer applies each event once however often it is delivered, and parks what it cannot read; the
+ * actions of officers and bodies are counted under who took them.
+ */
 @HubIntegrationTest
 class CaseEventTallyTest {
 
@@ -37,6 +43,8 @@ class CaseEventTallyTest {
     String consumerGroup;
     @Autowired
     JdbcTemplate db;
+    @LocalServerPort
+    int port;
 
     KafkaProducer<String, String> producer;
     String action;
@@ -58,6 +66,14 @@ class CaseEventTallyTest {
                 {"schema":"pakn-hub/case-event/v1","eventId":"%s","caseCode":"%s","caseVersion":1,"action":"%s",
                  "toState":"SUBMITTED","channel":"WEB","actorKind":"SUBMITTER","occurredAt":"2026-11-20T09:15:00+07:00"}"""
                 .formatted(id, caseCode, action);
+    }
+
+    private String eventBy(UUID id, String caseCode, String actorKind, String actorId) {
+        return """
+                {"schema":"pakn-hub/case-event/v1","eventId":"%s","caseCode":"%s","caseVersion":2,"action":"%s",
+                 "fromState":"FORWARDED","toState":"ACCEPTED","channel":"WEB","assignedAgency":"BKHCN",
+                 "actorKind":"%s","actorId":%s,"occurredAt":"2026-11-20T16:40:00+07:00"}"""
+                .formatted(id, caseCode, action, actorKind, actorId == null ? "null" : "\"" + actorId + "\"");
     }
 
     private void send(String key, String value) throws Exception {
@@ -86,6 +102,44 @@ class CaseEventTallyTest {
         assertThat(tallied()).isEqualTo(2);
         assertThat(db.queryForObject("select day::text from case_event_tally where action = ? limit 1", String.class,
                 action)).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void an_officers_action_is_counted_under_the_officer_and_their_body_once_and_shown_to_the_central_party_office()
+            throws Exception {
+        String officer = "BKHCN/bkhcn.canbo (Phạm Thu Hà)";
+        String code = "TEST-" + UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        send(code, eventBy(twice, code, "AGENCY", officer));
+        send(code, eventBy(twice, code, "AGENCY", officer));
+        send(code, eventBy(UUID.randomUUID(), code, "AGENCY", officer));
+        send(code, eventBy(UUID.randomUUID(), code, "CENTRAL_OFFICE", "VPTW/vptw.vanthu (Nguyễn Thị Lan)"));
+        send(code, eventBy(UUID.randomUUID(), code, "SYSTEM", "router"));
+        UUID last = UUID.randomUUID();
+        send(code, eventBy(last, code, "SUBMITTER", null));
+
+        // same key, same partition: once the last event is applied, every one before it has been
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+                "select count(*) from processed_message where consumer = 'statistics' and message_id = ?",
+                Integer.class, last.toString()) == 1);
+        assertThat(db.queryForList("select day::text || ' ' || agency || ' ' || actor || ' ' || events"
+                + " from officer_action_tally where action = ? order by agency", String.class, action)).containsExactly(
+                        "2026-11-20 BKHCN " + officer + " 2", "2026-11-20 VPTW VPTW/vptw.vanthu (Nguyễn Thị Lan) 1");
+        // the case's tally counts all five, as before
+        assertThat(tallied()).isEqualTo(5);
+
+        HubApi api = new HubApi(port);
+        HubApi.Reply shown = api.get("/api/v1/statistics/officers?from=2026-11-20&to=2026-11-20", HubApi.bearer(Samples.VPTW));
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.json().path("rows").findParents("actor")).filteredOn(r -> r.path("action").asText().equals(action))
+                .extracting(r -> r.path("day").asText() + " " + r.path("agency").asText() + " " + r.path("actor").asText()
+                        + " " + r.path("events").asLong())
+                .containsExactly("2026-11-20 BKHCN " + officer + " 2", "2026-11-20 VPTW VPTW/vptw.vanthu (Nguyễn Thị Lan) 1");
+        // the people of every body are the Central Party Office's to see, as the access log is
+        HubApi.Reply refused = api.get("/api/v1/statistics/officers?from=2026-11-20&to=2026-11-20", HubApi.bearer(Samples.BKHCN));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/statistics/officers?from=2026-11-20&to=2026-11-20").status()).isEqualTo(401);
     }
 
     @Test

@@ -130,5 +130,13 @@ class StatisticsApiTest {
         assertThat(backwards.status()).isEqualTo(422);
         assertThat(backwards.json().path("errors").get(0).path("field").asText()).isEqualTo("to");
         assertThat(backwards.body()).doesNotContain("Exception");
+        // the officers' counts take the same period
+        HubApi.Reply tooLong = api.get("/api/v1/statistics/officers?from=2026-01-01&to=2027-01-02", HubApi.bearer(VPTW));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("to");
+        assertThat(tooLong.rules()).containsExactly("period");
+        HubApi.Reply day = api.get("/api/v1/statistics/officers?from=20/11/2026&to=2026-11-30", HubApi.bearer(VPTW));
+        assertThat(day.status()).isEqualTo(422);
+        assertThat(day.rules()).containsExactly("date");
     }
 }

@@ -20,6 +20,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -42,10 +48,34 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem p, WebRequest request) {
         return render(p, request);
+    }
+
+    /**
+     * Method security refused the handler (identity.CentralOfficeOnly). Answered here, not left to the filter
+     * chain, so that the access log (written once the handler is done) holds the status the caller got.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e, WebRequest request) {
+        return render(refusal(SecurityContextHolder.getContext().getAuthentication()), request);
+    }
+
+    /** Method security found no caller at all (no security context): not authenticated, as without a token. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+        return render(ApiProblem.notAuthenticated(), request);
+    }
+
+    /**
+     * A refusal in the words a hand-made check used: no caller is not authenticated (401); a caller is not the
+     * Central Party Office, the one role the API checks (as the filter chain's AccessDeniedHandler says too).
+     */
+    static ApiProblem refusal(@Nullable Authentication caller) {
+        return TRUST.isAuthenticated(caller) ? ApiProblem.centralOfficeOnly() : ApiProblem.notAuthenticated();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
