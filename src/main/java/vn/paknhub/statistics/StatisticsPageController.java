@@ -28,15 +28,17 @@ class StatisticsPageController {
 
     private final AgencyAccess access;
     private final CaseStatistics statistics;
+    private final OfficerActions officers;
     private final DailyReports daily;
     private final AgencyDirectory agencies;
     private final CaseSettings settings;
     private final java.time.Clock clock;
 
-    StatisticsPageController(AgencyAccess access, CaseStatistics statistics, DailyReports daily, AgencyDirectory agencies,
-            CaseSettings settings, java.time.Clock clock) {
+    StatisticsPageController(AgencyAccess access, CaseStatistics statistics, OfficerActions officers, DailyReports daily,
+            AgencyDirectory agencies, CaseSettings settings, java.time.Clock clock) {
         this.access = access;
         this.statistics = statistics;
+        this.officers = officers;
         this.daily = daily;
         this.agencies = agencies;
         this.settings = settings;
@@ -57,6 +59,7 @@ class StatisticsPageController {
         model.addAttribute("from", period.from().toString());
         model.addAttribute("to", period.to().toString());
         model.addAttribute("chart", StatisticsChart.of(report.rows()));
+        model.addAttribute("people", byPerson(officers.between(period.from(), period.to(), null)));
         model.addAttribute("today", today);
         model.addAttribute("daily", agencies.withMailbox().stream().sorted().map(a -> daily.of(a, today)).toList());
         return "console/statistics";
@@ -71,6 +74,21 @@ class StatisticsPageController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CaseStatistics.csvName(report) + "\"")
                 .body(CaseStatistics.csv(report));
+    }
+
+    /** One person's (or one body's system's) steps of one kind over the period. */
+    record PersonRow(String agency, String actor, String action, long events) {
+    }
+
+    /** The period's steps per person and action, the days added up; the busiest first. */
+    static List<PersonRow> byPerson(OfficerActions.Report report) {
+        java.util.Map<List<String>, Long> sums = new java.util.LinkedHashMap<>();
+        for (OfficerActions.Row r : report.rows()) {
+            sums.merge(List.of(r.agency(), r.actor(), r.action()), r.events(), Long::sum);
+        }
+        return sums.entrySet().stream().map(e -> new PersonRow(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                e.getValue())).sorted(java.util.Comparator.comparingLong(PersonRow::events).reversed()
+                        .thenComparing(PersonRow::actor).thenComparing(PersonRow::action)).toList();
     }
 
     private static CaseStatistics.Dimension dimension(String by) {

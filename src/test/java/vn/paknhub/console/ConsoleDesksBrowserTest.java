@@ -229,7 +229,12 @@ class ConsoleDesksBrowserTest {
         assertThat(console.driver.findElements(By.id("act"))).isEmpty();
         assertThat(console.driver.findElement(By.id("deadlines")).getText()).contains("Đ11.2");
 
+        // the steps counted per person reach the statistics from the bus: once there, the page names them
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from officer_action_tally", Integer.class) > 0);
+        String someone = db.queryForObject("select actor from officer_action_tally order by events desc, actor limit 1",
+                String.class);
         console.await("nav-statistics").click();
+        assertThat(console.await("people").getText()).contains(someone);
         WebElement chart = console.await("chart");
         assertThat(chart.findElements(By.tagName("rect"))).isNotEmpty();
         assertThat(console.driver.findElement(By.id("figures")).getText()).contains("BKHCN", "BYT");
