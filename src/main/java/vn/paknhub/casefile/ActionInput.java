@@ -12,6 +12,9 @@ public record ActionInput(String targetAgency, Integer ratingScore, Boolean rati
 
     public static final ActionInput NONE = new ActionInput(null, null, null, null, List.of(), Map.of());
 
+    /** The detail of a forward naming the Đ6 field it was classified under (set on a case that has none). */
+    public static final String FIELD = "fieldCode";
+
     public static ActionInput forwardTo(String agency) {
         return forwardTo(agency, Map.of());
     }

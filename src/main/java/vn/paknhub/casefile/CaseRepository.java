@@ -116,7 +116,7 @@ public class CaseRepository {
         MapSqlParameterSource[] rows = changed.stream().map(c -> new MapSqlParameterSource()
                 .addValue("id", c.id()).addValue("state", c.state().name())
                 .addValue("resume", c.resumeState() == null ? null : c.resumeState().name())
-                .addValue("version", c.version()).addValue("agency", c.assignedAgency())
+                .addValue("version", c.version()).addValue("agency", c.assignedAgency()).addValue("field", c.fieldCode())
                 .addValue("appealUsed", c.appealUsed()).addValue("score", c.ratingScore())
                 .addValue("agree", c.ratingAgree())
                 .addValue("resultPosted", c.resultPostedAt() == null ? null : Timestamp.from(c.resultPostedAt()))
@@ -124,8 +124,8 @@ public class CaseRepository {
                 .addValue("locked", casesAndLockedVersions.get(c))).toArray(MapSqlParameterSource[]::new);
         int[] updated = jdbc.batchUpdate("""
                 update case_file set state = :state, resume_state = :resume, version = :version,
-                    assigned_agency = :agency, appeal_used = :appealUsed, rating_score = :score, rating_agree = :agree,
-                    result_posted_at = :resultPosted, updated_at = :updated
+                    assigned_agency = :agency, field_code = :field, appeal_used = :appealUsed, rating_score = :score,
+                    rating_agree = :agree, result_posted_at = :resultPosted, updated_at = :updated
                 where id = :id and version = :locked""", rows);
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] != 1) {

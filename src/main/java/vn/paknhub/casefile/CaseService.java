@@ -342,8 +342,19 @@ public class CaseService {
         Instant resultPosted = t.action() == CaseAction.POST_RESULT ? now : c.resultPostedAt();
         CaseState resume = t.to() == c.state() && t.resumeStateAfter() == null ? c.resumeState() : t.resumeStateAfter();
         return new CaseFile(c.id(), c.code(), c.channel(), t.to(), resume, c.version() + 1, c.title(), c.content(),
-                c.fieldCode(), c.addressee(), agency, c.consentToPublish(), appealUsed, score, agree, c.receivedAt(),
+                fieldOf(c, t, input), c.addressee(), agency, c.consentToPublish(), appealUsed, score, agree, c.receivedAt(),
                 resultPosted, now);
+    }
+
+    /**
+     * The case's Đ6 field: the submitter's choice; failing that, the one the case was forwarded under (the
+     * router's reading, or staff's), so that statistics by field count every forwarded item.
+     */
+    private static String fieldOf(CaseFile c, Transition t, ActionInput input) {
+        if (c.fieldCode() != null || t.action() != CaseAction.FORWARD) {
+            return c.fieldCode();
+        }
+        return input.details().get(ActionInput.FIELD) instanceof String field && !field.isBlank() ? field : null;
     }
 
     private static String requireTarget(ActionInput input) {

@@ -41,7 +41,13 @@ class TriagePageController {
         this.json = json;
     }
 
-    record Item(String code, String title, String since, String rule, String reason, List<String> evidence) {
+    /**
+     * @param kind       ROUTE: the office routes it by duty (Đ10.1, Đ10.4, Đ11.2c); CHECK: the machine's reading
+     *                   needs a person (older records have none: CHECK)
+     * @param candidates the bodies the item may be for, each reading with its source and the writer's words
+     */
+    record Item(String code, String title, String since, String rule, String reason, List<String> evidence, String kind,
+            List<String> candidates) {
     }
 
     record Body(String code, String name) {
@@ -55,9 +61,17 @@ class TriagePageController {
             JsonNode d = json.readTree(String.valueOf(row.get("decision")));
             List<String> evidence = new java.util.ArrayList<>();
             d.path("evidence").forEach(e -> evidence.add(e.asText()));
+            List<String> candidates = new java.util.ArrayList<>();
+            d.path("candidates").forEach(c -> candidates.add(c.path("agency").asText() + " — "
+                    + directory.find(c.path("agency").asText()).map(a -> english ? a.nameEn() : a.nameVi()).orElse("?")
+                    + " (" + c.path("reading").asText() + ", " + c.path("confidence").asText() + "): «"
+                    + c.path("evidence").asText() + "»"));
             items.add(new Item(String.valueOf(row.get("code")), String.valueOf(row.get("title")), String.valueOf(row.get("since")),
-                    d.path("rule").asText(), d.path(english ? "reasonEn" : "reasonVi").asText(), evidence));
+                    d.path("rule").asText(), d.path(english ? "reasonEn" : "reasonVi").asText(), evidence,
+                    d.path("triageKind").asText("CHECK"), candidates));
         }
+        // the office's own routing duty first, then the readings to check
+        items.sort(java.util.Comparator.comparing(i -> "ROUTE".equals(i.kind()) ? 0 : 1));
         model.addAttribute("items", items);
         model.addAttribute("bodies", directory.all().stream().map(a -> new Body(a.code(), english ? a.nameEn() : a.nameVi()))
                 .sorted(java.util.Comparator.comparing(Body::name)).toList());

@@ -41,8 +41,8 @@ public final class SubmissionValidator {
             + "(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})", Pattern.CASE_INSENSITIVE);
 
     /** CMND (9 digits), CCCD / personal identification number (12 digits), or a passport number. */
-    private static final Pattern ID_NUMBER =
-            Pattern.compile("\\d{9}|\\d{12}|[a-z]{1,2}\\d{6,8}", Pattern.CASE_INSENSITIVE);
+    /** As the dispatch messages carry it (schemas/messages/case-dispatch.v1 and v2). */
+    private static final int ID_NUMBER_MAX = 30;
 
     private static final int EMAIL_MAX = 254;
 
@@ -140,13 +140,13 @@ public final class SubmissionValidator {
                     "Địa chỉ thư điện tử không hợp lệ, ví dụ đúng: ten@example.vn (Điều 8.2).",
                     "Invalid email address; a valid one looks like name@example.vn (Art. 8.2)."));
         }
-        if (!isBlank(s.idNumber()) && !ID_NUMBER.matcher(s.idNumber()).matches()) {
-            out.add(new FieldError("submitter.idNumber", FORMAT,
-                    "Số định danh không hợp lệ: nhập số CMND (9 chữ số), số định danh cá nhân/căn cước (12 chữ số)"
-                            + " hoặc số hộ chiếu; có thể để trống (Điều 8.2).",
-                    "Invalid identity number: enter an identity card number (9 digits), a personal identification"
-                            + " or citizen ID number (12 digits) or a passport number; it may be left empty"
-                            + " (Art. 8.2)."));
+        // Đ8.2 encourages an identity number and never requires it: a citizen ID, an old identity card, a foreign
+        // passport, an organisation's tax or registration code are all taken as written; only its size is bounded
+        if (!isBlank(s.idNumber()) && s.idNumber().length() > ID_NUMBER_MAX) {
+            out.add(new FieldError("submitter.idNumber", "length",
+                    "Số định danh, số đăng ký dài quá " + ID_NUMBER_MAX + " ký tự; có thể để trống (Điều 8.2).",
+                    "The identity or registration number is longer than " + ID_NUMBER_MAX + " characters; it may be"
+                            + " left empty (Art. 8.2)."));
         }
     }
 

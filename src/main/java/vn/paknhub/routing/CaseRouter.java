@@ -129,6 +129,12 @@ public class CaseRouter {
             Classification manual) {
         Map<String, Object> details = decision.asDetails();
         details.put("classification", found);
+        // Đ10.2a items are about an administrative procedure: field b, whatever else the words touch
+        String field = decision.rule() == RoutingDecision.Rule.D10_2A ? VocabularyClassifier.PROCEDURE_FIELD
+                : found.field().fieldCode();
+        if (field != null) {
+            details.put(ActionInput.FIELD, field);
+        }
         MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
                 .addValue("classification", write(found)).addValue("decision", write(withReason(decision)))
                 .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));
@@ -137,12 +143,19 @@ public class CaseRouter {
         } else {
             CaseFile forwarded = cases.apply(batch, c.code(), CaseAction.FORWARD, actor, decision.reason(),
                     ActionInput.forwardTo(decision.leadAgency(), details));
+            // Đ11.3: an item that only thanks may be closed by the fast track; the receiving body sees why
+            vn.paknhub.intake.ThanksOnly.evidence(c.title(), c.content()).ifPresent(words -> cases.record(batch, forwarded,
+                    FAST_CLOSE_SUGGESTED, actor, "Thư chỉ cảm ơn, có thể kết thúc xử lý nhanh (Điều 11.3) / thanks only:"
+                            + " may be closed by the fast track (Art. 11.3)", Map.of("evidence", words)));
             steps.deliveries.add(new Deliveries.Planned(forwarded, forwarded.version(), decision.destinations().stream()
                     .map(d -> new DeliveryTarget(d.agency(), d.system(), d.role().name())).toList(),
                     dispatchRouting(found, decision), steps.traceparents.get(c.code())));
         }
         steps.routings.add(routing);
     }
+
+    /** The history's record of an item that only thanks (Đ11.3), for the receiving body. */
+    static final String FAST_CLOSE_SUGGESTED = "FAST_CLOSE_SUGGESTED";
 
     /** What routing decided for a batch of cases, written after the cases themselves. */
     private final class Steps {
@@ -183,7 +196,8 @@ public class CaseRouter {
         r.put("reason", decision.reason());
         r.put("confidence", decision.confidence());
         Map<String, Object> classification = new LinkedHashMap<>();
-        classification.put("fieldCode", found.field().fieldCode());
+        classification.put("fieldCode", decision.rule() == RoutingDecision.Rule.D10_2A ? VocabularyClassifier.PROCEDURE_FIELD
+                : found.field().fieldCode());
         classification.put("administrativeProcedure", decision.rule() == RoutingDecision.Rule.D10_2A);
         classification.put("procedureCode", found.procedure().procedureCode());
         r.put("classification", classification);

@@ -10,13 +10,29 @@ import java.util.Map;
  * ({@code triage}) for a person to classify it.
  */
 public record RoutingDecision(Rule rule, boolean triage, String leadAgency, List<Destination> destinations,
-        double confidence, String reasonVi, String reasonEn, List<String> evidence) {
+        double confidence, String reasonVi, String reasonEn, List<String> evidence, List<Candidate> candidates) {
+
+    /**
+     * A body the item may be for, as the classifier read it: which reading (the form, a "Kính gửi" line, a
+     * request in a sentence, a mention), how sure, and the writer's words. A person at the triage desk sees
+     * them all.
+     */
+    public record Candidate(String agency, String reading, double confidence, String evidence) {
+    }
 
     /** The article the decision applies. */
     public enum Rule {
         D10_1("D10.1"), D10_2A("D10.2a"), D10_2B("D10.2b"), D10_3("D10.3"), D10_4("D10.4"), D11_2C("D11.2c"),
         /** the classification is too uncertain to act on: a person decides */
         LOW_CONFIDENCE("LOW_CONFIDENCE");
+
+        /**
+         * Whether the Central Party Office routes the item because the regulation gives it that duty (Đ10.1,
+         * Đ10.4, Đ11.2c) rather than because the machine's reading needs a person's check.
+         */
+        public boolean centralOfficesDuty() {
+            return this == D10_1 || this == D10_4 || this == D11_2C;
+        }
 
         private final String label;
 
@@ -60,6 +76,18 @@ public record RoutingDecision(Rule rule, boolean triage, String leadAgency, List
         }).toList());
         d.put("confidence", confidence);
         d.put("evidence", evidence);
+        if (triage) {
+            // the two queues of the triage desk: the office's own routing duty, or a reading to check
+            d.put("triageKind", rule.centralOfficesDuty() ? "ROUTE" : "CHECK");
+            d.put("candidates", candidates.stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("agency", c.agency());
+                m.put("reading", c.reading());
+                m.put("confidence", c.confidence());
+                m.put("evidence", c.evidence());
+                return m;
+            }).toList());
+        }
         return d;
     }
 }

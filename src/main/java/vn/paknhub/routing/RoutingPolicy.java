@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import vn.paknhub.agency.AgencyDirectory;
 import vn.paknhub.agency.AgencyDirectory.Agency;
 import vn.paknhub.agency.AgencyKind;
 import vn.paknhub.routing.Classification.AddresseeFinding;
+import vn.paknhub.routing.Classification.AddresseeSource;
+import vn.paknhub.routing.RoutingDecision.Candidate;
 import vn.paknhub.routing.RoutingDecision.Destination;
 import vn.paknhub.routing.RoutingDecision.Role;
 import vn.paknhub.routing.RoutingDecision.Rule;
@@ -41,25 +44,38 @@ public final class RoutingPolicy {
         for (AddresseeFinding f : c.addressees()) {
             (f.confidence() >= settings.addresseeMinConfidence() ? addressed : doubtful).add(f);
         }
+        List<Candidate> candidates = c.addressees().stream().map(f -> new Candidate(f.agency(), f.how().name(),
+                f.confidence(), f.evidence())).toList();
         if (addressed.isEmpty()) {
             if (!doubtful.isEmpty()) {
                 AddresseeFinding named = doubtful.get(0);
                 return triage(Rule.LOW_CONFIDENCE, named.confidence(),
                         "Nội dung nhắc tới " + nameVi(named.agency()) + " nhưng không rõ là nơi nhận; Văn phòng Trung ương Đảng phân loại (Điều 10.4)",
                         "The item mentions " + nameEn(named.agency()) + " but does not clearly address it; the Central Party Office classifies it (Art. 10.4)",
-                        List.of(named.evidence()));
+                        List.of(named.evidence()), candidates);
             }
             return triage(Rule.D10_4, 1.0, "Không xác định được cơ quan nhận (Điều 10.4)",
-                    "No recipient could be determined (Art. 10.4)", List.of());
+                    "No recipient could be determined (Art. 10.4)", List.of(), candidates);
+        }
+        // Đ10.1 first: an item to the Party's leadership goes through the Central Party Office, whatever other
+        // body it also names
+        for (AddresseeFinding f : addressed) {
+            Agency body = directory.find(f.agency()).orElseThrow();
+            // the office itself only when it is the one addressed: a copy to it is for information
+            if (dieu10_1(body) || (body.code().equals(centralOffice) && f == addressed.get(0))) {
+                return triage(Rule.D10_1, f.confidence(),
+                        "Gửi " + body.nameVi() + ": Văn phòng Trung ương Đảng phân loại, tiếp nhận và chuyển (Điều 10.1)",
+                        "Addressed to " + body.nameEn() + ": the Central Party Office classifies, receives and "
+                                + "forwards it (Art. 10.1)", addressed.stream().map(AddresseeFinding::evidence).toList(),
+                        candidates);
+            }
+        }
+        Optional<RoutingDecision> contradiction = contradiction(addressed, candidates);
+        if (contradiction.isPresent()) {
+            return contradiction.get();
         }
         AddresseeFinding lead = addressed.get(0);
         Agency leadBody = directory.find(lead.agency()).orElseThrow();
-        if (receivedByCentralOffice(leadBody)) {
-            return triage(Rule.D10_1, lead.confidence(),
-                    "Gửi " + leadBody.nameVi() + ": Văn phòng Trung ương Đảng phân loại, tiếp nhận và chuyển (Điều 10.1)",
-                    "Addressed to " + leadBody.nameEn() + ": the Central Party Office classifies, receives and "
-                            + "forwards it (Art. 10.1)", List.of(lead.evidence()));
-        }
         List<String> evidence = new ArrayList<>(List.of(lead.evidence()));
         Rule rule;
         double confidence = lead.confidence();
@@ -81,7 +97,7 @@ public final class RoutingPolicy {
                 return triage(Rule.LOW_CONFIDENCE, Math.min(confidence, 1 - procedure),
                         "Gửi " + leadBody.nameVi() + " nhưng không rõ có phải về thủ tục hành chính (Điều 10.2a hay 10.2b)",
                         "Addressed to " + leadBody.nameEn() + " but unclear whether about an administrative "
-                                + "procedure (Art. 10.2a or 10.2b)", doubt);
+                                + "procedure (Art. 10.2a or 10.2b)", doubt, candidates);
             } else {
                 rule = Rule.D10_2B;
                 confidence = Math.min(confidence, 1 - procedure);
@@ -112,7 +128,7 @@ public final class RoutingPolicy {
             reasonEn += "; " + leadBody.nameEn() + " leads, with " + coordinating.size() + " coordinating bodies (Art. 11.2đ)";
         }
         return new RoutingDecision(rule, false, leadBody.code(), List.copyOf(destinations), Confidence.round(confidence),
-                reasonVi, reasonEn, List.copyOf(evidence));
+                reasonVi, reasonEn, List.copyOf(evidence), candidates);
     }
 
     /**
@@ -122,7 +138,7 @@ public final class RoutingPolicy {
     public RoutingDecision returned(String byAgency, String reason) {
         return triage(Rule.D11_2C, 1.0, nameVi(byAgency) + " trả lại Văn phòng Trung ương Đảng (Điều 11.2c): " + reason,
                 nameEn(byAgency) + " returned the item to the Central Party Office (Art. 11.2c): " + reason,
-                List.of(reason));
+                List.of(reason), List.of());
     }
 
     /** Where a coordinating body receives a 10.2a item: state bodies through the portal too. */
@@ -131,14 +147,70 @@ public final class RoutingPolicy {
                 : body.system();
     }
 
+    /** The Party's leadership and its steering committees (Đ10.1), whose items the Central Party Office receives. */
+    private boolean dieu10_1(Agency body) {
+        return body.kind() == AgencyKind.PARTY_LEADERSHIP || settings.centralSteeringBodies().contains(body.code());
+    }
+
     private boolean receivedByCentralOffice(Agency body) {
         return body.kind() == AgencyKind.PARTY_LEADERSHIP || body.code().equals(centralOffice)
                 || settings.centralSteeringBodies().contains(body.code());
     }
 
-    private RoutingDecision triage(Rule rule, double confidence, String vi, String en, List<String> evidence) {
+    /**
+     * Two readings of the addressee that cannot both hold, which the regulation leaves to a person (Đ10.4):
+     * the form names one body and the letter's "Kính gửi" another; or the bodies the item is addressed to
+     * fall under different branches of Đ10 (a ministry or province, Đ10.2, and a body that handles items
+     * itself, Đ10.3), so that no one rule applies. Both readings go to the triage desk.
+     */
+    private Optional<RoutingDecision> contradiction(List<AddresseeFinding> addressed, List<Candidate> candidates) {
+        Set<String> stated = codes(addressed, AddresseeSource.STATED);
+        Set<String> saluted = codes(addressed, AddresseeSource.SALUTATION);
+        if (!stated.isEmpty() && !saluted.isEmpty() && java.util.Collections.disjoint(stated, saluted)) {
+            return Optional.of(triage(Rule.LOW_CONFIDENCE, 0.5,
+                    "Nơi nhận trên biểu mẫu (" + names(stated, true) + ") khác nơi nhận ghi trong thư «Kính gửi» ("
+                            + names(saluted, true) + "); Văn phòng Trung ương Đảng xác định (Điều 10.4)",
+                    "The form's addressee (" + names(stated, false) + ") differs from the letter's salutation ("
+                            + names(saluted, false) + "); the Central Party Office decides (Art. 10.4)",
+                    evidenceOf(addressed, AddresseeSource.STATED, AddresseeSource.SALUTATION), candidates));
+        }
+        Set<String> primary = new LinkedHashSet<>(stated);
+        primary.addAll(saluted);
+        Set<Boolean> branches = new java.util.HashSet<>();
+        for (String code : primary) {
+            branches.add(STATE_BODIES.contains(directory.find(code).orElseThrow().kind()));
+        }
+        if (branches.size() > 1) {
+            return Optional.of(triage(Rule.LOW_CONFIDENCE, 0.5,
+                    "Gửi đồng thời cơ quan thuộc Điều 10.2 và cơ quan tự tiếp nhận, xử lý theo Điều 10.3 ("
+                            + names(primary, true) + "); Văn phòng Trung ương Đảng xác định cơ quan chủ trì",
+                    "Addressed both to bodies of Art. 10.2 and to bodies that handle items themselves under Art. 10.3 ("
+                            + names(primary, false) + "); the Central Party Office decides the lead",
+                    evidenceOf(addressed, AddresseeSource.STATED, AddresseeSource.SALUTATION), candidates));
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> codes(List<AddresseeFinding> findings, AddresseeSource how) {
+        Set<String> codes = new LinkedHashSet<>();
+        findings.stream().filter(f -> f.how() == how).forEach(f -> codes.add(f.agency()));
+        return codes;
+    }
+
+    private static List<String> evidenceOf(List<AddresseeFinding> findings, AddresseeSource... how) {
+        Set<AddresseeSource> wanted = EnumSet.copyOf(List.of(how));
+        return findings.stream().filter(f -> wanted.contains(f.how())).map(f -> f.how().name() + ": " + f.evidence())
+                .toList();
+    }
+
+    private String names(Set<String> codes, boolean vietnamese) {
+        return String.join(", ", codes.stream().map(code -> vietnamese ? nameVi(code) : nameEn(code)).toList());
+    }
+
+    private RoutingDecision triage(Rule rule, double confidence, String vi, String en, List<String> evidence,
+            List<Candidate> candidates) {
         return new RoutingDecision(rule, true, centralOffice, List.of(), Confidence.round(confidence), vi, en,
-                List.copyOf(evidence));
+                List.copyOf(evidence), candidates);
     }
 
     private static String reach(Agency body, boolean vietnamese) {

@@ -44,6 +44,11 @@ final class TermIndex<V> {
         return words(VietnameseText.fold(VietnameseText.normalize(term))).trim().replaceAll(" +", " ");
     }
 
+    /** A folded text as the index searches it: letters, digits and {@code &}, the rest spaces (same length). */
+    static String searchable(String folded) {
+        return words(folded);
+    }
+
     private static String words(String folded) {
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {

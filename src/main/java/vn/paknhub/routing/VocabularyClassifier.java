@@ -47,8 +47,27 @@ public final class VocabularyClassifier implements Classifier {
     private static final Pattern REQUEST_BEFORE = Pattern.compile(
             "(?:de nghi|kien nghi|de xuat|mong|yeu cau|kinh mong|xin) (?:voi )?$");
 
+    /**
+     * Words that make a province's name part of another body's name (folded, just before it): a steering
+     * committee of the province, or its People's Council, is not its People's Committee (folded).
+     */
+    private static final Pattern STEERING_BEFORE = Pattern.compile("ban chi dao\\b[^.;:]*$");
+    private static final Pattern COUNCIL_BEFORE = Pattern.compile("(?:hoi dong nhan dan|hdnd)\\s*$");
+    /**
+     * The writer speaking of themselves ("tôi là nông dân ở tỉnh Đồng Tháp", "trú tại …", "quê …"): a place
+     * named there is where they live, not whom they write to.
+     */
+    private static final Pattern SELF_BEFORE = Pattern.compile(
+            "(?:toi (?:la|ten|o|song|dang song|sinh song|cu tru|lam viec|cong tac)|tru tai|thuong tru|cu tru tai|dia chi"
+                    + "|que(?: quan)?|sinh song (?:tai|o)|den tu|nguoi dan|cu dan|nong dan|doanh nghiep (?:tai|o))"
+                    + "[^.;!?]*$");
+    /** A provincial department ("Sở Khoa học và Công nghệ [tỉnh] Gia Lai"): the province's own body (folded). */
+    private static final Pattern DEPARTMENT = Pattern.compile("(?<![a-z0-9])so (?=[a-z&])");
+
     private final AgencyDirectory directory;
     private final TermIndex<String> addressees;
+    /** A province by its bare name ("gia lai", "ho chi minh"), read only after a department's name. */
+    private final TermIndex<String> places;
     private final TermIndex<String> fieldTerms;
     private final Map<String, Integer> weights = new HashMap<>();
 
@@ -64,6 +83,13 @@ public final class VocabularyClassifier implements Classifier {
             names.put(r.get(1), code);
         }
         this.addressees = new TermIndex<>(names);
+        Map<String, String> bare = new LinkedHashMap<>();
+        for (Agency a : directory.all()) {
+            if (a.kind() == AgencyKind.PROVINCE) {
+                bare.put(a.nameVi().replaceFirst("^(Tỉnh|Thành phố) ", ""), a.code());
+            }
+        }
+        this.places = new TermIndex<>(bare);
         Map<String, String> terms = new LinkedHashMap<>();
         for (CsvTable.Row r : CsvTable.read(fieldVocabulary, "field vocabulary", List.of("field", "term", "weight"))) {
             String key = TermIndex.key(r.get(1));
@@ -108,10 +134,27 @@ public final class VocabularyClassifier implements Classifier {
                 addressees(text, statedAddressee));
     }
 
+    /**
+     * The item's Đ6 field: the submitter's choice stands, but is checked against the words: when they clearly
+     * speak of another field, the finding says so and is less sure (staff see both); otherwise the field the
+     * words point to.
+     */
     private FieldFinding field(FoldedText text, String stated) {
-        if (stated != null && !stated.isBlank()) {
-            return new FieldFinding(stated, 1.0, List.of("lĩnh vực do người gửi chọn / chosen by the submitter"));
+        FieldFinding read = fieldOfWords(text);
+        if (stated == null || stated.isBlank()) {
+            return read;
         }
+        String chosen = "lĩnh vực do người gửi chọn / chosen by the submitter";
+        if (read.fieldCode() != null && !read.fieldCode().equals(stated) && read.confidence() >= 0.6) {
+            List<String> evidence = new ArrayList<>(List.of(chosen, "nội dung nghiêng về lĩnh vực " + read.fieldCode()
+                    + " / the words point to field " + read.fieldCode()));
+            evidence.addAll(read.evidence());
+            return new FieldFinding(stated, Confidence.round(1 - read.confidence()), evidence);
+        }
+        return new FieldFinding(stated, 1.0, List.of(chosen));
+    }
+
+    private FieldFinding fieldOfWords(FoldedText text) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         Map<String, List<String>> evidence = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -185,16 +228,70 @@ public final class VocabularyClassifier implements Classifier {
                     : BULLET.matcher(folded.text()).find() ? listSource : null;
             listSource = lineSource;
             for (TermIndex.Hit<String> hit : addressees.find(folded)) {
+                String before = folded.text().substring(Math.max(0, hit.start() - 80), hit.start());
                 AddresseeSource how = lineSource != null ? lineSource
-                        : REQUEST_BEFORE.matcher(folded.text().substring(Math.max(0, hit.start() - 20), hit.start())).find()
+                        : REQUEST_BEFORE.matcher(before.substring(Math.max(0, before.length() - 20))).find()
                                 ? AddresseeSource.REQUEST : AddresseeSource.MENTION;
-                keep(best, new AddresseeFinding(hit.value(), how.confidence(), how, hit.evidence()));
+                String agency = bodyNamed(hit.value(), before, how == AddresseeSource.MENTION);
+                if (agency == null) {
+                    continue;
+                }
+                keep(best, new AddresseeFinding(agency, how.confidence(), how, hit.evidence()));
             }
+            departments(folded, lineSource, best);
         }
         List<AddresseeFinding> ordered = new ArrayList<>(best.values());
         // stable: among equals, the order in which the item names them
         ordered.sort(Comparator.comparingDouble(AddresseeFinding::confidence).reversed());
         return ordered;
+    }
+
+    /**
+     * The body a name found in the text stands for, read with the words before it, or null when it names no
+     * body of the catalogue: a province's name inside a steering committee's is that committee's (when the
+     * catalogue has it), inside its People's Council's is none, and merely mentioned in the writer's words
+     * about themselves (not on a "Kính gửi" line, not in a request) is where they live.
+     */
+    private String bodyNamed(String agency, String before, boolean merelyMentioned) {
+        if (directory.find(agency).map(a -> a.kind() != AgencyKind.PROVINCE).orElse(true)) {
+            return agency;
+        }
+        if (STEERING_BEFORE.matcher(before).find()) {
+            return directory.find("BCD-" + agency).map(Agency::code).orElse(null);
+        }
+        if (COUNCIL_BEFORE.matcher(before).find()) {
+            return null;
+        }
+        return merelyMentioned && SELF_BEFORE.matcher(before).find() ? null : agency;
+    }
+
+    /**
+     * A provincial department named with its province's bare name ("Sở Y tế Gia Lai", "Sở KH&CN TP Hồ Chí
+     * Minh"): addressed, the item is the province's (its People's Committee), whose department it is.
+     */
+    private void departments(FoldedText line, AddresseeSource lineSource, Map<String, AddresseeFinding> best) {
+        String text = line.text();
+        Matcher department = DEPARTMENT.matcher(TermIndex.searchable(text));
+        while (department.find()) {
+            // "Sở" itself, not "số" (a number), which folds alike
+            if (!line.sourceSpan(department.start(), department.start() + 2).toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("sở")) {
+                continue;
+            }
+            String rest = text.substring(department.end(), Math.min(text.length(), department.end() + 120));
+            for (TermIndex.Hit<String> place : places.find(VietnameseText.foldTracked(rest))) {
+                String between = rest.substring(0, place.start());
+                // the department's own name runs up to its place: a few words, no punctuation between
+                if (between.isBlank() || (between.split(" ").length <= 10 && !between.matches(".*[.,;:()].*"))) {
+                    String before = text.substring(Math.max(0, department.start() - 20), department.start());
+                    AddresseeSource how = lineSource != null ? lineSource
+                            : REQUEST_BEFORE.matcher(before).find() ? AddresseeSource.REQUEST : AddresseeSource.MENTION;
+                    keep(best, new AddresseeFinding(place.value(), how.confidence(), how,
+                            line.sourceSpan(department.start(), department.end() + place.start() + place.term().length())));
+                }
+                break;
+            }
+        }
     }
 
     private static void keep(Map<String, AddresseeFinding> best, AddresseeFinding f) {

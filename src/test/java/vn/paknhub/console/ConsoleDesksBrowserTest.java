@@ -257,6 +257,38 @@ class ConsoleDesksBrowserTest {
     }
 
     @Test
+    void a_body_officer_reaches_no_other_bodys_case_through_any_page() throws Exception {
+        HubApi api = new HubApi(port);
+        String theirs = Flows.deliveredTo(api, db, "Bộ Khoa học và Công nghệ", "BKHCN",
+                "Đề xuất thành lập quỹ bảo lãnh tín dụng cho doanh nghiệp đổi mới sáng tạo vay vốn ngân hàng.");
+        long file = db.queryForList("select a.id from case_attachment a join case_file f on f.id = a.case_id where f.code = ?",
+                Long.class, theirs).stream().findFirst().orElse(1L);
+
+        console.signIn("byt.canbo", true);
+        console.await("who");
+        for (String page : List.of("/console/cases/" + theirs, "/console/cases/" + theirs + "/files/" + file,
+                "/console/scans", "/console/scans/of-case/" + theirs, "/console/mail", "/console/deliveries",
+                "/console/triage", "/console/statistics", "/console/statistics/export?from=2026-01-01&to=2026-12-31")) {
+            console.get(page);
+            console.await("problem");
+            assertThat(console.driver.getPageSource()).as(page).doesNotContain(theirs)
+                    .doesNotContain("quỹ bảo lãnh tín dụng");
+        }
+        // pages a body does have show its own cases only, whatever the address asks for
+        for (String page : List.of("/console/?q=" + theirs, "/console/?q=quy+bao+lanh+tin+dung",
+                "/console/deadlines?body=BKHCN")) {
+            console.get(page);
+            console.await("main");
+            // the search box shows back what was asked; no case of the other body is listed
+            assertThat(console.driver.findElements(By.linkText(theirs))).as(page).isEmpty();
+            assertThat(console.driver.getPageSource()).as(page).doesNotContain("quỹ bảo lãnh tín dụng");
+        }
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"
+                + " and e.action = 'ACCESS_DENIED' and e.actor_id like 'BYT/byt.canbo%'", Integer.class, theirs))
+                .as("each attempt on the case is written in its history").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void an_officer_works_a_case_with_the_keyboard_alone() throws Exception {
         String code = Flows.deliveredTo(new HubApi(port), db, "Bộ Khoa học và Công nghệ", "BKHCN",
                 "Đề xuất xây dựng kho dữ liệu mở về kết quả nghiên cứu khoa học sử dụng ngân sách nhà nước.");

@@ -134,4 +134,25 @@ class RoutingConsumerTest {
         queue = api.get("/api/v1/triage", HubApi.bearer(VPTW)).json();
         assertThat(queue.findValuesAsText("code")).doesNotContain(code);
     }
+
+    @Test
+    void a_forwarded_case_keeps_the_field_it_was_read_under_and_a_thanks_only_letter_is_marked_for_the_fast_close() {
+        CaseFile policy = open("Chính sách dữ liệu mở", "Kính gửi: Bộ Khoa học và Công nghệ. Đề nghị ban hành quy định"
+                + " về trí tuệ nhân tạo và dữ liệu lớn cho các viện nghiên cứu.");
+        CaseFile procedure = open("Cấp phép chậm", "Kính gửi: Bộ Y tế. Thủ tục hành chính cấp giấy phép lưu hành thiết bị"
+                + " y tế mất quá nhiều thời gian, hồ sơ phải nộp bản giấy.");
+        CaseFile thanks = open("Lời cảm ơn", "Kính gửi: Bộ Khoa học và Công nghệ. Tôi xin chân thành cảm ơn Bộ đã trả lời"
+                + " chu đáo kiến nghị của tôi về quỹ đổi mới công nghệ.");
+
+        consumer.apply(List.of(record(policy.code()), record(procedure.code()), record(thanks.code())));
+
+        assertThat(db.queryForObject("select field_code from case_file where id = ?", String.class, policy.id()))
+                .as("the router's field, kept on the case for the statistics").isEqualTo("n");
+        assertThat(db.queryForObject("select field_code from case_file where id = ?", String.class, procedure.id()))
+                .as("an administrative-procedure item (Đ10.2a) is field b").isEqualTo("b");
+        assertThat(db.queryForList("select details->>'evidence' from case_event where case_id = ? and action ="
+                + " 'FAST_CLOSE_SUGGESTED'", String.class, thanks.id())).containsExactly("cảm ơn");
+        assertThat(db.queryForObject("select count(*) from case_event where case_id = ? and action = 'FAST_CLOSE_SUGGESTED'",
+                Integer.class, policy.id())).isZero();
+    }
 }

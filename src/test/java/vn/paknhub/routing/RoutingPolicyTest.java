@@ -57,6 +57,10 @@ class RoutingPolicyTest {
             Nhiều cơ quan | Kính gửi: Bộ Khoa học và Công nghệ\\nĐồng kính gửi: Bộ Y tế\\nĐề xuất chia sẻ dữ liệu y tế cho nghiên cứu trí tuệ nhân tạo. | - | - | D10.2b | BKHCN | BKHCN:bkhcn-api:LEAD BYT:byt-soap:COORDINATING
             Danh sách nơi nhận | Kính gửi:\\n- Bộ Y tế;\\n- UBND Thành phố Hà Nội.\\nĐề xuất ứng dụng trí tuệ nhân tạo trong khám bệnh. | - | - | D10.2b | BYT | BYT:byt-soap:LEAD 01:inbox:COORDINATING
             Thủ tục liên bộ | Kính gửi: Bộ Y tế, Bộ Khoa học và Công nghệ. Thủ tục hành chính cấp phép thử nghiệm lâm sàng quá phức tạp. | - | - | D10.2a | BYT | BYT:dvcqg-pakn:LEAD BKHCN:dvcqg-pakn:COORDINATING
+            Đ10.1 đứng sau vẫn được ưu tiên | Kính gửi: Bộ Khoa học và Công nghệ\\nĐồng kính gửi: Ban Bí thư\\nĐề xuất cơ chế đặt hàng nhiệm vụ khoa học. | - | - | D10.1 | VPTW | -
+            Đ10.1 trên biểu mẫu, bộ trong thư | Kính gửi: Bộ Y tế. Kiến nghị đầu tư hạ tầng dữ liệu y tế quốc gia. | - | Bộ Chính trị | D10.1 | VPTW | -
+            Biểu mẫu và thư khác nhau | Kính gửi: Bộ Y tế. Đề xuất xây dựng kho dữ liệu gen người Việt phục vụ nghiên cứu. | - | Bộ Khoa học và Công nghệ | LOW_CONFIDENCE | VPTW | -
+            Hai nhánh Điều 10 | Kính gửi:\\n- Bộ Khoa học và Công nghệ;\\n- Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam.\\nĐề nghị tăng cường giám sát xã hội đối với chi tiêu cho nghiên cứu. | - | - | LOW_CONFIDENCE | VPTW | -
             """)
     void decides_by_article_10(String title, String content, String field, String addressee, String rule, String lead,
             String destinations) {
@@ -71,6 +75,19 @@ class RoutingPolicyTest {
         assertThat(d.triage()).isEqualTo(expected.isEmpty());
         assertThat(d.reasonVi()).isNotBlank();
         assertThat(d.reasonEn()).contains("Art. 1");
+    }
+
+    @Test
+    void a_triage_decision_shows_every_reading_and_which_desk_it_is_for() {
+        RoutingDecision conflict = POLICY.decide(CLASSIFIER.classify("Đề xuất", "Kính gửi: Bộ Y tế. Đề xuất số hóa sổ sức"
+                + " khỏe điện tử.", null, "Bộ Khoa học và Công nghệ"));
+        assertThat(conflict.candidates()).extracting(RoutingDecision.Candidate::agency, RoutingDecision.Candidate::reading)
+                .contains(org.assertj.core.groups.Tuple.tuple("BKHCN", "STATED"),
+                        org.assertj.core.groups.Tuple.tuple("BYT", "SALUTATION"));
+        assertThat(conflict.reasonVi()).contains("Bộ Khoa học và Công nghệ", "Bộ Y tế");
+        assertThat(conflict.asDetails()).containsEntry("triageKind", "CHECK").containsKey("candidates");
+        RoutingDecision duty = POLICY.decide(CLASSIFIER.classify("Đề xuất", "Tôi đề xuất mở dữ liệu khí tượng.", null, null));
+        assertThat(duty.asDetails()).containsEntry("triageKind", "ROUTE");
     }
 
     @Test

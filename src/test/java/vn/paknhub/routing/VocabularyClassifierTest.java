@@ -20,11 +20,39 @@ class VocabularyClassifierTest {
     }
 
     @Test
-    void the_submitters_own_field_wins_with_full_confidence() {
-        Classification c = classifier.classify("Về trí tuệ nhân tạo", "Nội dung", "h", null);
+    void the_submitters_own_field_stands_and_is_checked_against_the_words() {
+        Classification agreeing = classifier.classify("Về trí tuệ nhân tạo", "Đề xuất ứng dụng trí tuệ nhân tạo.", "n", null);
+        assertThat(agreeing.field().fieldCode()).isEqualTo("n");
+        assertThat(agreeing.field().confidence()).isEqualTo(1.0);
 
-        assertThat(c.field().fieldCode()).isEqualTo("h");
-        assertThat(c.field().confidence()).isEqualTo(1.0);
+        Classification contradicted = classifier.classify("Về trí tuệ nhân tạo", "Đề xuất ứng dụng trí tuệ nhân tạo.", "h",
+                null);
+        assertThat(contradicted.field().fieldCode()).as("the submitter's choice is kept").isEqualTo("h");
+        assertThat(contradicted.field().confidence()).isLessThan(0.5);
+        assertThat(contradicted.field().evidence()).anySatisfy(e -> assertThat(e).contains("field n"));
+
+        Classification silent = classifier.classify("Góp ý", "Xin cảm ơn.", "h", null);
+        assertThat(silent.field().confidence()).as("nothing in the words says otherwise").isEqualTo(1.0);
+    }
+
+    @Test
+    void a_provincial_department_is_its_province_and_a_province_named_as_home_is_not_an_addressee() {
+        Classification department = classifier.classify("Kiến nghị", "Kính gửi: Sở Y tế Gia Lai.\nĐề nghị số hóa hồ sơ"
+                + " sức khỏe.", null, null);
+        assertThat(department.addressees()).extracting(Classification.AddresseeFinding::agency).containsExactly("52");
+        assertThat(department.addressees().get(0).how()).isEqualTo(AddresseeSource.SALUTATION);
+        Classification withUnit = classifier.classify("Kiến nghị", "Kính gửi: Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh."
+                + "\nĐề xuất quỹ hỗ trợ khởi nghiệp.", null, null);
+        assertThat(withUnit.addressees()).extracting(Classification.AddresseeFinding::agency).containsExactly("79");
+        Classification number = classifier.classify("Kiến nghị", "Kính gửi: Bộ Y tế. Tôi ở số 12 Gia Lai Street.", null, null);
+        assertThat(number.addressees()).extracting(Classification.AddresseeFinding::agency).doesNotContain("52");
+
+        Classification home = classifier.classify("Đề xuất", "Tôi là nông dân ở tỉnh Đồng Tháp, trồng lúa đã hai mươi năm."
+                + " Kính đề nghị Bộ Nông nghiệp và Môi trường hỗ trợ cảm biến đo mặn.", null, null);
+        assertThat(home.addressees()).extracting(Classification.AddresseeFinding::agency).containsExactly("BNNMT");
+        Classification asked = classifier.classify("Đề xuất", "Tôi là giáo viên, đề nghị UBND tỉnh Đồng Tháp hỗ trợ thiết bị"
+                + " dạy học số.", null, null);
+        assertThat(asked.addressees()).extracting(Classification.AddresseeFinding::agency).containsExactly("82");
     }
 
     @Test
