@@ -39,9 +39,15 @@
 #   scan's statements timed by PostgreSQL with nothing due, then DUE clocks made past due and the hub's
 #   own scan (every 3 s here) timed from its log.
 #   PREWARM=0 BENCH=sla bench/run.sh
+# BENCH=similar: CASES cases (default 1,000,000) inserted into the hub's database, their words drawn from a
+#   Vietnamese vocabulary of the items' own kind (so that trigrams repeat as they do in real items); then the
+#   similar-item query (casefile.SimilarItems, Đ5.5) for SAMPLES cases, and the repeat check for the same cases,
+#   timed by PostgreSQL (EXPLAIN ANALYZE): median and worst; beside them a primary-key lookup of the same rows,
+#   the server's own floor for one statement on this machine.
+#   PREWARM=0 BENCH=similar bench/run.sh
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail, paper, sla or flood (default intake)
+#   BENCH         intake, delivery, status, mail, paper, sla, similar or flood (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
@@ -550,6 +556,71 @@ SQL
     say "open clocks: $CLOCKS; a scan with nothing due: ${empty} ms in PostgreSQL (the scan's two claim statements)"
     say "a scan with $DUE past due (cases unknown to this database, so only the claim and the lookup): ${line:-no scan seen}"
     say "clocks marked overdue: $marked of $DUE"
+    exit 0
+fi
+
+if [[ "$BENCH" == similar ]]; then
+    CASES=${CASES:-1000000}; SAMPLES=${SAMPLES:-20}
+    say ""
+    say "== similar: $CASES cases, then the similar-item query for $SAMPLES of them"
+    t0=$(date +%s%N)
+    # words items are made of; each case draws a title and 25-60 words of content from them, and its sender from
+    # 200,000 people (so that some send several)
+    q "create temporary table w (i int, word text);
+       insert into w select row_number() over (), x from unnest(string_to_array('đề xuất kiến nghị phản ánh sáng kiến giải pháp
+         xây dựng phát triển hỗ trợ doanh nghiệp khởi nghiệp đổi mới sáng tạo chuyển đổi số dữ liệu mở hạ tầng số trí tuệ nhân
+         tạo chuỗi khối điện toán đám mây an toàn thông tin mạng chính phủ số kinh tế số xã hội số đô thị thông minh nông nghiệp
+         công nghệ cao y tế giáo dục đào tạo nhân lực quỹ đầu tư tín dụng ưu đãi thuế sở hữu trí tuệ chuyển giao thương mại hóa
+         kết quả nghiên cứu phòng thí nghiệm viện trường đại học hợp tác xã nông dân giáo viên học sinh bệnh viện trạm xã vùng
+         sâu vùng xa miền núi hải đảo thủ tục hồ sơ cấp phép giấy chứng nhận trực tuyến cổng dịch vụ công tỉnh thành phố bộ ngành
+         cơ chế chính sách pháp luật quy định thông tư nghị định luật thử nghiệm có kiểm soát cảm biến tưới tự động năng lượng
+         mặt trời xe điện trạm sạc bản đồ số thổ nhưỡng thời tiết giá nông sản bệnh án điện tử sổ sức khỏe tiêm chủng thanh
+         toán không dùng tiền mặt định danh điện tử căn cước chữ ký số hóa đơn điện tử', ' ')) x;
+       insert into case_file (id, code, lookup_secret_hash, channel, state, version, title, content, consent_to_publish,
+           submitter_name_enc, submitter_address_enc, submitter_email_hash, content_fingerprint, received_at, updated_at,
+           assigned_agency, field_code)
+       select gen_random_uuid(), 'BENCH-' || g, '\\x00', 'WEB', 'FORWARDED', 1,
+              (select string_agg(word, ' ') from (select word from w where i > 0 order by random() + g * 0 limit 5) t),
+              (select string_agg(word, ' ') from (select word from w where i > 0 order by random() + g * 0
+                  limit 25 + (g % 36)) t),
+              false, '\\x00', '\\x00', decode(md5('p' || (g % 200000)), 'hex'), decode(md5('c' || g), 'hex'),
+              now() - (g || ' seconds')::interval, now(), (array['BKHCN','BYT','BGDDT','68','01','79'])[1 + g % 6],
+              (array['a','c','d','g','h','k','n','q'])[1 + g % 8]
+       from generate_series(1, $CASES) g;
+       analyze case_file"
+    say "inserted and indexed in $(( ($(date +%s%N) - t0) / 1000 / 1000000 )) s; $(q "select pg_size_pretty(pg_relation_size('case_file_words_trgm'))") trigram index"
+    similar_ms=(); repeat_ms=(); floor_ms=()
+    for code in $(q "select code from case_file where code like 'BENCH-%' order by random() limit $SAMPLES"); do
+        similar_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}'
+explain (analyze, format text)
+with c as (select id, title || ' ' || content as words, assigned_agency, field_code, received_at, submitter_email_hash,
+                  submitter_phone_hash from case_file where code = '$code')
+select o.code, similarity(o.title || ' ' || o.content, c.words) as score
+  from c join case_file o on o.id <> c.id and o.received_at <= c.received_at and (o.title || ' ' || o.content) % c.words
+ order by similarity(o.title || ' ' || o.content, c.words)
+          + case when coalesce(o.assigned_agency = c.assigned_agency, false) then 0.1 else 0 end
+          + case when coalesce(o.field_code = c.field_code, false) then 0.05 else 0 end desc, o.code
+ limit 10;
+SQL
+)")
+        repeat_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}'
+explain (analyze, format text)
+with c as (select id, title || ' ' || content as words, received_at, submitter_email_hash, submitter_phone_hash
+             from case_file where code = '$code')
+select o.code from c join case_file o on o.id <> c.id and o.received_at <= c.received_at
+       and (o.submitter_email_hash = c.submitter_email_hash or o.submitter_phone_hash = c.submitter_phone_hash)
+ where similarity(o.title || ' ' || o.content, c.words) >= 0.75 limit 1;
+SQL
+)")
+        floor_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 -c "explain (analyze, format text) select * from case_file where code = '$code'" \
+            | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}')")
+    done
+    stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "median %.1f ms, worst %.1f ms", a[int((NR+1)/2)], a[NR]}'; }
+    say ""
+    say "== results ($(date -u +%FT%TZ), PG_MODE=$PG_MODE, $(nproc) cores, $(q "select count(*) from case_file") cases)"
+    say "similar items (Đ5.5, top 10 of all cases): $(stats "${similar_ms[@]}")"
+    say "repeat check (Đ8.4, the same sender's items): $(stats "${repeat_ms[@]}")"
+    say "floor, a primary-key lookup of the same rows: $(stats "${floor_ms[@]}")"
     exit 0
 fi
 

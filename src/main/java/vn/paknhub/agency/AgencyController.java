@@ -27,6 +27,7 @@ import vn.paknhub.casefile.CaseRepository;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.CaseState;
+import vn.paknhub.casefile.SimilarItems;
 import vn.paknhub.casefile.StateView;
 import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.problem.ApiProblem;
@@ -42,6 +43,7 @@ import vn.paknhub.core.text.VietnameseText;
 class AgencyController {
 
     private final AgencyAccess access;
+    private final SimilarItems similarItems;
     private final CaseService cases;
     private final CaseRepository repository;
     private final AgencyDirectory directory;
@@ -51,8 +53,10 @@ class AgencyController {
     private final AttachmentLinks links;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
-            CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links) {
+            CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links,
+            SimilarItems similarItems) {
         this.links = links;
+        this.similarItems = similarItems;
         this.access = access;
         this.cases = cases;
         this.repository = repository;
@@ -115,6 +119,14 @@ class AgencyController {
                 c.assignedAgency(), c.content(), c.addressee(), c.consentToPublish(), submitter,
                 cases.attachmentsOf(c), c.resumeState(),
                 a.coordinating() ? Set.of() : cases.allowedActions(c, a.actor().role()));
+    }
+
+    /** Earlier items like this one (Đ5.5): a body sees those among its own cases, the Central Party Office all. */
+    @GetMapping("/{code}/similar")
+    List<SimilarItems.Similar> similar(@PathVariable String code) {
+        String agency = access.authenticate();
+        AgencyAccess.Access a = access.access(agency, code);
+        return similarItems.visibleTo(a.caseFile().code(), agency, access.isCentralOffice(agency), 10);
     }
 
     @GetMapping("/{code}/history")

@@ -24,6 +24,7 @@ import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
+import vn.paknhub.casefile.SimilarItems;
 import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.text.VietnameseText;
@@ -45,9 +46,11 @@ class CasePageController {
     private final CaseService cases;
     private final CaseSettings settings;
     private final CaseClocks clocks;
+    private final SimilarItems similar;
 
     CasePageController(AgencyAccess access, AgencyDirectory directory, CaseService cases, CaseSettings settings,
-            CaseClocks clocks) {
+            CaseClocks clocks, SimilarItems similar) {
+        this.similar = similar;
         this.access = access;
         this.directory = directory;
         this.cases = cases;
@@ -92,6 +95,8 @@ class CasePageController {
         model.addAttribute("deadlines", clocks.of(c.code()).stream().map(k -> new DeadlineRow(
                 vn.paknhub.sla.Clock.valueOf(k.clock()).labelVi(), k.round(), k.workingDays(), DATE.format(k.dayZero()),
                 DATE.format(k.dueOn()), k.legalBasis(), k.running(), k.running() && k.dueOn().isBefore(today))).toList());
+        String agency = access.authenticate();
+        model.addAttribute("similar", similar.visibleTo(c.code(), agency, access.isCentralOffice(agency), 5));
         // a supervisor reads; steps are a clerk's or a body officer's (the filter chain refuses the rest too)
         boolean acts = ConsoleBar.has(person, OfficerSignIn.Role.CLERK) || ConsoleBar.has(person, OfficerSignIn.Role.OFFICER);
         model.addAttribute("actions", a.coordinating() || !acts ? List.of() : cases.allowedActions(c, a.actor().role()).stream()

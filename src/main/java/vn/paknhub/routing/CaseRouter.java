@@ -23,6 +23,7 @@ import vn.paknhub.casefile.CaseBatch;
 import vn.paknhub.casefile.CaseEvent;
 import vn.paknhub.casefile.CaseFile;
 import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.SimilarItems;
 import vn.paknhub.casefile.CaseState;
 import vn.paknhub.delivery.Deliveries;
 import vn.paknhub.delivery.DeliveryTarget;
@@ -45,10 +46,12 @@ public class CaseRouter {
     private final Deliveries deliveries;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final SimilarItems similar;
 
     public CaseRouter(CaseService cases, Classifier classifier, RoutingPolicy policy, Deliveries deliveries,
-            NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+            NamedParameterJdbcTemplate jdbc, ObjectMapper json, SimilarItems similar) {
         this.cases = cases;
+        this.similar = similar;
         this.classifier = classifier;
         this.policy = policy;
         this.deliveries = deliveries;
@@ -82,7 +85,19 @@ public class CaseRouter {
                     continue;
                 }
                 Classification found = classifier.classify(c.title(), c.content(), c.fieldCode(), c.addressee());
-                act(batch, steps, c, found, policy.decide(found), ROUTER, null);
+                RoutingDecision decision = policy.decide(found);
+                Optional<SimilarItems.Similar> repeat = similar.repeatOf(c.code());
+                if (repeat.isPresent()) {
+                    SimilarItems.Similar earlier = repeat.get();
+                    // Đ8.4: marked for the body (and the screening); once answered, Đ11.2e sends it to the office
+                    cases.record(batch, c, POSSIBLE_REPEAT, ROUTER, "Cùng người gửi, nội dung gần giống hồ sơ "
+                            + earlier.code() + " (Điều 8.4) / same sender, nearly the same as " + earlier.code(),
+                            Map.of("of", earlier.code(), "similarity", earlier.similarity(), "answered", earlier.answered()));
+                    if (earlier.answered()) {
+                        decision = policy.repeatAfterAnswer(earlier.code(), earlier.similarity(), decision.candidates());
+                    }
+                }
+                act(batch, steps, c, found, decision, ROUTER, null);
             } catch (RuntimeException e) {
                 refused.put(code, e);
             }
@@ -153,6 +168,9 @@ public class CaseRouter {
         }
         steps.routings.add(routing);
     }
+
+    /** The history's record of the same person's item again (Đ8.4), naming the earlier one. */
+    static final String POSSIBLE_REPEAT = "POSSIBLE_REPEAT";
 
     /** The history's record of an item that only thanks (Đ11.3), for the receiving body. */
     static final String FAST_CLOSE_SUGGESTED = "FAST_CLOSE_SUGGESTED";

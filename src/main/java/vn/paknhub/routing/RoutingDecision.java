@@ -23,6 +23,8 @@ public record RoutingDecision(Rule rule, boolean triage, String leadAgency, List
     /** The article the decision applies. */
     public enum Rule {
         D10_1("D10.1"), D10_2A("D10.2a"), D10_2B("D10.2b"), D10_3("D10.3"), D10_4("D10.4"), D11_2C("D11.2c"),
+        /** the same person's item again after it was answered: the Central Party Office decides (Đ11.2e) */
+        D11_2E("D11.2e"),
         /** the classification is too uncertain to act on: a person decides */
         LOW_CONFIDENCE("LOW_CONFIDENCE");
 
@@ -31,7 +33,7 @@ public record RoutingDecision(Rule rule, boolean triage, String leadAgency, List
          * Đ10.4, Đ11.2c) rather than because the machine's reading needs a person's check.
          */
         public boolean centralOfficesDuty() {
-            return this == D10_1 || this == D10_4 || this == D11_2C;
+            return this == D10_1 || this == D10_4 || this == D11_2C || this == D11_2E;
         }
 
         private final String label;

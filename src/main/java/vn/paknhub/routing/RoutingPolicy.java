@@ -141,6 +141,17 @@ public final class RoutingPolicy {
                 List.of(reason), List.of());
     }
 
+    /**
+     * The same person sent the same item again after it was answered (Đ11.2e): the Central Party Office
+     * decides whether it is new, rather than the body that answered it once.
+     */
+    public RoutingDecision repeatAfterAnswer(String earlier, double similarity, List<Candidate> candidates) {
+        return triage(Rule.D11_2E, 1.0, "Người gửi đã gửi nội dung tương tự (" + earlier + ", độ giống " + similarity
+                        + ") và đã được trả lời: Văn phòng Trung ương Đảng xem xét (Điều 11.2e)",
+                "The same person sent a similar item (" + earlier + ", similarity " + similarity + ") that was already"
+                        + " answered: the Central Party Office decides (Art. 11.2e)", List.of(earlier), candidates);
+    }
+
     /** Where a coordinating body receives a 10.2a item: state bodies through the portal too. */
     private String systemFor(Agency body, Rule rule) {
         return rule == Rule.D10_2A && STATE_BODIES.contains(body.kind()) ? settings.nationalPortalSystem()

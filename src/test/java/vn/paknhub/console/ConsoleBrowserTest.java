@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,9 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.paknhub.devstack.DevIdentityProvider;
 import vn.paknhub.sandbox.SandboxPartner;
 import vn.paknhub.sandbox.Sandboxes;
 import vn.paknhub.support.Flows;
@@ -31,33 +27,16 @@ import vn.paknhub.support.HubIntegrationTest;
  * Screenshots go to docs/console/.
  */
 @HubIntegrationTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleJourneys {
 
-    private static ConsoleBrowser console;
     private static WebDriver browser;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DevIdentityProvider.Officers officers;
-    @Autowired
-    JdbcTemplate db;
     @Autowired
     Sandboxes sandboxes;
 
     @BeforeEach
-    void openBrowser() {
-        if (console == null) {
-            console = new ConsoleBrowser(port, officers);
-            browser = console.driver;
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (console != null) {
-            console.close();
-        }
+    void useBrowser() {
+        browser = console.driver;
     }
 
     private String url(String path) {

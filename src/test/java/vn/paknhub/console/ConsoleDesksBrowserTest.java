@@ -10,8 +10,6 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,9 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.paknhub.devstack.DevIdentityProvider;
 import vn.paknhub.paper.PaperIntake;
 import vn.paknhub.support.Flows;
@@ -39,35 +35,15 @@ import vn.paknhub.support.TestMailbox;
  * docs/console/.
  */
 @HubIntegrationTest
-class ConsoleDesksBrowserTest {
+class ConsoleDesksBrowserTest extends ConsoleJourneys {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static ConsoleBrowser console;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DevIdentityProvider.Officers officers;
-    @Autowired
-    JdbcTemplate db;
     @Autowired
     PaperIntake paper;
     @Autowired
     Environment env;
 
-    @BeforeEach
-    void openBrowser() {
-        if (console == null) {
-            console = new ConsoleBrowser(port, officers);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     private int historyBy(String code, String action, String actor) {
         return db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"

@@ -155,4 +155,30 @@ class RoutingConsumerTest {
         assertThat(db.queryForObject("select count(*) from case_event where case_id = ? and action = 'FAST_CLOSE_SUGGESTED'",
                 Integer.class, policy.id())).isZero();
     }
+
+    private CaseFile openBy(String email, String title, String content) {
+        SubmitterDetails who = new SubmitterDetails("Đào Minh Khang", null, "Cần Thơ", null, email, null);
+        return cases.open(cases.newIdentity(), new NewCase(Channel.WEB, title, content, null, null, false, who, List.of(),
+                Instant.now()));
+    }
+
+    @Test
+    void the_same_item_again_after_an_answer_goes_to_the_central_party_office() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        CaseFile answered = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn " + tag,
+                "Kính gửi: Bộ Khoa học và Công nghệ. Đề xuất lắp trạm quan trắc độ mặn tự động cho các xã ven biển " + tag + ".");
+        // the earlier item has its result (as POST_RESULT leaves it)
+        db.update("update case_file set result_posted_at = now() where id = ?", answered.id());
+        CaseFile repeat = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn " + tag,
+                "Kính gửi: Bộ Khoa học và Công nghệ. Đề xuất lắp trạm quan trắc độ mặn tự động cho các xã ven biển " + tag
+                        + " !");
+
+        consumer.apply(List.of(record(repeat.code())));
+
+        assertThat(db.queryForObject("select decision->>'rule' from case_routing where case_id = ?", String.class,
+                repeat.id())).isEqualTo("D11.2e");
+        assertThat(db.queryForObject("select triage from case_routing where case_id = ?", Boolean.class, repeat.id())).isTrue();
+        assertThat(db.queryForList("select details->>'of' from case_event where case_id = ? and action = 'POSSIBLE_REPEAT'",
+                String.class, repeat.id())).containsExactly(answered.code());
+    }
 }

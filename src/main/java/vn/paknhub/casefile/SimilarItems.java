@@ -1,0 +1,92 @@
+package vn.paknhub.casefile;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Earlier items close to a case (similarity at least pg_trgm's threshold for its % operator, 0.3 by default) (Đ5.5: similar-item suggestions for the body, Đ8.4 and Đ11.2e: the same person
+ * sending the same or nearly the same again): PostgreSQL's trigram similarity over title and content, found
+ * through a GIN index (db/migration V34), ranked up when the earlier item went to the same body or is in the
+ * same field, and marked when it came from the same person (by the keyed hashes of email and phone: no
+ * personal data is decrypted to compare).
+ */
+@Repository
+public class SimilarItems {
+
+    /** From this similarity on, the same person's earlier item is the same submission again (Đ8.4). */
+    public static final double REPEAT = 0.75;
+
+    /**
+     * An earlier item like the case.
+     *
+     * @param similarity  trigram similarity of the words, 0..1
+     * @param samePerson  sent by the same email address or phone number
+     * @param answered    it has a result or is closed: a repeat of it goes to the Central Party Office (Đ11.2e)
+     */
+    public record Similar(String code, String title, String agency, String field, CaseState state, double similarity,
+            boolean sameBody, boolean sameField, boolean samePerson, boolean answered) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SimilarItems(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The earlier items closest to case {@code code}, the most alike first (same body and field weigh in). */
+    public List<Similar> of(String code, int limit) {
+        return jdbc.query("""
+                with c as (select id, title || ' ' || content as words, assigned_agency, field_code, received_at,
+                                  submitter_email_hash, submitter_phone_hash
+                             from case_file where code = :code)
+                select o.code, o.title, o.assigned_agency, o.field_code, o.state,
+                       similarity(o.title || ' ' || o.content, c.words) as score,
+                       coalesce(o.assigned_agency = c.assigned_agency, false) as same_body,
+                       coalesce(o.field_code = c.field_code, false) as same_field,
+                       coalesce(o.submitter_email_hash = c.submitter_email_hash, false)
+                           or coalesce(o.submitter_phone_hash = c.submitter_phone_hash, false) as same_person,
+                       o.result_posted_at is not null as answered
+                  from c join case_file o on o.id <> c.id and o.received_at <= c.received_at
+                                          and (o.title || ' ' || o.content) % c.words
+                 order by similarity(o.title || ' ' || o.content, c.words)
+                          + case when coalesce(o.assigned_agency = c.assigned_agency, false) then 0.1 else 0 end
+                          + case when coalesce(o.field_code = c.field_code, false) then 0.05 else 0 end desc, o.code
+                 limit :limit""", new MapSqlParameterSource("code", code).addValue("limit", limit), (rs, i) -> {
+                    CaseState state = CaseState.valueOf(rs.getString(5));
+                    return new Similar(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), state,
+                            Math.round(rs.getDouble(6) * 1000) / 1000.0, rs.getBoolean(7), rs.getBoolean(8),
+                            rs.getBoolean(9), rs.getBoolean(10) || state.terminal());
+                });
+    }
+
+    /** {@link #of} as {@code agency} may see it: a body, the items of its own; the Central Party Office, all. */
+    public List<Similar> visibleTo(String code, String agency, boolean centralOffice, int limit) {
+        return of(code, limit * 3).stream().filter(s -> centralOffice || agency.equals(s.agency())).limit(limit).toList();
+    }
+
+    /**
+     * The same person's earlier item this case repeats (Đ8.4), the closest; empty when there is none. Only the
+     * person's own earlier items are compared (found by the hashes' indexes), so routing every new item pays
+     * for a handful of comparisons, not a search of the whole store.
+     */
+    public Optional<Similar> repeatOf(String code) {
+        return jdbc.query("""
+                with c as (select id, title || ' ' || content as words, received_at, submitter_email_hash,
+                                  submitter_phone_hash from case_file where code = :code)
+                select o.code, o.title, o.assigned_agency, o.field_code, o.state,
+                       similarity(o.title || ' ' || o.content, c.words) as score, o.result_posted_at is not null
+                  from c join case_file o on o.id <> c.id and o.received_at <= c.received_at
+                       and (o.submitter_email_hash = c.submitter_email_hash or o.submitter_phone_hash = c.submitter_phone_hash)
+                 where similarity(o.title || ' ' || o.content, c.words) >= :repeat
+                 order by score desc, o.received_at desc limit 1""",
+                new MapSqlParameterSource("code", code).addValue("repeat", REPEAT), (rs, i) -> {
+                    CaseState state = CaseState.valueOf(rs.getString(5));
+                    return new Similar(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), state,
+                            Math.round(rs.getDouble(6) * 1000) / 1000.0, false, false, true,
+                            rs.getBoolean(7) || state.terminal());
+                }).stream().findFirst();
+    }
+}
