@@ -46,8 +46,15 @@
 #   the server's own floor for one statement on this machine.
 #   PREWARM=0 BENCH=similar bench/run.sh
 #
+# BENCH=routing: every labelled item of src/test/resources/routing/labelled-items.json (172 items, 14
+#   classes, a kept and a held-out "aside" part) submitted through POST /api/v1/submissions by
+#   bench/RoutingBench.java with an invented submitter; once every case has its row in case_routing, the
+#   rows are read and compared with the labels (Đ10, Đ11.2đ): accuracy per expected value (rule, triage,
+#   lead, coordinating bodies, field, procedure) for kept and aside, per class, and expected × actual rule.
+#   BENCH=routing bench/run.sh                       ITEMS=other.json  ROUTING_DETAILS=1 (lists misrouted items)
+#
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail, paper, sla, similar or flood (default intake)
+#   BENCH         intake, delivery, status, mail, paper, sla, similar, flood or routing (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
@@ -84,7 +91,9 @@ ROOT=$(pwd)
 BENCH=${BENCH:-intake}
 RATE=${RATE:-200}
 if [[ "$BENCH" != intake ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
-if [[ "$BENCH" == delivery ]]; then PREWARM=${PREWARM:-480}; else PREWARM=${PREWARM:-60}; fi
+if [[ "$BENCH" == delivery ]]; then PREWARM=${PREWARM:-480}
+elif [[ "$BENCH" == routing ]]; then PREWARM=${PREWARM:-0} # decisions are counted, not timed
+else PREWARM=${PREWARM:-60}; fi
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
 PG_MODE=${PG_MODE:-embedded}
@@ -353,6 +362,39 @@ latency_at_rate() {
     cat "$WORK/pgbench-rate-$c"/tx.* | awk '{ print ($3 + $7) / 1000 }' | sort -n | awk '
         { v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%.2f %.2f", v[i50], v[i99] }'
 }
+
+if [[ "$BENCH" == routing ]]; then
+    ITEMS=${ITEMS:-$ROOT/src/test/resources/routing/labelled-items.json}
+    # the hub's own threshold for "about an administrative procedure" (hub.routing.procedure-min-confidence)
+    PROCEDURE_MIN=${PROCEDURE_MIN:-$(sed -nE 's/^ *procedure-min-confidence: *([0-9.]+).*/\1/p' \
+        "$ROOT/src/main/resources/application.yml" | head -1)}
+    CP="$(lib 'jackson-databind-'):$(lib 'jackson-core-'):$(lib 'jackson-annotations-')"
+    say ""
+    say "== routing: the labelled items of ${ITEMS#"$ROOT"/} through the intake API"
+    java -cp "$CP" "$ROOT/bench/RoutingBench.java" submit --url "$URL" --items "$ITEMS" \
+        --out "$WORK/routing-codes.tsv" --label "r$RANDOM"
+    cut -f2 "$WORK/routing-codes.tsv" | grep -v '^-$' > "$WORK/routing-codes.txt" || true
+    want=$(wc -l < "$WORK/routing-codes.txt")
+    in_list="select unnest(string_to_array('$(paste -sd, "$WORK/routing-codes.txt")', ','))"
+    # until every accepted case has its routing row, or none more came for 60 s
+    prev=-1; still=0; t0=$SECONDS
+    for _ in $(seq 900); do
+        got=$(q "select count(*) from case_routing where case_code in ($in_list)")
+        [[ "$got" -ge "$want" ]] && break
+        if [[ "$got" == "$prev" ]]; then still=$((still + 1)); else still=0; fi
+        [[ "$still" -ge 60 ]] && break
+        prev=$got; sleep 1
+    done
+    say "routing records: $got of $want accepted items after $((SECONDS - t0)) s"
+    q "select json_build_object('code', case_code, 'decision', decision, 'classification', classification)::text
+       from case_routing where case_code in ($in_list)" > "$WORK/routing.jsonl"
+    say ""
+    say "== results ($(date -u +%FT%TZ), the hub of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'),"\
+        "procedure = classifier confidence >= $PROCEDURE_MIN)"
+    java -cp "$CP" "$ROOT/bench/RoutingBench.java" report --items "$ITEMS" --codes "$WORK/routing-codes.tsv" \
+        --routing "$WORK/routing.jsonl" --procedure-min "$PROCEDURE_MIN" --details "$([[ "${ROUTING_DETAILS:-0}" == 1 ]] && echo true || echo false)"
+    exit 0
+fi
 
 if [[ "$BENCH" == flood ]]; then
     NORMAL_RATE=${NORMAL_RATE:-50}; FLOOD_CLIENTS=${FLOOD_CLIENTS:-16}

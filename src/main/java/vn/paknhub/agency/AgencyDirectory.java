@@ -1,8 +1,10 @@
 package vn.paknhub.agency;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,10 +25,16 @@ import vn.paknhub.core.text.CsvTable;
 
 /**
  * The registry of bodies that receive and handle items, as data: the seed list
- * (reference/agencies.csv), further lists named by configuration, a provincial Party committee
- * for every province, and how each body is reached — its own connected system (Đ10.2b "hệ thống
- * có chức năng tương tự"), as that system's connector file declares, or, without one, the hub's
- * agency inbox API.
+ * (reference/agencies.csv), further lists named by configuration, for every province its Party
+ * committee and its steering committee for science, technology, innovation and digital
+ * transformation (both Đ10.3 addressees), and how each body is reached — its own connected system
+ * (Đ10.2b "hệ thống có chức năng tương tự"), as that system's connector file declares, or, without
+ * one, the hub's agency inbox API.
+ *
+ * <p>Each list is {@code code,name_vi,name_en,kind,source}: {@code source} names the legal text the
+ * row rests on (a resolution, decree, Party decision), so that an operator can check the catalogue
+ * against the law when bodies are reorganised. A list without that column ({@code
+ * code,name_vi,name_en,kind}, as older lists are) is still read; its bodies have no source.
  */
 @Component
 public class AgencyDirectory {
@@ -34,8 +42,14 @@ public class AgencyDirectory {
     /**
      * @param system the connected system that receives this body's items, or null when the body
      *               works in the hub's agency inbox
+     * @param source the legal text the body's entry rests on, or null when its list does not say
      */
-    public record Agency(String code, String nameVi, String nameEn, AgencyKind kind, String system) {
+    public record Agency(String code, String nameVi, String nameEn, AgencyKind kind, String system, String source) {
+
+        /** A body whose list does not name its legal source. */
+        public Agency(String code, String nameVi, String nameEn, AgencyKind kind, String system) {
+            this(code, nameVi, nameEn, kind, system, null);
+        }
 
         public boolean hasConnectedSystem() {
             return system != null;
@@ -43,6 +57,15 @@ public class AgencyDirectory {
     }
 
     private static final String PROVINCIAL_PARTY_COMMITTEE_PREFIX = "TU-";
+    private static final String LOCAL_STEERING_COMMITTEE_PREFIX = "BCD-";
+
+    /** The legal basis of every provincial Party committee (Đ10.3 "các tỉnh ủy, thành ủy"). */
+    static final String PARTY_COMMITTEE_SOURCE = "Điều lệ Đảng Cộng sản Việt Nam (2011); quyết định của Bộ Chính trị"
+            + " về đảng bộ tỉnh, thành phố theo đơn vị hành chính cấp tỉnh sau sắp xếp năm 2025 (số hiệu: to be confirmed)";
+
+    /** The legal basis of every provincial steering committee (Đ10.3 "Ban Chỉ đạo của địa phương"). */
+    static final String LOCAL_STEERING_COMMITTEE_SOURCE = "Nghị quyết 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;"
+            + " quyết định thành lập của Ban Thường vụ tỉnh ủy, thành ủy (số hiệu theo từng địa phương: to be confirmed)";
 
     private final Map<String, Agency> byCode = new LinkedHashMap<>();
     /** agency code → the connected system that receives its items */
@@ -61,6 +84,7 @@ public class AgencyDirectory {
                 add(a);
                 if (a.kind() == AgencyKind.PROVINCE) {
                     add(partyCommitteeOf(a));
+                    add(steeringCommitteeOf(a));
                 }
             }
         }
@@ -130,7 +154,7 @@ public class AgencyDirectory {
     }
 
     private Agency withReach(Agency a) {
-        return new Agency(a.code(), a.nameVi(), a.nameEn(), a.kind(), reach.get(a.code()));
+        return new Agency(a.code(), a.nameVi(), a.nameEn(), a.kind(), reach.get(a.code()), a.source());
     }
 
     private void add(Agency a) {
@@ -138,19 +162,37 @@ public class AgencyDirectory {
         if (byCode.containsKey(code)) {
             throw new IllegalArgumentException("agency " + code + " is listed twice");
         }
-        byCode.put(code, new Agency(code, a.nameVi(), a.nameEn(), a.kind(), null));
+        byCode.put(code, new Agency(code, a.nameVi(), a.nameEn(), a.kind(), null, a.source()));
     }
 
-    /** Tỉnh X → Tỉnh ủy X, Thành phố X → Thành ủy X. */
+    /** Tỉnh X → Tỉnh ủy X, Thành phố X → Thành ủy X (code TU-<province code>). */
     static Agency partyCommitteeOf(Agency province) {
         String name = province.nameVi();
         String vi = name.startsWith("Thành phố ") ? "Thành ủy " + name.substring("Thành phố ".length())
                 : name.startsWith("Tỉnh ") ? "Tỉnh ủy " + name.substring("Tỉnh ".length()) : "Tỉnh ủy " + name;
         return new Agency(PROVINCIAL_PARTY_COMMITTEE_PREFIX + province.code(), vi, province.nameEn() + " Party Committee",
-                AgencyKind.PROVINCIAL_PARTY_COMMITTEE, null);
+                AgencyKind.PROVINCIAL_PARTY_COMMITTEE, null, PARTY_COMMITTEE_SOURCE);
     }
 
-    private static final List<String> HEADER = List.of("code", "name_vi", "name_en", "kind");
+    /**
+     * Tỉnh X → Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh X
+     * (code BCD-<province code>): the steering committee each province set up under Resolution 57-NQ/TW.
+     */
+    static Agency steeringCommitteeOf(Agency province) {
+        String name = province.nameVi();
+        String place = name.startsWith("Thành phố ") ? "thành phố " + name.substring("Thành phố ".length())
+                : name.startsWith("Tỉnh ") ? "tỉnh " + name.substring("Tỉnh ".length()) : name;
+        String en = province.nameEn().endsWith(" Province") || province.nameEn().endsWith(" City")
+                ? province.nameEn() : province.nameEn() + " City";
+        return new Agency(LOCAL_STEERING_COMMITTEE_PREFIX + province.code(),
+                "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số " + place,
+                "Steering Committee on Science, Technology, Innovation and Digital Transformation of " + en,
+                AgencyKind.STEERING_COMMITTEE, null, LOCAL_STEERING_COMMITTEE_SOURCE);
+    }
+
+    private static final List<String> HEADER = List.of("code", "name_vi", "name_en", "kind", "source");
+    /** Lists written before the source column (e.g. the shared reference list): read, without sources. */
+    private static final List<String> HEADER_WITHOUT_SOURCE = HEADER.subList(0, 4);
 
     private static List<Agency> read(Resource csv, String name) {
         try (InputStream in = csv.getInputStream()) {
@@ -160,13 +202,24 @@ public class AgencyDirectory {
         }
     }
 
-    static List<Agency> read(InputStream in, String name) {
-        return CsvTable.read(in, "agency list " + name, HEADER).stream().map(r -> {
+    static List<Agency> read(InputStream in, String name) throws IOException {
+        byte[] csv = in.readAllBytes();
+        List<String> header = hasSourceColumn(csv) ? HEADER : HEADER_WITHOUT_SOURCE;
+        return CsvTable.read(new ByteArrayInputStream(csv), "agency list " + name, header).stream().map(r -> {
             try {
-                return new Agency(r.get(0), r.get(1), r.get(2), AgencyKind.ofLabel(r.get(3)), null);
+                return new Agency(r.get(0), r.get(1), r.get(2), AgencyKind.ofLabel(r.get(3)), null,
+                        header == HEADER ? r.get(4) : null);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("agency list " + name + ": line " + r.line() + ": " + e.getMessage());
             }
         }).toList();
+    }
+
+    /** Whether the list's first line is the header with the source column (anything else is left to CsvTable to judge). */
+    private static boolean hasSourceColumn(byte[] csv) {
+        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        int end = text.indexOf('\n');
+        String first = (end < 0 ? text : text.substring(0, end)).strip();
+        return !first.equals(String.join(",", HEADER_WITHOUT_SOURCE));
     }
 }
