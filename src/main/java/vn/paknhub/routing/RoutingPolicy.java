@@ -61,8 +61,9 @@ public final class RoutingPolicy {
         // body it also names
         for (AddresseeFinding f : addressed) {
             Agency body = directory.find(f.agency()).orElseThrow();
-            // the office itself only when it is the one addressed: a copy to it is for information
-            if (dieu10_1(body) || (body.code().equals(centralOffice) && f == addressed.get(0))) {
+            // the office too: it is the Central Steering Committee's standing body (Cơ quan Thường trực), which
+            // Đ10.1 names, wherever the item names it
+            if (receivedByCentralOffice(body)) {
                 return triage(Rule.D10_1, f.confidence(),
                         "Gửi " + body.nameVi() + ": Văn phòng Trung ương Đảng phân loại, tiếp nhận và chuyển (Điều 10.1)",
                         "Addressed to " + body.nameEn() + ": the Central Party Office classifies, receives and "
@@ -156,11 +157,6 @@ public final class RoutingPolicy {
     private String systemFor(Agency body, Rule rule) {
         return rule == Rule.D10_2A && STATE_BODIES.contains(body.kind()) ? settings.nationalPortalSystem()
                 : body.system();
-    }
-
-    /** The Party's leadership and its steering committees (Đ10.1), whose items the Central Party Office receives. */
-    private boolean dieu10_1(Agency body) {
-        return body.kind() == AgencyKind.PARTY_LEADERSHIP || settings.centralSteeringBodies().contains(body.code());
     }
 
     private boolean receivedByCentralOffice(Agency body) {

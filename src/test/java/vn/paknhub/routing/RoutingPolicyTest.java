@@ -111,11 +111,12 @@ class RoutingPolicyTest {
     }
 
     @Test
-    void the_central_office_is_never_a_coordinating_body() {
+    void the_central_office_named_anywhere_is_the_steering_committees_standing_body_under_article_10_1() {
         RoutingDecision d = POLICY.decide(CLASSIFIER.classify("Góp ý", "Kính gửi: Bộ Y tế\nĐồng kính gửi: Văn phòng "
                 + "Trung ương Đảng\nĐề xuất chia sẻ dữ liệu cho trí tuệ nhân tạo.", null, null));
 
-        assertThat(d.leadAgency()).isEqualTo("BYT");
-        assertThat(d.coordinatingAgencies()).isEmpty();
+        assertThat(d.rule()).isEqualTo(Rule.D10_1);
+        assertThat(d.triage()).isTrue();
+        assertThat(d.destinations()).isEmpty();
     }
 }
