@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * <li>lead, coordinating: the decision's lead and COORDINATING destinations, compared on the items
  *     expected NOT to be triage (triage items have none; the hub records the Central Party Office as
  *     a triage decision's lead);
- * <li>field: the classifier's field code (the submitter's own choice when they chose one);
+ * <li>field: the field the hub keeps on the case (the submitter's choice, or the one it was forwarded under:
+ * field b for an administrative procedure), else the classifier's reading;
  * <li>procedure: the classifier's procedure confidence at or above --procedure-min (the hub's
  *     hub.routing.procedure-min-confidence).
  * </ul>
@@ -322,7 +323,8 @@ public class RoutingBench {
             }
         }
         return new Outcome(d.path("rule").asText(), triage, triage ? null : text(d.path("leadAgency")),
-                triage ? List.of() : coordinating, text(c.path("field").path("fieldCode")),
+                triage ? List.of() : coordinating,
+                text(row.path("caseField")) != null ? text(row.path("caseField")) : text(c.path("field").path("fieldCode")),
                 c.path("procedure").path("confidence").asDouble() >= procedureMin);
     }
 

@@ -386,8 +386,10 @@ if [[ "$BENCH" == routing ]]; then
         prev=$got; sleep 1
     done
     say "routing records: $got of $want accepted items after $((SECONDS - t0)) s"
-    q "select json_build_object('code', case_code, 'decision', decision, 'classification', classification)::text
-       from case_routing where case_code in ($in_list)" > "$WORK/routing.jsonl"
+    # the field as the hub keeps it on the case (what the statistics count), else as the classifier read it
+    q "select json_build_object('code', r.case_code, 'decision', r.decision, 'classification', r.classification,
+              'caseField', f.field_code)::text
+       from case_routing r join case_file f on f.id = r.case_id where r.case_code in ($in_list)" > "$WORK/routing.jsonl"
     say ""
     say "== results ($(date -u +%FT%TZ), the hub of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'),"\
         "procedure = classifier confidence >= $PROCEDURE_MIN)"
@@ -630,15 +632,17 @@ if [[ "$BENCH" == similar ]]; then
               (array['a','c','d','g','h','k','n','q'])[1 + g % 8]
        from generate_series(1, $CASES) g;
        analyze case_file"
-    say "inserted and indexed in $(( ($(date +%s%N) - t0) / 1000 / 1000000 )) s; $(q "select pg_size_pretty(pg_relation_size('case_file_words_trgm'))") trigram index"
+    say "inserted and indexed in $(( ($(date +%s%N) - t0) / 1000 / 1000000 )) s; $(q "select pg_size_pretty(pg_relation_size('case_file_title_trgm'))") trigram index on titles"
     similar_ms=(); repeat_ms=(); floor_ms=()
     for code in $(q "select code from case_file where code like 'BENCH-%' order by random() limit $SAMPLES"); do
         similar_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}'
 explain (analyze, format text)
-with c as (select id, title || ' ' || content as words, assigned_agency, field_code, received_at, submitter_email_hash,
-                  submitter_phone_hash from case_file where code = '$code')
+with c as (select id, title, title || ' ' || content as words, assigned_agency, field_code, received_at,
+                  submitter_email_hash, submitter_phone_hash from case_file where code = '$code'),
+     o as (select f.* from c join case_file f on f.id <> c.id and f.received_at <= c.received_at and f.title % c.title
+            order by similarity(f.title, c.title) desc limit 200)
 select o.code, similarity(o.title || ' ' || o.content, c.words) as score
-  from c join case_file o on o.id <> c.id and o.received_at <= c.received_at and (o.title || ' ' || o.content) % c.words
+  from c, o
  order by similarity(o.title || ' ' || o.content, c.words)
           + case when coalesce(o.assigned_agency = c.assigned_agency, false) then 0.1 else 0 end
           + case when coalesce(o.field_code = c.field_code, false) then 0.05 else 0 end desc, o.code

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Earlier items close to a case (similarity at least pg_trgm's threshold for its % operator, 0.3 by default) (Đ5.5: similar-item suggestions for the body, Đ8.4 and Đ11.2e: the same person
- * sending the same or nearly the same again): PostgreSQL's trigram similarity over title and content, found
- * through a GIN index (db/migration V34), ranked up when the earlier item went to the same body or is in the
+ * Earlier items close to a case (Đ5.5: similar-item suggestions for the body; Đ8.4 and Đ11.2e: the same person
+ * sending the same or nearly the same again), by PostgreSQL's trigram similarity: candidates are the items whose
+ * titles are close (pg_trgm's threshold, 0.3 by default), found through a GIN index (db/migration V34); they are
+ * ranked by the similarity of title and content, up when the earlier item went to the same body or is in the
  * same field, and marked when it came from the same person (by the keyed hashes of email and phone: no
  * personal data is decrypted to compare).
  */
@@ -18,6 +19,8 @@ public class SimilarItems {
 
     /** From this similarity on, the same person's earlier item is the same submission again (Đ8.4). */
     public static final double REPEAT = 0.75;
+    /** How many of the closest titles have their whole texts compared. */
+    private static final int CANDIDATES = 200;
 
     /**
      * An earlier item like the case.
@@ -39,9 +42,13 @@ public class SimilarItems {
     /** The earlier items closest to case {@code code}, the most alike first (same body and field weigh in). */
     public List<Similar> of(String code, int limit) {
         return jdbc.query("""
-                with c as (select id, title || ' ' || content as words, assigned_agency, field_code, received_at,
+                with c as (select id, title, title || ' ' || content as words, assigned_agency, field_code, received_at,
                                   submitter_email_hash, submitter_phone_hash
-                             from case_file where code = :code)
+                             from case_file where code = :code),
+                     -- the closest titles first (cheap to compare), then the whole texts of those only
+                     o as (select f.* from c join case_file f on f.id <> c.id and f.received_at <= c.received_at
+                                                              and f.title % c.title
+                            order by similarity(f.title, c.title) desc limit :candidates)
                 select o.code, o.title, o.assigned_agency, o.field_code, o.state,
                        similarity(o.title || ' ' || o.content, c.words) as score,
                        coalesce(o.assigned_agency = c.assigned_agency, false) as same_body,
@@ -49,12 +56,12 @@ public class SimilarItems {
                        coalesce(o.submitter_email_hash = c.submitter_email_hash, false)
                            or coalesce(o.submitter_phone_hash = c.submitter_phone_hash, false) as same_person,
                        o.result_posted_at is not null as answered
-                  from c join case_file o on o.id <> c.id and o.received_at <= c.received_at
-                                          and (o.title || ' ' || o.content) % c.words
+                  from c, o
                  order by similarity(o.title || ' ' || o.content, c.words)
                           + case when coalesce(o.assigned_agency = c.assigned_agency, false) then 0.1 else 0 end
                           + case when coalesce(o.field_code = c.field_code, false) then 0.05 else 0 end desc, o.code
-                 limit :limit""", new MapSqlParameterSource("code", code).addValue("limit", limit), (rs, i) -> {
+                 limit :limit""", new MapSqlParameterSource("code", code).addValue("limit", limit)
+                        .addValue("candidates", CANDIDATES), (rs, i) -> {
                     CaseState state = CaseState.valueOf(rs.getString(5));
                     return new Similar(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), state,
                             Math.round(rs.getDouble(6) * 1000) / 1000.0, rs.getBoolean(7), rs.getBoolean(8),

@@ -33,15 +33,15 @@ class SimilarItemsTest {
     @Test
     void close_wording_is_found_the_same_sender_is_marked_and_unrelated_items_stay_out() {
         String tag = Long.toString(System.nanoTime(), 36);
-        CaseFile first = open("Trần Thị Bích", tag + ".bich@example.vn", "Kho dữ liệu mở nông nghiệp " + tag,
+        CaseFile first = open("Trần Thị Bích", tag + ".bich@example.vn", "Kho dữ liệu mở nông nghiệp",
                 "Kính gửi: Bộ Nông nghiệp và Môi trường. Tôi đề xuất xây dựng kho dữ liệu mở về thổ nhưỡng, thời tiết và"
                         + " giá nông sản cho các hợp tác xã vùng đồng bằng sông Cửu Long " + tag + ".");
-        CaseFile again = open("Trần Thị Bích", tag + ".bich@example.vn", "Kho dữ liệu mở nông nghiệp " + tag,
+        CaseFile again = open("Trần Thị Bích", tag + ".bich@example.vn", "Kho dữ liệu mở nông nghiệp",
                 "Kính gửi: Bộ Nông nghiệp và Môi trường. Tôi xin đề xuất xây dựng kho dữ liệu mở về thổ nhưỡng, thời tiết"
                         + " và giá nông sản cho các hợp tác xã vùng đồng bằng sông Cửu Long " + tag + ".");
-        CaseFile other = open("Lý Văn Tài", tag + ".tai@example.vn", "Dữ liệu nông nghiệp " + tag,
+        CaseFile other = open("Lý Văn Tài", tag + ".tai@example.vn", "Dữ liệu mở nông nghiệp",
                 "Đề nghị công bố dữ liệu mở về thổ nhưỡng và thời tiết cho hợp tác xã đồng bằng sông Cửu Long " + tag + ".");
-        CaseFile unrelated = open("Lý Văn Tài", tag + ".tai@example.vn", "Bệnh án điện tử " + tag,
+        CaseFile unrelated = open("Lý Văn Tài", tag + ".tai@example.vn", "Bệnh án điện tử",
                 "Đề xuất kết nối bệnh án điện tử giữa các trạm y tế xã và bệnh viện huyện.");
 
         assertThat(similar.repeatOf(again.code())).hasValueSatisfying(s -> {

@@ -165,11 +165,11 @@ class RoutingConsumerTest {
     @Test
     void the_same_item_again_after_an_answer_goes_to_the_central_party_office() {
         String tag = Long.toString(System.nanoTime(), 36);
-        CaseFile answered = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn " + tag,
+        CaseFile answered = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn ven biển",
                 "Kính gửi: Bộ Khoa học và Công nghệ. Đề xuất lắp trạm quan trắc độ mặn tự động cho các xã ven biển " + tag + ".");
         // the earlier item has its result (as POST_RESULT leaves it)
         db.update("update case_file set result_posted_at = now() where id = ?", answered.id());
-        CaseFile repeat = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn " + tag,
+        CaseFile repeat = openBy(tag + ".khang@example.vn", "Trạm quan trắc mặn ven biển",
                 "Kính gửi: Bộ Khoa học và Công nghệ. Đề xuất lắp trạm quan trắc độ mặn tự động cho các xã ven biển " + tag
                         + " !");
 
