@@ -14,6 +14,11 @@ public record ActionInput(String targetAgency, Integer ratingScore, Boolean rati
 
     /** The detail of a forward naming the Đ6 field it was classified under (set on a case that has none). */
     public static final String FIELD = "fieldCode";
+    /**
+     * The detail of a forward saying the item is about an administrative procedure (Đ10.2a): its field is then
+     * b, administrative procedures (Đ6.1b), whatever field the submitter picked for its subject.
+     */
+    public static final String PROCEDURE = "administrativeProcedure";
 
     public static ActionInput forwardTo(String agency) {
         return forwardTo(agency, Map.of());

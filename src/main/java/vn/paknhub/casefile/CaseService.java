@@ -348,13 +348,19 @@ public class CaseService {
 
     /**
      * The case's Đ6 field: the submitter's choice; failing that, the one the case was forwarded under (the
-     * router's reading, or staff's), so that statistics by field count every forwarded item.
+     * router's reading, or staff's), so that statistics by field count every forwarded item. An item forwarded
+     * as being about an administrative procedure (Đ10.2a) is in field b whatever the submitter picked: that
+     * field is the procedures themselves (Đ6.1b); the submitter's pick stays in the submission's history.
      */
     private static String fieldOf(CaseFile c, Transition t, ActionInput input) {
-        if (c.fieldCode() != null || t.action() != CaseAction.FORWARD) {
+        if (t.action() != CaseAction.FORWARD) {
             return c.fieldCode();
         }
-        return input.details().get(ActionInput.FIELD) instanceof String field && !field.isBlank() ? field : null;
+        String forwarded = input.details().get(ActionInput.FIELD) instanceof String field && !field.isBlank() ? field : null;
+        if (forwarded != null && Boolean.TRUE.equals(input.details().get(ActionInput.PROCEDURE))) {
+            return forwarded;
+        }
+        return c.fieldCode() != null ? c.fieldCode() : forwarded;
     }
 
     private static String requireTarget(ActionInput input) {

@@ -53,11 +53,14 @@ class TriagePageController {
     record Body(String code, String name) {
     }
 
+    /** The queue a clerk works through on one page, oldest first (the office's own routing duty shown first). */
+    private static final int QUEUE_SHOWN = 500;
+
     @GetMapping("/console/triage")
     String queue(Model model, Locale locale) throws Exception {
         boolean english = "en".equals(locale.getLanguage());
         List<Item> items = new java.util.ArrayList<>();
-        for (Map<String, Object> row : desk.queue(100)) {
+        for (Map<String, Object> row : desk.queue(QUEUE_SHOWN)) {
             JsonNode d = json.readTree(String.valueOf(row.get("decision")));
             List<String> evidence = new java.util.ArrayList<>();
             d.path("evidence").forEach(e -> evidence.add(e.asText()));

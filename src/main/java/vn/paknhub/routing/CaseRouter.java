@@ -150,6 +150,7 @@ public class CaseRouter {
         if (field != null) {
             details.put(ActionInput.FIELD, field);
         }
+        details.put(ActionInput.PROCEDURE, decision.rule() == RoutingDecision.Rule.D10_2A);
         MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
                 .addValue("classification", write(found)).addValue("decision", write(withReason(decision)))
                 .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));

@@ -141,15 +141,22 @@ class RoutingConsumerTest {
                 + " về trí tuệ nhân tạo và dữ liệu lớn cho các viện nghiên cứu.");
         CaseFile procedure = open("Cấp phép chậm", "Kính gửi: Bộ Y tế. Thủ tục hành chính cấp giấy phép lưu hành thiết bị"
                 + " y tế mất quá nhiều thời gian, hồ sơ phải nộp bản giấy.");
+        SubmitterDetails who = new SubmitterDetails("Lê Thị Mai", null, "Hà Nội", "0912345678", "mai.le@example.vn", null);
+        CaseFile chosen = cases.open(cases.newIdentity(), new NewCase(Channel.WEB, "Đăng ký sáng chế", "Kính gửi: Bộ Khoa học"
+                + " và Công nghệ. Thủ tục hành chính đăng ký sáng chế phải nộp hồ sơ giấy, thời gian xử lý quá dài.", "h", null,
+                false, who, List.of(), Instant.now()));
         CaseFile thanks = open("Lời cảm ơn", "Kính gửi: Bộ Khoa học và Công nghệ. Tôi xin chân thành cảm ơn Bộ đã trả lời"
                 + " chu đáo kiến nghị của tôi về quỹ đổi mới công nghệ.");
 
-        consumer.apply(List.of(record(policy.code()), record(procedure.code()), record(thanks.code())));
+        consumer.apply(List.of(record(policy.code()), record(procedure.code()), record(chosen.code()), record(thanks.code())));
 
         assertThat(db.queryForObject("select field_code from case_file where id = ?", String.class, policy.id()))
                 .as("the router's field, kept on the case for the statistics").isEqualTo("n");
         assertThat(db.queryForObject("select field_code from case_file where id = ?", String.class, procedure.id()))
                 .as("an administrative-procedure item (Đ10.2a) is field b").isEqualTo("b");
+        assertThat(db.queryForObject("select field_code from case_file where id = ?", String.class, chosen.id()))
+                .as("field b (the procedures themselves, Đ6.1b), though the submitter picked intellectual property")
+                .isEqualTo("b");
         assertThat(db.queryForList("select details->>'evidence' from case_event where case_id = ? and action ="
                 + " 'FAST_CLOSE_SUGGESTED'", String.class, thanks.id())).containsExactly("cảm ơn");
         assertThat(db.queryForObject("select count(*) from case_event where case_id = ? and action = 'FAST_CLOSE_SUGGESTED'",
