@@ -636,6 +636,8 @@ if [[ "$BENCH" == similar ]]; then
     similar_ms=(); repeat_ms=(); floor_ms=()
     for code in $(q "select code from case_file where code like 'BENCH-%' order by random() limit $SAMPLES"); do
         similar_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}'
+begin;
+set local pg_trgm.similarity_threshold = 0.5;
 explain (analyze, format text)
 with c as (select id, title, title || ' ' || content as words, assigned_agency, field_code, received_at,
                   submitter_email_hash, submitter_phone_hash from case_file where code = '$code'),
@@ -647,6 +649,7 @@ select o.code, similarity(o.title || ' ' || o.content, c.words) as score
           + case when coalesce(o.assigned_agency = c.assigned_agency, false) then 0.1 else 0 end
           + case when coalesce(o.field_code = c.field_code, false) then 0.05 else 0 end desc, o.code
  limit 10;
+commit;
 SQL
 )")
         repeat_ms+=("$(psql -X -qAt -v ON_ERROR_STOP=1 <<SQL | grep -oE 'Execution Time: [0-9.]+' | awk '{print $3}'
