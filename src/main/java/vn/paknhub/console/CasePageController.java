@@ -47,10 +47,12 @@ class CasePageController {
     private final CaseSettings settings;
     private final CaseClocks clocks;
     private final SimilarItems similar;
+    private final java.time.Clock clock;
 
     CasePageController(AgencyAccess access, AgencyDirectory directory, CaseService cases, CaseSettings settings,
-            CaseClocks clocks, SimilarItems similar) {
+            CaseClocks clocks, SimilarItems similar, java.time.Clock clock) {
         this.similar = similar;
+        this.clock = clock;
         this.access = access;
         this.directory = directory;
         this.cases = cases;
@@ -91,7 +93,7 @@ class CasePageController {
                 WHEN.format(e.occurredAt().atZone(settings.timeZone())), e.action(),
                 e.fromState() == null ? String.valueOf(e.toState()) : e.fromState() + " → " + e.toState(),
                 e.actorKind() + (e.actorId() == null ? "" : " " + e.actorId()), e.reason())).toList());
-        LocalDate today = LocalDate.now(settings.timeZone());
+        LocalDate today = clock.instant().atZone(settings.timeZone()).toLocalDate();
         model.addAttribute("deadlines", clocks.of(c.code()).stream().map(k -> new DeadlineRow(
                 vn.paknhub.sla.Clock.valueOf(k.clock()).labelVi(), k.round(), k.workingDays(), DATE.format(k.dayZero()),
                 DATE.format(k.dueOn()), k.legalBasis(), k.running(), k.running() && k.dueOn().isBefore(today))).toList());

@@ -31,11 +31,6 @@ class ConsoleBar {
      */
     record Bar(String person, String body, boolean central, boolean clerk, boolean officer, boolean supervisor,
             boolean operator, String here) {
-
-        /** Takes steps on cases: a VPTW clerk, or a body's officer; a supervisor reads. */
-        boolean acts() {
-            return clerk || officer;
-        }
     }
 
     @ModelAttribute("bar")

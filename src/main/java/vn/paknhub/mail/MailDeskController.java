@@ -70,9 +70,7 @@ class MailDeskController {
         model.addAttribute("read", intake.readStored(raw).orElse(null));
         // raw MIME is 7-bit or UTF-8 in practice; anything else shows as replacement characters, never as markup
         model.addAttribute("raw", new String(raw, StandardCharsets.UTF_8));
-        model.addAttribute("openable", MailInbox.QUARANTINED.equals(m.status())
-                || MailIntake.Outcome.NOT_ANSWERED.name().equals(m.outcome())
-                || MailIntake.Outcome.OUT_OF_SCOPE.name().equals(m.outcome()));
+        model.addAttribute("openable", m.openableAsCase());
         return "console/mail";
     }
 

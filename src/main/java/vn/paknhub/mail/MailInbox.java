@@ -31,6 +31,16 @@ public class MailInbox {
     /** A stored mail as operators see it; {@code raw} only when asked for (its read is logged). */
     public record StoredMail(UUID id, String messageId, int sizeBytes, OffsetDateTime receivedAt, String status,
             String outcome, String outcomeReason, String caseCode, int attempts, String lastError) {
+
+        /**
+         * Set aside without a case: held in quarantine, taken for a robot's, or refused as out of scope. A person
+         * may still judge it an item and open a case from it.
+         */
+        public boolean openableAsCase() {
+            return QUARANTINED.equals(status) || (PROCESSED.equals(status)
+                    && (MailIntake.Outcome.NOT_ANSWERED.name().equals(outcome)
+                    || MailIntake.Outcome.OUT_OF_SCOPE.name().equals(outcome)));
+        }
     }
 
     /** A stored mail due to be read again. */

@@ -202,9 +202,7 @@ public class MailIntake {
     public Decision openAsCase(UUID id, String operator) {
         return tx.execute(s -> {
             MailInbox.StoredMail m = inbox.lock(id).orElseThrow(() -> ApiProblem.notFound("thư", "mail"));
-            boolean setAside = MailInbox.QUARANTINED.equals(m.status()) || (MailInbox.PROCESSED.equals(m.status())
-                    && (Outcome.NOT_ANSWERED.name().equals(m.outcome()) || Outcome.OUT_OF_SCOPE.name().equals(m.outcome())));
-            if (!setAside) {
+            if (!m.openableAsCase()) {
                 throw ApiProblem.invalid("$", "not-set-aside", "Chỉ mở hồ sơ được từ thư bị giữ, thư coi là tự động hoặc thư"
                         + " bị từ chối vì ngoài phạm vi; thư này: " + m.status() + (m.outcome() == null ? "" : " / " + m.outcome())
                         + ".", "Only a held, robot-classified or out-of-scope mail can be opened as a case; this one is "
