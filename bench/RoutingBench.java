@@ -115,7 +115,7 @@ public class RoutingBench {
                 System.exit(2);
             }
         }
-        JsonNode items = JSON.readTree(Path.of(need(opt, "items")).toFile());
+        List<JsonNode> items = items(need(opt, "items"));
         String label = opt.getOrDefault("label", "routing" + Long.toString(System.currentTimeMillis(), 36));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -130,23 +130,28 @@ public class RoutingBench {
                 body.put("content", item.path("content").asText());
                 body.set("field", item.path("field"));
                 body.set("addressee", item.path("addressee"));
-                ObjectNode submitter = body.putObject("submitter");
-                submitter.put("fullName", who[0]);
-                if (who[1] != null) {
-                    submitter.put("organisation", who[1]);
-                }
-                submitter.put("address", who[2]);
-                if (who[3] != null) {
-                    submitter.put("phone", who[3]);
-                }
-                if (who[4] != null) {
-                    submitter.put("email", who[4]);
+                if (item.path("submitter").isObject()) {
+                    // the item's own person: a repeat (Đ8.4) comes from the same one as the item it repeats
+                    body.set("submitter", item.path("submitter").deepCopy());
+                } else {
+                    ObjectNode submitter = body.putObject("submitter");
+                    submitter.put("fullName", who[0]);
+                    if (who[1] != null) {
+                        submitter.put("organisation", who[1]);
+                    }
+                    submitter.put("address", who[2]);
+                    // a contact of the item's own: the invented people write many items, and two of one person's
+                    // items on a close subject would be a repeat (Đ8.4) that no label expects
+                    if (who[4] != null) {
+                        submitter.put("email", who[4].replace("@", "+" + item.path("id").asText() + "@"));
+                    } else {
+                        submitter.put("phone", String.format("09%08d", 10_000_000 + n));
+                    }
                 }
                 body.put("consentToPublish", n % 3 != 0);
                 String id = item.path("id").asText();
-                HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", label + "-" + id)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                HttpRequest req = request(url, label + "-" + id, JSON.writeValueAsString(body),
+                        item.path("attachments").asInt(0));
                 HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
                 if (resp.statusCode() == 202 || resp.statusCode() == 201 || resp.statusCode() == 200) {
                     out.println(id + "\t" + JSON.readTree(resp.body()).path("code").asText());
@@ -163,12 +168,50 @@ public class RoutingBench {
         refused.forEach(r -> System.out.println("  refused " + r));
     }
 
+    /** The items of one or more files (comma-separated), in order. */
+    private static List<JsonNode> items(String files) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        for (String file : files.split(",")) {
+            JSON.readTree(Path.of(file.strip()).toFile()).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** A small PDF for the items whose text points to an attached file. */
+    private static final byte[] ATTACHMENT = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** The submission as JSON, or as a multipart form with {@code files} attachments, as the web form sends it. */
+    private static HttpRequest request(URI url, String key, String json, int files) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Idempotency-Key", key);
+        if (files == 0) {
+            return req.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        }
+        String boundary = "bench" + Long.toString(System.nanoTime(), 36);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"submission\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (int f = 1; f <= files; f++) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"de-xuat-"
+                    + f + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(ATTACHMENT);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return req.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
     // ------------------------------------------------------------------------------------ report
 
-    /** The six labelled values, in the order of the tables. */
-    private static final List<String> VALUES = List.of("rule", "triage", "lead", "coordinating", "field", "procedure");
+    /** The labelled values, in the order of the tables: the route (Đ10), then the screening (Đ8, Đ1.2, Đ11.3). */
+    private static final List<String> VALUES = List.of("rule", "triage", "lead", "coordinating", "field", "procedure",
+            "screening");
+    private static final List<String> ROUTE_VALUES = VALUES.subList(0, 6);
 
-    record Outcome(String rule, boolean triage, String lead, List<String> coordinating, String field, boolean procedure) {
+    record Outcome(String rule, boolean triage, String lead, List<String> coordinating, String field, boolean procedure,
+            String screening) {
 
         Object get(String value) {
             return switch (value) {
@@ -178,6 +221,7 @@ public class RoutingBench {
                 case "coordinating" -> coordinating;
                 case "field" -> field;
                 case "procedure" -> procedure;
+                case "screening" -> screening;
                 default -> throw new IllegalArgumentException(value);
             };
         }
@@ -185,9 +229,16 @@ public class RoutingBench {
 
     record Item(String id, String split, String cls, Outcome expected, Outcome actual) {
 
-        /** Lead and coordinating bodies are compared only where the item is expected to be sent on. */
+        /**
+         * The route is compared on the items labelled with one (the routing set), lead and coordinating bodies only
+         * where the item is expected to be sent on; the screening verdict on every item (ACCEPT when not labelled).
+         */
         boolean counts(String value) {
-            return !(value.equals("lead") || value.equals("coordinating")) || !expected.triage();
+            if (value.equals("screening")) {
+                return true;
+            }
+            return !expected.rule().isEmpty()
+                    && (!(value.equals("lead") || value.equals("coordinating")) || !expected.triage());
         }
 
         boolean right(String value) {
@@ -219,17 +270,18 @@ public class RoutingBench {
             }
         }
         List<Item> items = new ArrayList<>();
-        for (JsonNode it : JSON.readTree(Path.of(need(opt, "items")).toFile())) {
+        for (JsonNode it : items(need(opt, "items"))) {
             String id = it.path("id").asText();
             JsonNode e = it.path("expected");
             Outcome expected = new Outcome(e.path("rule").asText(), e.path("triage").asBoolean(), text(e.path("lead")),
-                    strings(e.path("coordinating")), text(e.path("field")), e.path("procedure").asBoolean());
+                    strings(e.path("coordinating")), text(e.path("field")), e.path("procedure").asBoolean(),
+                    e.path("screening").asText("ACCEPT"));
             Outcome actual;
             String code = codes.get(id);
             if (code == null) {
-                actual = new Outcome("REFUSED", false, "?", List.of("?"), "?", false);
+                actual = new Outcome("REFUSED", false, "?", List.of("?"), "?", false, refusal(refusedBy.get(id)));
             } else if (!routing.containsKey(code)) {
-                actual = new Outcome("NONE", false, "?", List.of("?"), "?", false);
+                actual = new Outcome("NONE", false, "?", List.of("?"), "?", false, "NONE");
             } else {
                 actual = actual(routing.get(code), procedureMin);
             }
@@ -248,22 +300,22 @@ public class RoutingBench {
         StringBuilder head = new StringBuilder(String.format("%-14s", "value"));
         splits.forEach(s -> head.append(String.format("%22s", s)));
         System.out.println(head);
-        for (String value : concat(VALUES, List.of("all six"))) {
+        for (String value : concat(VALUES, List.of("all"))) {
             StringBuilder row = new StringBuilder(String.format("%-14s", value));
             for (String split : splits) {
                 List<Item> in = items.stream().filter(i -> split.equals("all") || i.split().equals(split)).toList();
-                row.append(String.format("%22s", value.equals("all six") ? ratio(in, Item::allRight, i -> true)
+                row.append(String.format("%22s", value.equals("all") ? ratio(in, Item::allRight, i -> true)
                         : ratio(in, i -> i.right(value), i -> i.counts(value))));
             }
             System.out.println(row);
         }
         System.out.println("(lead and coordinating are compared on the items expected to be sent on, not triage; "
-                + "\"all six\" = every compared value right)");
+                + "\"all\" = every compared value right)");
 
         System.out.println();
         System.out.println("Accuracy per class (all items; % correct)");
-        System.out.println(String.format("%-24s %4s %7s %7s %7s %7s %7s %7s %8s", "class", "n", "rule", "triage", "lead",
-                "coord", "field", "proc", "all six"));
+        System.out.println(String.format("%-24s %4s %7s %7s %7s %7s %7s %7s %7s %8s", "class", "n", "rule", "triage", "lead",
+                "coord", "field", "proc", "screen", "all"));
         Map<String, List<Item>> byClass = new LinkedHashMap<>();
         items.forEach(i -> byClass.computeIfAbsent(i.cls(), k -> new ArrayList<>()).add(i));
         byClass.forEach((cls, in) -> {
@@ -297,19 +349,67 @@ public class RoutingBench {
         System.out.println("(LOW_CONF = LOW_CONFIDENCE; D11.2c = returned by a body; NONE = no routing record; "
                 + "REFUSED = refused by the intake)");
 
+        System.out.println();
+        System.out.println("Screening: expected verdict (rows) × actual verdict (columns), kept | aside");
+        List<String> verdicts = List.of("ACCEPT", "D8.1", "D8.2", "D8.3", "REPEAT", "FAST_CLOSE", "OUT_OF_SCOPE");
+        Set<String> actualVerdicts = new LinkedHashSet<>(verdicts);
+        items.forEach(i -> actualVerdicts.add(i.actual().screening()));
+        StringBuilder verdictHead = new StringBuilder(String.format("%-14s", "expected\\actual"));
+        actualVerdicts.forEach(v -> verdictHead.append(String.format("%11s", abbreviate(v))));
+        System.out.println(verdictHead);
+        for (String expectedVerdict : verdicts) {
+            List<Item> in = items.stream().filter(i -> i.expected().screening().equals(expectedVerdict)).toList();
+            StringBuilder row = new StringBuilder(String.format("%-14s", abbreviate(expectedVerdict)));
+            for (String actualVerdict : actualVerdicts) {
+                row.append(String.format("%11s", in.stream().filter(i -> i.split().equals("kept")
+                        && i.actual().screening().equals(actualVerdict)).count() + " | " + in.stream().filter(i ->
+                        i.split().equals("aside") && i.actual().screening().equals(actualVerdict)).count()));
+            }
+            System.out.println(row);
+        }
+        System.out.println("(D8.1 shorthand or not Vietnamese, refused by the intake; D8.2 asked to clarify; D8.3 held for "
+                + "verification; REPEAT flagged as the same person's item again; FAST_CLOSE suggested for the fast close; "
+                + "OUT_OF_SCOPE complaint refused by the intake)");
+
         if (Boolean.parseBoolean(opt.getOrDefault("details", "false"))) {
             System.out.println();
             System.out.println("Items whose route differs (rule, lead or coordinating bodies)");
             System.out.println(String.format("%-5s %-6s %-22s %-44s %s", "id", "split", "class", "expected", "actual"));
             for (Item i : items) {
-                boolean wrong = !i.right("rule") || (i.counts("lead") && !i.right("lead"))
-                        || (i.counts("coordinating") && !i.right("coordinating"));
+                boolean wrong = ROUTE_VALUES.stream().filter(v -> !v.equals("field") && !v.equals("procedure"))
+                        .anyMatch(v -> i.counts(v) && !i.right(v));
                 if (wrong) {
                     System.out.println(String.format("%-5s %-6s %-22s %-44s %s", i.id(), i.split(), i.cls(),
                             route(i.expected()), route(i.actual())));
                 }
             }
+            System.out.println();
+            System.out.println("Items whose screening verdict differs");
+            for (Item i : items) {
+                if (!i.right("screening")) {
+                    System.out.println(String.format("%-5s %-6s %-22s %-14s %s", i.id(), i.split(), i.cls(),
+                            i.expected().screening(), i.actual().screening()));
+                }
+            }
         }
+    }
+
+    /** The screening verdict of an item the intake refused, from the rule its answer names. */
+    private static String refusal(String answer) {
+        if (answer == null) {
+            return "REFUSED";
+        }
+        return answer.contains("D8.1-") ? "D8.1" : answer.contains("D1.2-out-of-scope") ? "OUT_OF_SCOPE" : "REFUSED";
+    }
+
+    /** The screening verdict of a routed item: the stop routing made, else the flags it raised, else ACCEPT. */
+    private static String screening(JsonNode row) {
+        String stop = text(row.path("decision").path("screening").path("rule"));
+        if (stop != null) {
+            return stop;
+        }
+        List<String> events = strings(row.path("events"));
+        return events.contains("POSSIBLE_REPEAT") ? "REPEAT" : events.contains("FAST_CLOSE_SUGGESTED") ? "FAST_CLOSE" : "ACCEPT";
     }
 
     private static Outcome actual(JsonNode row, double procedureMin) {
@@ -325,7 +425,7 @@ public class RoutingBench {
         return new Outcome(d.path("rule").asText(), triage, triage ? null : text(d.path("leadAgency")),
                 triage ? List.of() : coordinating,
                 text(row.path("caseField")) != null ? text(row.path("caseField")) : text(c.path("field").path("fieldCode")),
-                c.path("procedure").path("confidence").asDouble() >= procedureMin);
+                c.path("procedure").path("confidence").asDouble() >= procedureMin, screening(row));
     }
 
     private static String route(Outcome o) {

@@ -47,10 +47,12 @@
 #   PREWARM=0 BENCH=similar bench/run.sh
 #
 # BENCH=routing: every labelled item of src/test/resources/routing/labelled-items.json (172 items, 14
-#   classes, a kept and a held-out "aside" part) submitted through POST /api/v1/submissions by
-#   bench/RoutingBench.java with an invented submitter; once every case has its row in case_routing, the
-#   rows are read and compared with the labels (Đ10, Đ11.2đ): accuracy per expected value (rule, triage,
-#   lead, coordinating bodies, field, procedure) for kept and aside, per class, and expected × actual rule.
+#   classes) and of src/test/resources/screening/labelled-items.json (Đ8 screening), each with a kept and a
+#   held-out "aside" part, submitted through POST /api/v1/submissions by bench/RoutingBench.java (an
+#   invented submitter, or the item's own); once every accepted case has its row in case_routing, the rows
+#   are read and compared with the labels (Đ10, Đ11.2đ, Đ8, Đ11.3): accuracy per expected value (rule,
+#   triage, lead, coordinating bodies, field, procedure, screening verdict) for kept and aside, per class,
+#   expected × actual rule, and expected × actual screening verdict.
 #   BENCH=routing bench/run.sh                       ITEMS=other.json  ROUTING_DETAILS=1 (lists misrouted items)
 #
 # Environment (all optional):
@@ -364,13 +366,14 @@ latency_at_rate() {
 }
 
 if [[ "$BENCH" == routing ]]; then
-    ITEMS=${ITEMS:-$ROOT/src/test/resources/routing/labelled-items.json}
+    # the routing set, then the screening set (comma-separated; the order is the order of submission)
+    ITEMS=${ITEMS:-$ROOT/src/test/resources/routing/labelled-items.json,$ROOT/src/test/resources/screening/labelled-items.json}
     # the hub's own threshold for "about an administrative procedure" (hub.routing.procedure-min-confidence)
     PROCEDURE_MIN=${PROCEDURE_MIN:-$(sed -nE 's/^ *procedure-min-confidence: *([0-9.]+).*/\1/p' \
         "$ROOT/src/main/resources/application.yml" | head -1)}
     CP="$(lib 'jackson-databind-'):$(lib 'jackson-core-'):$(lib 'jackson-annotations-')"
     say ""
-    say "== routing: the labelled items of ${ITEMS#"$ROOT"/} through the intake API"
+    say "== routing and screening: the labelled items of ${ITEMS//"$ROOT"\//} through the intake API"
     java -cp "$CP" "$ROOT/bench/RoutingBench.java" submit --url "$URL" --items "$ITEMS" \
         --out "$WORK/routing-codes.tsv" --label "r$RANDOM"
     cut -f2 "$WORK/routing-codes.tsv" | grep -v '^-$' > "$WORK/routing-codes.txt" || true
@@ -388,7 +391,8 @@ if [[ "$BENCH" == routing ]]; then
     say "routing records: $got of $want accepted items after $((SECONDS - t0)) s"
     # the field as the hub keeps it on the case (what the statistics count), else as the classifier read it
     q "select json_build_object('code', r.case_code, 'decision', r.decision, 'classification', r.classification,
-              'caseField', f.field_code)::text
+              'caseField', f.field_code, 'events', (select coalesce(json_agg(e.action), '[]'::json) from case_event e
+                  where e.case_id = f.id and e.action in ('POSSIBLE_REPEAT', 'FAST_CLOSE_SUGGESTED')))::text
        from case_routing r join case_file f on f.id = r.case_id where r.case_code in ($in_list)" > "$WORK/routing.jsonl"
     say ""
     say "== results ($(date -u +%FT%TZ), the hub of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'),"\

@@ -20,6 +20,17 @@ public record ActionInput(String targetAgency, Integer ratingScore, Boolean rati
      */
     public static final String PROCEDURE = "administrativeProcedure";
 
+    /**
+     * The detail of a hold (Đ20b) saying whether the submitter is told why ("nếu có thể và phù hợp"): absent means
+     * told.
+     */
+    public static final String TELL_SUBMITTER = "tellSubmitter";
+
+    /** A step that carries only facts to keep in its event. */
+    public static ActionInput noted(Map<String, Object> details) {
+        return new ActionInput(null, null, null, null, List.of(), details);
+    }
+
     public static ActionInput forwardTo(String agency) {
         return forwardTo(agency, Map.of());
     }

@@ -249,13 +249,16 @@ public final class CaseStateMachine {
     private static Map<CaseState, Map<CaseAction, Rule>> buildTable() {
         TableBuilder table = new TableBuilder();
 
-        for (CaseState state : new CaseState[] {SUBMITTED, FORWARDED}) {
-            beforeAcceptance(table.in(state), AGENCY_SIDE, ROUTERS);
-        }
+        // a new item is screened by the hub as it is routed (Đ8.2, Đ8.3): it may ask to clarify or hold, which a
+        // person at the Central Party Office then reviews; a forwarded one is the receiving body's
+        beforeAcceptance(table.in(SUBMITTED), AGENCY_SIDE, ROUTERS, roles(AGENCY, CENTRAL_OFFICE, SYSTEM),
+                CENTRAL_OFFICE_OR_SYSTEM);
+        beforeAcceptance(table.in(FORWARDED), AGENCY_SIDE, ROUTERS, AGENCY_SIDE, CENTRAL_OFFICE_ONLY);
         table.in(FORWARDED)
                 .move(RETURN_TO_CENTRAL_OFFICE, AGENCY_SIDE, RETURNED_TO_CENTRAL_OFFICE);
         // Returned by the agency (Đ11.2c, Đ11.2e): it is now the central office's turn, not the agency's.
-        beforeAcceptance(table.in(RETURNED_TO_CENTRAL_OFFICE), CENTRAL_OFFICE_ONLY, CENTRAL_OFFICE_OR_SYSTEM);
+        beforeAcceptance(table.in(RETURNED_TO_CENTRAL_OFFICE), CENTRAL_OFFICE_ONLY, CENTRAL_OFFICE_OR_SYSTEM,
+                CENTRAL_OFFICE_ONLY, CENTRAL_OFFICE_ONLY);
 
         table.in(SUPPLEMENT_REQUESTED)
                 // The completed item goes back to classification (Đ11.2b).
@@ -318,14 +321,15 @@ public final class CaseStateMachine {
         return table.build();
     }
 
-    private static void beforeAcceptance(StateRows rows, Set<ActorRole> handlers, Set<ActorRole> routers) {
+    private static void beforeAcceptance(StateRows rows, Set<ActorRole> handlers, Set<ActorRole> routers,
+            Set<ActorRole> clarifiers, Set<ActorRole> holders) {
         rows.move(FORWARD, routers, FORWARDED)
                 .move(ACCEPT, handlers, ACCEPTED)
                 .move(REJECT, handlers, REJECTED)
-                .move(REQUEST_SUPPLEMENT, handlers, SUPPLEMENT_REQUESTED)
+                .move(REQUEST_SUPPLEMENT, clarifiers, SUPPLEMENT_REQUESTED)
                 .move(FAST_CLOSE, handlers, FAST_CLOSED)
                 .pause(REQUEST_WITHDRAWAL, SUBMITTER_ONLY, WITHDRAWAL_REQUESTED)
-                .pause(PLACE_ON_HOLD, CENTRAL_OFFICE_ONLY, VERIFICATION_HOLD)
+                .pause(PLACE_ON_HOLD, holders, VERIFICATION_HOLD)
                 .stay(ADD_SUPPLEMENT, SUBMITTER_ONLY);
     }
 

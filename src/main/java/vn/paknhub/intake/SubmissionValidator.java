@@ -23,6 +23,7 @@ public final class SubmissionValidator {
     public static final String CONSENT = "D5.1-consent";
     public static final String VIETNAMESE = "D8.1-vietnamese";
     public static final String OUT_OF_SCOPE = "D1.2-out-of-scope";
+    public static final String ABBREVIATIONS = "D8.1-abbreviations";
 
     /**
      * Domestic numbers: 0 then 9 digits (mobile) or 10 digits (landline since the 2017 area-code
@@ -75,6 +76,16 @@ public final class SubmissionValidator {
                     "Tiêu đề và nội dung phải được viết bằng tiếng Việt có dấu, rõ ràng, không viết tắt (Điều 8.1).",
                     "Write the title and content in Vietnamese with diacritics (tiếng Việt có dấu), clearly and"
                             + " without abbreviations (Art. 8.1)."));
+        } else if (!isBlank(r.content())) {
+            List<String> shorthand = ChatAbbreviations.habitIn(join(r.title(), r.content()));
+            if (!shorthand.isEmpty()) {
+                String words = shorthand.stream().limit(6).map(w -> "“" + w + "”").collect(Collectors.joining(", "));
+                out.add(new FieldError("content", ABBREVIATIONS,
+                        "Nội dung dùng nhiều từ viết tắt, cách viết không chuẩn (" + words + "); đề nghị viết đầy đủ"
+                                + " bằng tiếng Việt có dấu để PAKN, SKGP rõ ràng, đơn nghĩa (Điều 8.1).",
+                        "The content uses chat shorthand (" + words + "); write the words out in full Vietnamese so"
+                                + " that the item is clear and unambiguous (Art. 8.1)."));
+            }
         }
         scopeScreen.outOfScopeEvidence(r.title(), r.content()).ifPresent(evidence -> out.add(new FieldError(
                 "content", OUT_OF_SCOPE,

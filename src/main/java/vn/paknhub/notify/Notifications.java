@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.paknhub.casefile.ActionInput;
 import vn.paknhub.core.WorkQueue;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 
@@ -66,6 +67,17 @@ public class Notifications {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * Whether the event's step is one its submitter is told of: all are, unless the step says it is not (a hold whose
+     * reason must not reach its writer, Đ20). Most events say nothing, and are told.
+     */
+    public boolean submitterToBeTold(UUID eventId) {
+        Boolean told = jdbc.query("select (details ->> :key)::boolean from case_event where event_id = :event",
+                new MapSqlParameterSource("event", eventId).addValue("key", ActionInput.TELL_SUBMITTER),
+                rs -> rs.next() ? (Boolean) rs.getObject(1) : null);
+        return told == null || told;
     }
 
     /**

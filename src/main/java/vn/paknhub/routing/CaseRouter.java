@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.paknhub.casefile.ActionInput;
+import vn.paknhub.casefile.AttachmentStore;
 import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseAction;
@@ -27,6 +28,7 @@ import vn.paknhub.casefile.SimilarItems;
 import vn.paknhub.casefile.CaseState;
 import vn.paknhub.delivery.Deliveries;
 import vn.paknhub.delivery.DeliveryTarget;
+import vn.paknhub.intake.ContentScreen;
 
 /**
  * Routes a case: classifies it, applies {@link RoutingPolicy}, and records the decision with its
@@ -78,6 +80,8 @@ public class CaseRouter {
         Steps steps = new Steps();
         steps.traceparents.putAll(traceparents);
         Map<String, RuntimeException> refused = new LinkedHashMap<>();
+        Map<UUID, List<AttachmentStore.StoredAttachment>> files = cases.attachmentsOfAll(
+                codes.stream().map(batch::find).flatMap(Optional::stream).toList());
         for (String code : codes) {
             try {
                 CaseFile c = batch.find(code).orElseThrow(CaseService::noSuchCase);
@@ -97,7 +101,13 @@ public class CaseRouter {
                         decision = policy.repeatAfterAnswer(earlier.code(), earlier.similarity(), decision.candidates());
                     }
                 }
-                act(batch, steps, c, found, decision, ROUTER, null);
+                Optional<ContentScreen.Stop> stop = ContentScreen.screen(c.title(), c.content(),
+                        files.getOrDefault(c.id(), List.of()).size());
+                if (stop.isPresent()) {
+                    screen(batch, steps, c, found, decision, stop.get());
+                } else {
+                    act(batch, steps, c, found, decision, ROUTER, null);
+                }
             } catch (RuntimeException e) {
                 refused.put(code, e);
             }
@@ -168,6 +178,33 @@ public class CaseRouter {
                     dispatchRouting(found, decision), steps.traceparents.get(c.code())));
         }
         steps.routings.add(routing);
+    }
+
+    /**
+     * An item whose content a person must see before it goes anywhere (Đ8.2, Đ8.3): held, or its writer asked to
+     * clarify, and never forwarded, so that no body or portal receives an item that may be refused. Its routing
+     * record is kept for the triage desk, where it waits once released or clarified, with the reading the
+     * router made and the screening that stopped it.
+     */
+    private void screen(CaseBatch batch, Steps steps, CaseFile c, Classification found, RoutingDecision decision,
+            ContentScreen.Stop stop) {
+        Map<String, Object> screening = new LinkedHashMap<>();
+        screening.put("rule", stop.rule());
+        screening.put("reasonEn", stop.reasonEn());
+        if (stop.evidence() != null) {
+            screening.put("evidence", stop.evidence());
+        }
+        screening.put(ActionInput.TELL_SUBMITTER, stop.tellSubmitter());
+        cases.apply(batch, c.code(), stop.action(), ROUTER, stop.reasonVi(), ActionInput.noted(screening));
+        Map<String, Object> held = new LinkedHashMap<>(withReason(decision));
+        held.put("triage", true);
+        held.put("triageKind", "SCREENED");
+        held.put("reasonVi", stop.reasonVi() + ". Hệ thống đọc: " + decision.reasonVi());
+        held.put("reasonEn", stop.reasonEn() + ". The hub's reading: " + decision.reasonEn());
+        held.put("screening", screening);
+        steps.routings.add(new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
+                .addValue("classification", write(found)).addValue("decision", write(held)).addValue("triage", true)
+                .addValue("manual", null));
     }
 
     /** The history's record of the same person's item again (Đ8.4), naming the earlier one. */
