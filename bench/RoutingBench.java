@@ -367,7 +367,8 @@ public class RoutingBench {
             }
             System.out.println(row);
         }
-        System.out.println("(D8.1 shorthand or not Vietnamese, refused by the intake; D8.2 asked to clarify; D8.3 held for "
+        System.out.println("(D8.1 shorthand or not Vietnamese, refused by the intake; D8.2 asked to clarify, or refused by "
+                + "the intake as too short to say anything (Đ8.2); D8.3 held for "
                 + "verification; REPEAT flagged as the same person's item again; FAST_CLOSE suggested for the fast close; "
                 + "OUT_OF_SCOPE complaint refused by the intake)");
 
@@ -399,7 +400,14 @@ public class RoutingBench {
         if (answer == null) {
             return "REFUSED";
         }
-        return answer.contains("D8.1-") ? "D8.1" : answer.contains("D1.2-out-of-scope") ? "OUT_OF_SCOPE" : "REFUSED";
+        if (answer.contains("D8.1-")) {
+            return "D8.1";
+        }
+        if (answer.contains("D1.2-out-of-scope")) {
+            return "OUT_OF_SCOPE";
+        }
+        // a title or content too short to say anything: the form answers at once, citing Đ8.2
+        return answer.contains("\"rule\":\"length\"") && answer.contains("Điều 8.2") ? "D8.2" : "REFUSED";
     }
 
     /** The screening verdict of a routed item: the stop routing made, else the flags it raised, else ACCEPT. */

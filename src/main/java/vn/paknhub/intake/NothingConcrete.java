@@ -54,7 +54,11 @@ public final class NothingConcrete {
             + "nghị kiến xuất góp phản ánh yêu cầu quan tâm xem xét giải quyết xử lý chỉ đạo cơ quan chức năng cấp "
             + "ngành thẩm quyền liên trách nhiệm phía bên hướng nhằm đảm bảo nâng cao hiệu quả cải thiện phát triển "
             + "tình hình thực tế trạng tốt kém tệ bất cập khó khăn vướng mắc hợp lý chính đáng mọi mặt vấn đề lĩnh vực "
-            + "đính kèm file tệp gửi kèm xem trân trọng kính mong rằng hy vọng").split(" ")));
+            + "đính kèm file tệp gửi kèm xem trân trọng kính mong rằng hy vọng "
+            // opinions without an object: praise, worry, support, "doing it properly"
+            + "nhưng tuy nhiên song gặp tiến bộ đúng sai cái làm nghĩ biết nói thấy lắng nghe trăn trở băn khoăn "
+            + "hoàn toàn ủng hộ đồng tình thực chất tránh hình thức mạnh mẽ quyết liệt tích cực hiệu hơn nữa thêm "
+            + "đất nước xã hội tương lai lâu dài").split(" ")));
 
     private static final Pattern SYLLABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[./,:-]\\p{N}+)*");
 

@@ -59,7 +59,7 @@ public final class OffensiveContent {
             "não (?:cá vàng|phẳng|tôm)", "ăn hại", "ăn bám", "mất dạy", "vô học", "vô giáo dục", "vô liêm sỉ", "khốn nạn",
             "khốn kiếp", "đồ khốn", "chó má", "đồ chó", "thằng chó", "lũ chó", "bọn chó", "như chó", "súc vật",
             "súc sinh", "cặn bã", "sâu dân mọt nước", "sâu mọt", "đê tiện", "bỉ ổi", "hèn hạ", "thối nát", "mục nát",
-            "bất tài vô dụng", "đồ bán nước", "lũ bán nước", "bọn bán nước", "việt gian", "mặt dày", "trơ trẽn",
+            "bất tài vô dụng", "lão già", "mụ già", "thằng già", "dốt nát", "dốt mà", "đồ bán nước", "lũ bán nước", "bọn bán nước", "việt gian", "mặt dày", "trơ trẽn",
             CONTEMPT + " " + OFFICIALS,
             // the contempt pronouns: nobody addresses a State body as "mày"
             "chúng mày", "bọn mày", "tụi mày", "chúng bay", "(?<!lông )mày", "bố mày", "cha mày",
@@ -73,11 +73,24 @@ public final class OffensiveContent {
             "(?:hãy|cùng nhau|kêu gọi|tất cả|anh em|bà con|đồng bào|mọi người|chúng ta|phải|đi|cùng)(?: [\\p{L}\\p{M}]+){0,4}"
                     + " (?:biểu tình|xuống đường|đình công|bãi công|bạo động|đập phá|bao vây|tẩy chay (?:chính quyền|nhà nước"
                     + "|bầu cử|đảng|thuế|cơ quan)|không (?:nộp|đóng) thuế|chống lại chính quyền)",
+            // the writer calling people to refuse the State's rules or to strike ("tôi kêu gọi bà con không cài …")
+            "(?:tôi|chúng tôi|chúng ta|hãy cùng|hãy|xin) kêu gọi(?: [\\p{L}\\p{M}]+,?){0,8} (?:không (?:cài|kích hoạt|nộp"
+                    + "|đóng|khai|hợp tác|chấp hành|tuân thủ|làm|đăng ký)|bãi thị|bãi công|bãi khóa|đình công|đóng cửa"
+                    + "|biểu tình|xuống đường|tẩy chay|chống lại)",
+            "bãi thị", "đóng cửa bãi", "bãi khóa",
+            // violence to people and property, and its means
+            "mang theo (?:gậy|dao|gạch|đá|hung khí|vũ khí|bom xăng|xăng)", "(?:đập|đốt|phá) (?:camera|trụ sở|xe công an"
+                    + "|xe cảnh sát|ủy ban)", "đập phá",
             // threats to people
             "(?:giết|xử tử|treo cổ|xử bắn|chém|đánh chết|thiêu sống|trảm)(?: (?:hết|sạch|cả|luôn))? (?:bọn|lũ|đám|thằng"
                     + "|cán bộ|quan|hết|cả|mấy|những)",
-            // regional and political slurs
-            "bắc kỳ", "bắc kì", "parky", "namkiki", "nam kì", "ba que", "3 que", "bò đỏ", "mọi rợ");
+            // regional, ethnic and political slurs ("Nam Kỳ Khởi Nghĩa" is a street)
+            "bắc kỳ", "bắc kì", "parky", "namkiki", "nam kì", "(?<!đường )nam kỳ(?! khởi nghĩa| lục tỉnh)", "ba que", "3 que",
+            "bò đỏ", "mọi rợ", "(?:bọn|lũ|đám|tụi|bầy|thằng|con) mọi",
+            // a whole people or region said to be thieves, lazy, liars (divisive, Art. 8.3)
+            "(?:dân|người|bọn|lũ|đám|tụi)(?: [\\p{L}\\p{M}]+){0,4} (?:toàn|đều là|đều|chỉ biết) (?:trộm cắp|ăn cắp|lươn lẹo"
+                    + "|lười biếng|lười|lừa đảo|ăn bám|ăn hại|ăn chơi|gian xảo)",
+            "tẩy chay (?:bọn|lũ|đám|tụi|người|dân)(?! (?:bán|làm|sản xuất|kinh doanh|buôn))");
 
     private OffensiveContent() {
     }

@@ -29,6 +29,7 @@ import vn.paknhub.casefile.CaseState;
 import vn.paknhub.delivery.Deliveries;
 import vn.paknhub.delivery.DeliveryTarget;
 import vn.paknhub.intake.ContentScreen;
+import vn.paknhub.intake.ThanksOnly;
 
 /**
  * Routes a case: classifies it, applies {@link RoutingPolicy}, and records the decision with its
@@ -164,15 +165,21 @@ public class CaseRouter {
         MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
                 .addValue("classification", write(found)).addValue("decision", write(withReason(decision)))
                 .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));
+        CaseFile routed = c;
         if (decision.triage()) {
             cases.record(batch, c, ROUTED_TO_TRIAGE, actor, decision.reason(), details);
         } else {
-            CaseFile forwarded = cases.apply(batch, c.code(), CaseAction.FORWARD, actor, decision.reason(),
+            routed = cases.apply(batch, c.code(), CaseAction.FORWARD, actor, decision.reason(),
                     ActionInput.forwardTo(decision.leadAgency(), details));
-            // Đ11.3: an item that only thanks may be closed by the fast track; the receiving body sees why
-            vn.paknhub.intake.ThanksOnly.evidence(c.title(), c.content()).ifPresent(words -> cases.record(batch, forwarded,
-                    FAST_CLOSE_SUGGESTED, actor, "Thư chỉ cảm ơn, có thể kết thúc xử lý nhanh (Điều 11.3) / thanks only:"
-                            + " may be closed by the fast track (Art. 11.3)", Map.of("evidence", words)));
+        }
+        // Đ11.3: an item that only thanks may be closed by the fast track, by the receiving body or, while it waits in
+        // triage, by the Central Party Office; either sees why
+        CaseFile thanked = routed;
+        ThanksOnly.evidence(c.title(), c.content()).filter(words -> manual == null).ifPresent(words -> cases.record(batch, thanked, FAST_CLOSE_SUGGESTED,
+                actor, "Thư chỉ cảm ơn, có thể kết thúc xử lý nhanh (Điều 11.3) / thanks only: may be closed by the fast"
+                        + " track (Art. 11.3)", Map.of("evidence", words)));
+        if (!decision.triage()) {
+            CaseFile forwarded = routed;
             steps.deliveries.add(new Deliveries.Planned(forwarded, forwarded.version(), decision.destinations().stream()
                     .map(d -> new DeliveryTarget(d.agency(), d.system(), d.role().name())).toList(),
                     dispatchRouting(found, decision), steps.traceparents.get(c.code())));

@@ -25,7 +25,9 @@ public class CaseStatistics {
 
     /** What the rows are grouped by. */
     public enum Dimension {
-        FIELD("coalesce(c.field_code, '')"), AGENCY("coalesce(c.assigned_agency, '')"), CHANNEL("c.channel"),
+        // the case's field, else the router's reading of it (an item waiting in triage or screened is counted too)
+        FIELD("coalesce(c.field_code, (select r.classification -> 'field' ->> 'fieldCode' from case_routing r"
+                + " where r.case_id = c.id), '')"), AGENCY("coalesce(c.assigned_agency, '')"), CHANNEL("c.channel"),
         STATE("c.state");
 
         private final String column;

@@ -86,6 +86,10 @@ class ContentScreenTest {
             incitement | Bà con hãy cùng nhau xuống đường phản đối việc thu phí dịch vụ số này. | bà con hãy cùng nhau xuống đường | false
             slur | Toàn bọn bắc kỳ ngồi ở Bộ nên mới ra chính sách như vậy. | bắc kỳ | false
             threat | Ai ký quyết định này thì giết hết bọn họ đi cho rồi. | giết hết bọn | false
+            call to defy | Chúng tôi kêu gọi mọi người không kích hoạt tài khoản định danh cho tới khi bỏ thu phí. | chúng tôi kêu gọi mọi người không kích hoạt | false
+            means of violence | Sáng mai tập trung trước trụ sở phường, ai có thì mang theo gạch đá cho họ biết tay. | mang theo gạch | false
+            a people stereotyped | Đề án chuyển đổi số ở huyện này thất bại vì dân ở đó toàn lười biếng, dạy mãi không được. | dân ở đó toàn lười biếng | false
+            insult with age | Hội đồng thẩm định toàn lão già bảo thủ, đề nghị thay bằng chuyên gia trẻ. | lão già | true
             """)
     void offensive_items_are_held_and_only_insults_are_told_why(String name, String content, String evidence,
             boolean told) {
@@ -106,6 +110,9 @@ class ContentScreenTest {
             street name | Trung tâm đổi mới sáng tạo tại số 12 đường Nam Kỳ Khởi Nghĩa cần mở cửa cả thứ Bảy cho sinh viên.
             eyebrow and spill | Máy gặt đập liên hợp giảm rơi vãi lúa; cảm biến nhận diện lông mày giúp kiểm tra người lái buồn ngủ.
             machine | Máy chủ của Sở quá tải, đề nghị đầu tư thêm máy chủ dự phòng và chuyển sang điện toán đám mây.
+            a ministry's campaign | Bộ nên kêu gọi người dân không chia sẻ mã OTP và không cài ứng dụng lạ từ tin nhắn.
+            boycott of fakes | Đề nghị người tiêu dùng tẩy chay người bán hàng giả trên sàn thương mại điện tử.
+            demolition | Đề xuất đập bỏ nhà xưởng cũ của Viện để xây trung tâm dữ liệu xanh.
             """)
     void criticism_and_alarming_topics_pass(String name, String content) {
         assertThat(OffensiveContent.in("Kiến nghị", VietnameseText.normalize(content))).isEmpty();
