@@ -385,6 +385,14 @@ public class RoutingBench {
                 }
             }
             System.out.println();
+            System.out.println("Items whose field differs");
+            for (Item i : items) {
+                if (i.counts("field") && !i.right("field")) {
+                    System.out.println(String.format("%-5s %-6s %-22s %-6s %s", i.id(), i.split(), i.cls(),
+                            i.expected().field(), i.actual().field()));
+                }
+            }
+            System.out.println();
             System.out.println("Items whose screening verdict differs");
             for (Item i : items) {
                 if (!i.right("screening")) {

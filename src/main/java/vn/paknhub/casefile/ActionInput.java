@@ -19,6 +19,11 @@ public record ActionInput(String targetAgency, Integer ratingScore, Boolean rati
      * b, administrative procedures (Đ6.1b), whatever field the submitter picked for its subject.
      */
     public static final String PROCEDURE = "administrativeProcedure";
+    /**
+     * The detail of a forward saying its field replaces the one the submitter picked: the words never speak of the
+     * pick and clearly speak of the forwarded field (classifying is the receiving side's duty, Đ11.2).
+     */
+    public static final String RECLASSIFIED = "fieldReclassified";
 
     /**
      * The detail of a hold (Đ20b) saying whether the submitter is told why ("nếu có thể và phù hợp"): absent means

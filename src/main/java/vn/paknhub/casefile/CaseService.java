@@ -350,14 +350,16 @@ public class CaseService {
      * The case's Đ6 field: the submitter's choice; failing that, the one the case was forwarded under (the
      * router's reading, or staff's), so that statistics by field count every forwarded item. An item forwarded
      * as being about an administrative procedure (Đ10.2a) is in field b whatever the submitter picked: that
-     * field is the procedures themselves (Đ6.1b); the submitter's pick stays in the submission's history.
+     * field is the procedures themselves (Đ6.1b); so is one whose words never speak of the submitter's pick and
+     * clearly speak of another field. The submitter's pick stays in the submission's history.
      */
     private static String fieldOf(CaseFile c, Transition t, ActionInput input) {
         if (t.action() != CaseAction.FORWARD) {
             return c.fieldCode();
         }
         String forwarded = input.details().get(ActionInput.FIELD) instanceof String field && !field.isBlank() ? field : null;
-        if (forwarded != null && Boolean.TRUE.equals(input.details().get(ActionInput.PROCEDURE))) {
+        if (forwarded != null && (Boolean.TRUE.equals(input.details().get(ActionInput.PROCEDURE))
+                || Boolean.TRUE.equals(input.details().get(ActionInput.RECLASSIFIED)))) {
             return forwarded;
         }
         return c.fieldCode() != null ? c.fieldCode() : forwarded;

@@ -162,6 +162,8 @@ public class CaseRouter {
             details.put(ActionInput.FIELD, field);
         }
         details.put(ActionInput.PROCEDURE, decision.rule() == RoutingDecision.Rule.D10_2A);
+        // the submitter's pick, which the words never speak of, filed under the field they do speak of
+        details.put(ActionInput.RECLASSIFIED, field != null && c.fieldCode() != null && !field.equals(c.fieldCode()));
         MapSqlParameterSource routing = new MapSqlParameterSource("id", c.id()).addValue("code", c.code())
                 .addValue("classification", write(found)).addValue("decision", write(withReason(decision)))
                 .addValue("triage", decision.triage()).addValue("manual", manual == null ? null : write(manual));

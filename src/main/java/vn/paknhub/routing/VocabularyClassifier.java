@@ -31,6 +31,12 @@ import vn.paknhub.routing.Classification.ProcedureFinding;
  */
 public final class VocabularyClassifier implements Classifier {
 
+    /**
+     * How sure the words must be of another field to file an item away from the field its submitter picked: one
+     * strong term with no rival (0.75) or more.
+     */
+    static final double RECLASSIFY_CONFIDENCE = 0.75;
+
     /** Field b of Đ6.1: administrative procedures. Its vocabulary is the procedure vocabulary. */
     static final String PROCEDURE_FIELD = "b";
 
@@ -145,6 +151,16 @@ public final class VocabularyClassifier implements Classifier {
             return read;
         }
         String chosen = "lĩnh vực do người gửi chọn / chosen by the submitter";
+        // classifying is the receiving side's duty (Đ11.2): a field the words never speak of, where they clearly
+        // speak of another, was picked by mistake; the item is filed under the words' field, the pick is kept in
+        // its submission and named here
+        if (read.fieldCode() != null && !read.fieldCode().equals(stated) && read.confidence() >= RECLASSIFY_CONFIDENCE
+                && scores(text).getOrDefault(stated, 0) == 0) {
+            List<String> evidence = new ArrayList<>(List.of("người gửi chọn lĩnh vực " + stated + ", nội dung không nói"
+                    + " về lĩnh vực đó / the submitter chose field " + stated + ", which the words never speak of"));
+            evidence.addAll(read.evidence());
+            return new FieldFinding(read.fieldCode(), read.confidence(), evidence);
+        }
         if (read.fieldCode() != null && !read.fieldCode().equals(stated) && read.confidence() >= 0.6) {
             List<String> evidence = new ArrayList<>(List.of(chosen, "nội dung nghiêng về lĩnh vực " + read.fieldCode()
                     + " / the words point to field " + read.fieldCode()));
@@ -154,8 +170,14 @@ public final class VocabularyClassifier implements Classifier {
         return new FieldFinding(stated, 1.0, List.of(chosen));
     }
 
-    private FieldFinding fieldOfWords(FoldedText text) {
+    /** The weight of evidence for each field the words speak of. */
+    private Map<String, Integer> scores(FoldedText text) {
         Map<String, Integer> scores = new LinkedHashMap<>();
+        evidenceByField(text, scores);
+        return scores;
+    }
+
+    private Map<String, List<String>> evidenceByField(FoldedText text, Map<String, Integer> scores) {
         Map<String, List<String>> evidence = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (TermIndex.Hit<String> hit : fieldTerms.find(text)) {
@@ -165,6 +187,12 @@ public final class VocabularyClassifier implements Classifier {
                 evidence.computeIfAbsent(code, c -> new ArrayList<>()).add(hit.evidence());
             }
         }
+        return evidence;
+    }
+
+    private FieldFinding fieldOfWords(FoldedText text) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, List<String>> evidence = evidenceByField(text, scores);
         List<Map.Entry<String, Integer>> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
         if (ranked.isEmpty()) {
@@ -233,7 +261,7 @@ public final class VocabularyClassifier implements Classifier {
                         : REQUEST_BEFORE.matcher(before.substring(Math.max(0, before.length() - 20))).find()
                                 ? AddresseeSource.REQUEST : AddresseeSource.MENTION;
                 String agency = bodyNamed(hit.value(), before, how == AddresseeSource.MENTION);
-                if (agency == null) {
+                if (agency == null || (lineSource == null && headCapitalisedOnly(hit.evidence()))) {
                     continue;
                 }
                 keep(best, new AddresseeFinding(agency, how.confidence(), how, hit.evidence()));
@@ -244,6 +272,17 @@ public final class VocabularyClassifier implements Classifier {
         // stable: among equals, the order in which the item names them
         ordered.sort(Comparator.comparingDouble(AddresseeFinding::confidence).reversed());
         return ordered;
+    }
+
+    /**
+     * "Đề nghị Bộ xây dựng nền tảng …" is "the Ministry [already addressed] to build …", not the Ministry of
+     * Construction: a ministry's name capitalises the word after "Bộ" ("Bộ Xây dựng", "Bộ Y tế"), so in running text
+     * "Bộ" followed by a lower-case word is the ministry the item speaks to and the sentence's own verb. (All in
+     * lower case, "bộ xây dựng", the writer uses no capitals at all and the name is taken as written.)
+     */
+    static boolean headCapitalisedOnly(String written) {
+        String[] words = written.strip().split("\\s+");
+        return words.length > 1 && words[0].equals("Bộ") && Character.isLowerCase(words[1].charAt(0));
     }
 
     /**

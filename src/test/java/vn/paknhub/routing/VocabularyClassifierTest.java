@@ -25,11 +25,15 @@ class VocabularyClassifierTest {
         assertThat(agreeing.field().fieldCode()).isEqualTo("n");
         assertThat(agreeing.field().confidence()).isEqualTo(1.0);
 
-        Classification contradicted = classifier.classify("Về trí tuệ nhân tạo", "Đề xuất ứng dụng trí tuệ nhân tạo.", "h",
-                null);
-        assertThat(contradicted.field().fieldCode()).as("the submitter's choice is kept").isEqualTo("h");
+        Classification contradicted = classifier.classify("Về trí tuệ nhân tạo", "Đề xuất ứng dụng trí tuệ nhân tạo, dữ liệu"
+                + " lớn và tôn trọng bản quyền.", "h", null);
+        assertThat(contradicted.field().fieldCode()).as("the submitter's choice is kept: the words touch it").isEqualTo("h");
         assertThat(contradicted.field().confidence()).isLessThan(0.5);
         assertThat(contradicted.field().evidence()).anySatisfy(e -> assertThat(e).contains("field n"));
+
+        Classification mistaken = classifier.classify("Về trí tuệ nhân tạo", "Đề xuất ứng dụng trí tuệ nhân tạo.", "h", null);
+        assertThat(mistaken.field().fieldCode()).as("a pick the words never speak of is filed under theirs").isEqualTo("n");
+        assertThat(mistaken.field().evidence()).first().asString().contains("the submitter chose field h");
 
         Classification silent = classifier.classify("Góp ý", "Xin cảm ơn.", "h", null);
         assertThat(silent.field().confidence()).as("nothing in the words says otherwise").isEqualTo(1.0);
