@@ -3,6 +3,7 @@ package vn.paknhub.intake;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,15 +53,21 @@ import vn.paknhub.core.text.VietnameseText;
  * <li>a person's name → {@link SubmitterType#INDIVIDUAL};</li>
  * <li>otherwise null (a letter whose sender could not be read).</li>
  * </ol>
- * Heading and signature lines are the first {@value #HEAD_LINES} and last {@value #SIGNATURE_LINES} lines, only
- * short ones that are not sentences: a line of prose starting "Công ty điện lực …" is about a company, not from it.
+ * A letter head is among the first {@value #HEAD_LINES} lines and written in capitals, as letter heads are; a
+ * signature is what follows the closing ("Trân trọng", "Người gửi", "TM. …") among the last {@value #SIGNATURE_LINES}
+ * lines, or the last two lines without one. Only short lines that are not sentences count: a line of prose starting
+ * "Bệnh viện huyện …" is about a hospital, not from it. The writer's own words count only in the plural of a body
+ * ("Công ty chúng tôi"): "công ty tôi", "trường em" is where a person works or studies.
  */
 public final class ItemFactsReader {
 
     /** How much of the body's opening is read for its kind, in folded characters. */
     static final int OPENING = 800;
     static final int HEAD_LINES = 6;
-    static final int SIGNATURE_LINES = 8;
+    static final int SIGNATURE_LINES = 10;
+    /** Where a letter's signature starts: its closing formula, or the signer's "on behalf of". */
+    private static final Pattern CLOSING = Pattern.compile("^(?:tran trong|kinh thu|kinh chuc|xin (?:tran trong )?cam on"
+            + "|nguoi (?:gui|viet|kien nghi|de xuat|phan anh)|\\(ky|tm\\b|t/m\\b|thay mat|dai dien|nhan danh)");
     /** Longer lines are prose, not a letter head, a heading or a signature. */
     private static final int SHORT_LINE = 80;
 
@@ -100,14 +107,16 @@ public final class ItemFactsReader {
     private static final Pattern ORGANISATION_HEAD = Pattern.compile(
             "^(?:giam doc|tong giam doc|pho giam doc|hieu truong|vien truong|chu tich hoi dong quan tri|chu nhiem (?:htx|hop tac xa))\\b");
     private static final Pattern ASSOCIATION_HEAD = Pattern.compile(
-            "^(?:chu tich|pho chu tich|tong thu ky) (?:hiep hoi|hoi|lien hiep)\\b|^chu nhiem (?:clb|cau lac bo)\\b");
+            "^(?:chu tich|pho chu tich|tong thu ky) (?:hiep hoi|hoi(?! dong\\b)|lien hiep)\\b|^chu nhiem (?:clb|cau lac bo)\\b");
     /** The writer naming the body they write for: "Công ty chúng tôi", "thay mặt Hiệp hội", "chúng tôi là Hội …". */
     private static final Pattern ORGANISATION_SPEAKS = Pattern.compile("\\b" + ORGANISATION
-            + " (?:chung )?(?:toi|em)\\b|\\b(?:thay mat|dai dien cho|nhan danh|chung toi la) " + ORGANISATION);
+            + " chung toi\\b|\\b(?:thay mat|dai dien cho|nhan danh|chung toi la) " + ORGANISATION);
     private static final Pattern ASSOCIATION_SPEAKS = Pattern.compile("\\b(?:hiep hoi|cau lac bo|clb|lien doan"
-            + "|(?<!\\b(?:xa|co|dai|quoc|giao) )hoi) (?:chung )?(?:toi|em)\\b|\\b(?:thay mat|dai dien cho|nhan danh|chung toi la) "
+            + "|(?<!\\b(?:xa|co|dai|quoc|giao) )hoi) chung toi\\b|\\b(?:thay mat|dai dien cho|nhan danh|chung toi la) "
             + ASSOCIATION);
 
+    /** "Vợ tôi", "con tôi", "bạn tôi": someone else's, not the writer, is a foreigner. */
+    private static final String NOT_THEIRS = "(?<!\\b(?:vo|chong|con|ban|me|bo|cha|anh|chi|em|ong|ba|cua|khach|doi tac) )";
     /**
      * Countries whose citizens most often live, work, invest or study in Vietnam; not a list of every nation. Names
      * that fold into Vietnamese words are left out or guarded ("người Lào" but not "người lao động"; no Anh, Ý, Bỉ:
@@ -117,10 +126,10 @@ public final class ItemFactsReader {
             + "|phap|duc|uc|nga|an do|singapore|thai lan|lao(?! dong)|campuchia|malaysia|indonesia|philippines|canada"
             + "|ha lan|tay ban nha|thuy dien|dan mach|na uy|phan lan|thuy si|new zealand|israel|ukraina|ba lan|hungary"
             + "|cuba)\\b";
-    private static final Pattern FOREIGNER_SPEAKS = Pattern.compile("\\b(?:toi|chung toi|em)(?: (?:la|hien la|cung la))?"
+    private static final Pattern FOREIGNER_SPEAKS = Pattern.compile(NOT_THEIRS + "\\b(?:toi|chung toi|em)(?: (?:la|hien la|cung la))?"
             + "(?: mot)? (?:nguoi nuoc ngoai|cong dan nuoc ngoai|nha dau tu nuoc ngoai|chuyen gia nuoc ngoai"
             + "|nguoi lao dong nuoc ngoai|sinh vien nuoc ngoai|luu hoc sinh nuoc ngoai)\\b"
-            + "|\\b(?:toi|chung toi|em) (?:la|hien la) (?:nguoi|cong dan) " + COUNTRY
+            + "|" + NOT_THEIRS + "\\b(?:toi|chung toi|em) (?:la|hien la) (?:nguoi|cong dan) " + COUNTRY
             + "|\\b(?:mang|co) quoc tich " + COUNTRY);
     /** A labelled nationality that is not Vietnamese, opening a line or after a comma ("Họ tên: …, Quốc tịch: …"). */
     private static final Pattern NATIONALITY = Pattern.compile(
@@ -137,8 +146,11 @@ public final class ItemFactsReader {
             "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "dinh", "doan", "lam", "mai", "trinh",
             "truong", "luu", "cao", "quach", "luong", "ta", "tang", "chu", "kieu", "thai", "vuong", "dao", "ton",
             "khuc", "nong", "lo", "ha", "tieu", "trieu", "giang", "thach", "tong");
-    /** Letters only Vietnamese writes among the Latin alphabets, besides the block U+1EA0..U+1EF9. */
-    private static final String VIETNAMESE_LETTERS = "ăâđêôơưĂÂĐÊÔƠƯ";
+    /**
+     * Letters only Vietnamese writes among the Latin alphabets, besides the block U+1EA0..U+1EF9 (as
+     * VietnameseText#looksVietnamese counts them): â, ê, ô are French too ("Jérôme").
+     */
+    private static final String VIETNAMESE_LETTERS = "ăđơưĩũĂĐƠƯĨŨ";
 
     private ItemFactsReader() {
     }
@@ -329,8 +341,9 @@ public final class ItemFactsReader {
     }
 
     /**
-     * The short lines of a letter's head and of its signature, which name who writes; not the addressees ("Kính gửi:
-     * Viện …", a bare "Kính gửi:" and the line after it, "- Trường …" listed under it or under "Nơi nhận").
+     * The short lines of a letter's head (in capitals) and of its signature, which name who writes; not the
+     * addressees ("Kính gửi: Viện …", a bare "Kính gửi:" and the line after it, "- Trường …" listed under it or under
+     * "Nơi nhận").
      */
     private static List<String> headAndSignature(String text) {
         List<String> lines = new ArrayList<>();
@@ -343,11 +356,22 @@ public final class ItemFactsReader {
             }
             addresseeNext = addressee && folded.matches("kinh gui\\s*[:：.]?\\s*");
         }
-        List<String> out = new ArrayList<>(lines.subList(0, Math.min(HEAD_LINES, lines.size())));
-        for (String line : lines.subList(Math.max(Math.min(HEAD_LINES, lines.size()), lines.size() - SIGNATURE_LINES),
-                lines.size())) {
-            out.add(line);
+        List<String> out = new ArrayList<>();
+        for (String line : lines.subList(0, Math.min(HEAD_LINES, lines.size()))) {
+            if (line.equals(line.toUpperCase(Locale.ROOT))) {
+                out.add(line);
+            }
         }
+        // from the first closing, so that "Trân trọng, / GIÁM ĐỐC / (Ký tên, đóng dấu) / …" keeps the signer's title;
+        // without one, the last two lines, never the text's first (a topic line is no signature)
+        int signature = Math.min(lines.size(), Math.max(1, lines.size() - 2));
+        for (int i = Math.max(0, lines.size() - SIGNATURE_LINES); i < lines.size(); i++) {
+            if (CLOSING.matcher(VietnameseText.fold(lines.get(i))).find()) {
+                signature = i;
+                break;
+            }
+        }
+        out.addAll(lines.subList(signature, lines.size()));
         return out.stream().filter(ItemFactsReader::isShort).toList();
     }
 

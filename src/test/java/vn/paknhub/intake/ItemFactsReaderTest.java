@@ -1,6 +1,7 @@
 package vn.paknhub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.text.Normalizer;
 import java.util.Optional;
@@ -262,6 +263,31 @@ class ItemFactsReaderTest {
                     Hiệu trưởng
                     Nguyễn Thị Lan
                     """)).contains(SubmitterType.ORGANISATION);
+            assertThat(type("Nguyễn Văn Bình", null, null, """
+                    Kính gửi: Bộ Khoa học và Công nghệ
+                    Đề nghị Bộ sớm ban hành hướng dẫn về hợp đồng chuyển giao công nghệ điện tử.
+                    Xin trân trọng cảm ơn.
+                    GIÁM ĐỐC
+                    (Ký tên, đóng dấu)
+                    Nguyễn Văn Bình
+                    """)).contains(SubmitterType.ORGANISATION);
+            assertThat(type("Đỗ Quang Huy", null, null, """
+                    Chúng tôi kiến nghị cho phép doanh nghiệp nộp báo cáo thống kê một lần cho nhiều cơ quan.
+                    Trân trọng,
+                    Chủ tịch Hội đồng quản trị
+                    Đỗ Quang Huy
+                    """)).contains(SubmitterType.ORGANISATION);
+            // a person's signature, their address and phone below it, names no body
+            assertThat(type("Nguyễn Thị Hồng Nhung", null, null, """
+                    Kính gửi: Bộ Khoa học và Công nghệ
+
+                    Tôi xin kiến nghị xây dựng cơ chế thử nghiệm có kiểm soát cho trí tuệ nhân tạo.
+
+                    Trân trọng,
+                    Nguyễn Thị Hồng Nhung
+                    Địa chỉ: số 12 ngõ 45 phố Trần Duy Hưng, phường Trung Hòa, quận Cầu Giấy, Hà Nội
+                    ĐT: 0912 345 678
+                    """)).contains(SubmitterType.INDIVIDUAL);
         }
 
         @ParameterizedTest
@@ -272,6 +298,9 @@ class ItemFactsReaderTest {
             "Tôi đề nghị các công ty viễn thông giảm giá cước cho sinh viên.",
             "Tôi là hội viên Hội Nông dân xã và là viên chức Sở Y tế.",
             "Nơi nhận:\n- Trường THPT Lê Lợi;\n- Lưu.",
+            "Công ty tôi đang làm việc chậm đóng bảo hiểm xã hội cho người lao động.",
+            "Trường đại học em đang học thiếu phòng thí nghiệm cho sinh viên ngành trí tuệ nhân tạo.",
+            "Bệnh viện huyện quá tải vào mùa dịch\nTôi đề nghị tăng cường khám bệnh từ xa cho người dân vùng sâu.",
         })
         void anAddresseeOrABodyTalkedAboutIsNotTheSender(String text) {
             assertThat(type("Lê Minh Tâm", null, null, text)).contains(SubmitterType.INDIVIDUAL);
@@ -309,6 +338,8 @@ class ItemFactsReaderTest {
             assertThat(type("John Smith", null, null, null)).contains(SubmitterType.INDIVIDUAL);
             assertThat(type("Trần Thị Bích Ngọc", null, "C1234567", null)).contains(SubmitterType.INDIVIDUAL);
             assertThat(type("John Smith", null, "001190012345", null)).contains(SubmitterType.INDIVIDUAL);
+            assertThat(type("Jérôme Dupont", null, "18AB12345", null)).contains(SubmitterType.FOREIGNER);
+            assertThat(type("Lê Hà", null, "C1234567", null)).contains(SubmitterType.INDIVIDUAL);
         }
 
         @ParameterizedTest
@@ -320,6 +351,8 @@ class ItemFactsReaderTest {
             "Tôi là người lao động tự do tại Bình Dương.",
             "Tôi là người anh cả trong gia đình có ba người con.",
             "Tôi là người bị ảnh hưởng bởi sự cố mất dữ liệu.",
+            "Vợ tôi là người nước ngoài nên thủ tục đăng ký kết hôn trực tuyến còn vướng.",
+            "Bạn tôi là công dân Hàn Quốc đang gặp khó khăn khi gia hạn thẻ tạm trú.",
         })
         void foreignersTalkedAboutAreNotTheSender(String text) {
             assertThat(type("Lê Minh Tâm", null, null, text)).contains(SubmitterType.INDIVIDUAL);
@@ -331,6 +364,8 @@ class ItemFactsReaderTest {
                     .contains(SubmitterType.INDIVIDUAL);
             assertThat(type(null, null, null, "Tôi đề nghị cho phép nộp hồ sơ trực tuyến.")).isEmpty();
             assertThat(type(" ", null, null, null)).isEmpty();
+            assertThat(type(null, null, null, "")).isEmpty();
+            assertThat(type(null, null, null, "\n \n")).isEmpty();
         }
 
         @Test
@@ -385,6 +420,17 @@ class ItemFactsReaderTest {
             assertThat(facts.kindLine(false)).isEqualTo("Kiến nghị (đọc từ nội dung)");
             assertThat(facts.submitterTypeLine(false)).isEqualTo("Cá nhân (đọc từ nội dung)");
             assertThat(facts.kindLine(true)).isEqualTo("Petition (read from the text)");
+        }
+
+        @Test
+        void theLongestContentIsReadAtOnce() {
+            // the web form's 20,000 characters, full of the words the rules look for, none in a telling place
+            String content = "Các công ty, hội và trường đã nêu giải pháp, sáng kiến, phản ánh về hộ chiếu của người nước"
+                    + " ngoài; quốc tịch của họ khác nhau. ";
+            String longest = content.repeat(20_000 / content.length());
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> assertThat(ItemFactsReader.read(
+                    "Thư viện số", longest, "Lê Minh Tâm")).isEqualTo(new ItemFacts(null, null, SubmitterType.INDIVIDUAL,
+                            FactSource.TEXT)));
         }
 
         @Test
