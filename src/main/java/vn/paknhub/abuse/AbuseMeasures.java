@@ -193,7 +193,7 @@ public class AbuseMeasures {
 
     /** A phone number as intake keeps it (digits, a leading '+'), so that the hashes meet. */
     static String compactPhone(String phone) {
-        return new Submitter(null, null, null, phone, null, null).normalized().phone();
+        return new Submitter(null, null, null, phone, null, null, null).normalized().phone();
     }
 
     private static boolean blank(String s) {

@@ -27,9 +27,12 @@ import vn.paknhub.casefile.CaseRepository;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.CaseState;
+import vn.paknhub.casefile.FactSource;
+import vn.paknhub.casefile.ItemKind;
 import vn.paknhub.casefile.SimilarItems;
 import vn.paknhub.casefile.StateView;
 import vn.paknhub.casefile.SubmitterDetails;
+import vn.paknhub.casefile.SubmitterType;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 import vn.paknhub.core.text.VietnameseText;
@@ -73,10 +76,15 @@ class AgencyController {
     record CaseList(List<CaseSummary> items, int limit, int offset) {
     }
 
+    /**
+     * {@code kind} (Đ3.1) and {@code submitterType} (Đ2.3), each with its source: given by the submitter or read
+     * from the text; null, both, when neither said.
+     */
     record CaseDetail(String code, String title, CaseState state, String field, String channel,
             OffsetDateTime receivedAt, String assignedAgency, String content, String addressee,
             boolean consentToPublish, SubmitterDetails submitter, List<StoredAttachment> attachments,
-            CaseState resumeState, Set<CaseAction> allowedActions) {
+            CaseState resumeState, Set<CaseAction> allowedActions, ItemKind kind, FactSource kindSource,
+            SubmitterType submitterType, FactSource submitterTypeSource) {
     }
 
     record ActorView(ActorRole kind, String id) {
@@ -118,7 +126,8 @@ class AgencyController {
         return new CaseDetail(c.code(), c.title(), c.state(), c.fieldCode(), c.channel().name(), local(c),
                 c.assignedAgency(), c.content(), c.addressee(), c.consentToPublish(), submitter,
                 cases.attachmentsOf(c), c.resumeState(),
-                a.coordinating() ? Set.of() : cases.allowedActions(c, a.actor().role()));
+                a.coordinating() ? Set.of() : cases.allowedActions(c, a.actor().role()), c.facts().kind(),
+                c.facts().kindSource(), c.facts().submitterType(), c.facts().submitterTypeSource());
     }
 
     /** Earlier items like this one (Đ5.5): a body sees those among its own cases, the Central Party Office all. */

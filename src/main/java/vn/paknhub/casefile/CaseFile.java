@@ -3,7 +3,10 @@ package vn.paknhub.casefile;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case as stored, without its submitter's personal data (read through {@link CaseService#readSubmitter}). */
+/**
+ * A case as stored, without its submitter's personal data (read through {@link CaseService#readSubmitter}).
+ * {@code facts}: the item's kind and its submitter's type as recorded at intake, never null.
+ */
 public record CaseFile(
         UUID id,
         String code,
@@ -22,5 +25,10 @@ public record CaseFile(
         Boolean ratingAgree,
         Instant receivedAt,
         Instant resultPostedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ItemFacts facts) {
+
+    public CaseFile {
+        facts = facts == null ? ItemFacts.NONE : facts;
+    }
 }

@@ -24,7 +24,7 @@ public class CaseRepository {
 
     private static final String COLUMNS = "id, code, channel, state, resume_state, version, title, content, field_code,"
             + " addressee, assigned_agency, consent_to_publish, appeal_used, rating_score, rating_agree, received_at,"
-            + " result_posted_at, updated_at";
+            + " result_posted_at, updated_at, kind, kind_source, submitter_type, submitter_type_source";
 
     private static final RowMapper<CaseFile> CASE = CaseRepository::mapCase;
 
@@ -64,10 +64,11 @@ public class CaseRepository {
                 insert into case_file (id, code, lookup_secret_hash, channel, state, version, title, content, field_code,
                     addressee, assigned_agency, consent_to_publish, submitter_name_enc, submitter_org_enc,
                     submitter_address_enc, submitter_phone_enc, submitter_email_enc, submitter_id_number_enc,
-                    submitter_phone_hash, submitter_email_hash, content_fingerprint, received_at, updated_at)
+                    submitter_phone_hash, submitter_email_hash, content_fingerprint, received_at, updated_at, kind,
+                    kind_source, submitter_type, submitter_type_source)
                 values (:id, :code, :secret, :channel, :state, :version, :title, :content, :field, :addressee, :agency,
                     :consent, :name, :org, :address, :phone, :email, :idno, :phoneHash, :emailHash, :fingerprint,
-                    :received, :updated)""", rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
+                    :received, :updated, :kind, :kindSource, :submitterType, :submitterTypeSource)""", rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
     }
 
     private MapSqlParameterSource parameters(NewRow row) {
@@ -85,7 +86,14 @@ public class CaseRepository {
                 .addValue("phoneHash", protector.lookupHash(s.phone()))
                 .addValue("emailHash", protector.lookupHash(s.email()))
                 .addValue("fingerprint", protector.lookupHash(VietnameseText.fold(c.title() + "\n" + c.content())))
-                .addValue("received", Timestamp.from(c.receivedAt())).addValue("updated", Timestamp.from(c.updatedAt()));
+                .addValue("received", Timestamp.from(c.receivedAt())).addValue("updated", Timestamp.from(c.updatedAt()))
+                .addValue("kind", name(c.facts().kind())).addValue("kindSource", name(c.facts().kindSource()))
+                .addValue("submitterType", name(c.facts().submitterType()))
+                .addValue("submitterTypeSource", name(c.facts().submitterTypeSource()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     public Optional<CaseFile> find(String code) {
@@ -258,7 +266,14 @@ public class CaseRepository {
                 rs.getInt("version"), rs.getString("title"), rs.getString("content"), rs.getString("field_code"),
                 rs.getString("addressee"), rs.getString("assigned_agency"), rs.getBoolean("consent_to_publish"),
                 rs.getBoolean("appeal_used"), ratingScore, ratingAgree, instant(rs, "received_at"),
-                instant(rs, "result_posted_at"), instant(rs, "updated_at"));
+                instant(rs, "result_posted_at"), instant(rs, "updated_at"), new ItemFacts(
+                        value(ItemKind.class, rs.getString("kind")), value(FactSource.class, rs.getString("kind_source")),
+                        value(SubmitterType.class, rs.getString("submitter_type")),
+                        value(FactSource.class, rs.getString("submitter_type_source"))));
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -105,7 +105,7 @@ public class CaseService {
             Instant now = c.receivedAt();
             CaseFile f = new CaseFile(Randomness.uuid(), o.identity().code(), c.channel(), CaseState.SUBMITTED, null, 1,
                     c.title(), c.content(), c.fieldCode(), c.addressee(), null, c.consentToPublish(), false, null,
-                    null, now, null, clock.instant());
+                    null, now, null, clock.instant(), c.facts());
             UUID eventId = Randomness.uuid();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("channel", c.channel().name());
@@ -343,7 +343,7 @@ public class CaseService {
         CaseState resume = t.to() == c.state() && t.resumeStateAfter() == null ? c.resumeState() : t.resumeStateAfter();
         return new CaseFile(c.id(), c.code(), c.channel(), t.to(), resume, c.version() + 1, c.title(), c.content(),
                 fieldOf(c, t, input), c.addressee(), agency, c.consentToPublish(), appealUsed, score, agree, c.receivedAt(),
-                resultPosted, now);
+                resultPosted, now, c.facts());
     }
 
     /**

@@ -88,6 +88,8 @@ class CasePageController {
         model.addAttribute("assigned", c.assignedAgency() == null ? "—" : directory.find(c.assignedAgency())
                 .map(x -> english ? x.nameEn() : x.nameVi()).orElse(c.assignedAgency()));
         model.addAttribute("submitter", submitter);
+        model.addAttribute("kind", c.facts().kindLine(english));
+        model.addAttribute("submitterType", c.facts().submitterTypeLine(english));
         model.addAttribute("files", cases.attachmentsOf(c));
         model.addAttribute("history", cases.fullHistory(c).stream().map(e -> new EventRow(e.seq(),
                 WHEN.format(e.occurredAt().atZone(settings.timeZone())), e.action(),

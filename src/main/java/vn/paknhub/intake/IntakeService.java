@@ -127,7 +127,7 @@ public class IntakeService implements DisposableBean {
         Submitter s = r.submitter();
         return new NewCase(channel, r.title(), r.content(), r.field(), r.addressee(), r.consentToPublish(),
                 new SubmitterDetails(s.fullName(), s.organisation(), s.address(), s.phone(), s.email(), s.idNumber()),
-                attachments, receivedAt);
+                attachments, receivedAt, ItemFactsReader.facts(r));
     }
 
     private byte[] hash(SubmissionRequest request, List<IncomingAttachment> attachments) {

@@ -1,10 +1,13 @@
 package vn.paknhub.intake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.paknhub.casefile.ItemKind;
+import vn.paknhub.casefile.SubmitterType;
 import vn.paknhub.core.problem.FieldError;
 import vn.paknhub.core.text.VietnameseText;
 
@@ -24,6 +27,8 @@ public final class SubmissionValidator {
     public static final String VIETNAMESE = "D8.1-vietnamese";
     public static final String OUT_OF_SCOPE = "D1.2-out-of-scope";
     public static final String ABBREVIATIONS = "D8.1-abbreviations";
+    public static final String KIND = "D3.1-kind";
+    public static final String SUBMITTER_TYPE = "D2.3-submitter-type";
 
     /**
      * Domestic numbers: 0 then 9 digits (mobile) or 10 digits (landline since the 2017 area-code
@@ -41,8 +46,11 @@ public final class SubmissionValidator {
             + "(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
             + "(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})", Pattern.CASE_INSENSITIVE);
 
-    /** CMND (9 digits), CCCD / personal identification number (12 digits), or a passport number. */
-    /** As the dispatch messages carry it (schemas/messages/case-dispatch.v1 and v2). */
+    /**
+     * Any identity or registration number, never checked for a form (a CCCD, an old CMND, a foreign passport, an
+     * organisation's tax or registration code all exist, Đ2.3); only bounded, as the dispatch messages carry it
+     * (schemas/messages/case-dispatch.v1 and v2).
+     */
     private static final int ID_NUMBER_MAX = 30;
 
     private static final int EMAIL_MAX = 254;
@@ -105,6 +113,14 @@ public final class SubmissionValidator {
                             + " (Art. 6)."));
         }
         maxLength(out, "addressee", r.addressee(), 300, "Nơi nhận", "The addressee");
+        if (!isBlank(r.kind()) && ItemFactsReader.kind(r.kind()).isEmpty()) {
+            String names = names(ItemKind.values());
+            out.add(new FieldError("kind", KIND,
+                    "Loại PAKN, SKGP “" + r.kind() + "” không hợp lệ; chọn một trong: " + names + " (phản ánh, kiến"
+                            + " nghị, sáng kiến, giải pháp; Điều 3.1), hoặc để trống.",
+                    "Item kind “" + r.kind() + "” is not one of: " + names + " (feedback, petition, initiative,"
+                            + " solution; Art. 3.1); it may be left out."));
+        }
 
         if (r.submitter() == null) {
             out.add(new FieldError("submitter", REQUIRED,
@@ -130,6 +146,14 @@ public final class SubmissionValidator {
             maxLength(out, "submitter.fullName", s.fullName(), 200, "Họ và tên", "The full name");
         }
         maxLength(out, "submitter.organisation", s.organisation(), 300, "Tên tổ chức", "The organisation name");
+        if (!isBlank(s.type()) && ItemFactsReader.submitterType(s.type()).isEmpty()) {
+            String names = names(SubmitterType.values());
+            out.add(new FieldError("submitter.type", SUBMITTER_TYPE,
+                    "Loại người gửi “" + s.type() + "” không hợp lệ; chọn một trong: " + names + " (cá nhân, tổ chức,"
+                            + " người nước ngoài tại Việt Nam, hội, hiệp hội; Điều 2.3), hoặc để trống.",
+                    "Submitter type “" + s.type() + "” is not one of: " + names + " (individual, organisation,"
+                            + " foreigner in Vietnam, association; Art. 2.3); it may be left out."));
+        }
         if (required(out, "submitter.address", s.address(), "Địa chỉ liên hệ", "The contact address")) {
             maxLength(out, "submitter.address", s.address(), 500, "Địa chỉ liên hệ", "The contact address");
         }
@@ -195,6 +219,10 @@ public final class SubmissionValidator {
                     labelVi + " không được dài quá " + max + " ký tự, hiện có " + length + " ký tự.",
                     labelEn + " must not exceed " + max + " characters, not " + length + "."));
         }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private static int length(String value) {

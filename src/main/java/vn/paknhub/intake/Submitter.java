@@ -6,10 +6,12 @@ import vn.paknhub.core.text.VietnameseText;
 
 /**
  * Who sends an item and how to reach them (Art. 8.2): a name, a contact address, a phone number
- * or an email address; an identity number is encouraged but never required.
+ * or an email address; an identity number is encouraged but never required. {@code type}: who the
+ * sender is (Art. 2.3), a name of {@link vn.paknhub.casefile.SubmitterType}, optional (read from the
+ * item when absent).
  */
 public record Submitter(String fullName, String organisation, String address, String phone, String email,
-        String idNumber) {
+        String idNumber, String type) {
 
     /** Separators people type inside phone numbers: "090 123 4567", "024.3825.1234", "(024) 3825-1234". */
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.()\\-]");
@@ -23,7 +25,7 @@ public record Submitter(String fullName, String organisation, String address, St
         String cleanEmail = singleLineOrNull(email);
         return new Submitter(singleLineOrNull(fullName), singleLineOrNull(organisation), singleLineOrNull(address),
                 normalizePhone(phone), cleanEmail == null ? null : cleanEmail.toLowerCase(Locale.ROOT),
-                singleLineOrNull(idNumber));
+                singleLineOrNull(idNumber), singleLineOrNull(type));
     }
 
     /** {@link VietnameseText#singleLine}, with a blank result turned into null: every channel's one-line fields. */

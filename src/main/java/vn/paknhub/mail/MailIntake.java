@@ -32,7 +32,9 @@ import vn.paknhub.core.Savepoints;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 import vn.paknhub.core.text.ContactFinder;
+import vn.paknhub.core.text.VietnameseText;
 import vn.paknhub.intake.AttachmentPolicy;
+import vn.paknhub.intake.ItemFactsReader;
 import vn.paknhub.intake.ScopeScreen;
 import vn.paknhub.intake.SubmissionRequest;
 import vn.paknhub.intake.SubmissionValidator;
@@ -352,8 +354,9 @@ public class MailIntake {
         String name = mail.fromName() != null && !mail.fromName().isBlank() ? mail.fromName()
                 : mail.fromAddress().substring(0, mail.fromAddress().indexOf('@'));
         Submitter who = new Submitter(name, null, ContactFinder.address(mail.text()).orElse(null),
-                ContactFinder.phone(mail.text()).orElse(null), mail.fromAddress(), null);
-        SubmissionRequest request = new SubmissionRequest(title, mail.text(), null, null, who, Boolean.FALSE).normalized();
+                ContactFinder.phone(mail.text()).orElse(null), mail.fromAddress(), null, null);
+        SubmissionRequest request = new SubmissionRequest(title, mail.text(), null, null, who, Boolean.FALSE, null)
+                .normalized();
         List<String> missing = new ArrayList<>();
         for (FieldError e : validator.validate(request)) {
             missing.add("- " + e.message());
@@ -364,9 +367,12 @@ public class MailIntake {
 
         CaseService.CaseIdentity identity = cases.newIdentity();
         Submitter s = request.submitter();
+        // a mail has no form: its kind and its sender's type are read from it, the sender's name as the mail gives
+        // it (an address's local part is no person's name)
         CaseFile opened = cases.open(identity, new NewCase(Channel.EMAIL, request.title(), request.content(), null, null,
                 false, new SubmitterDetails(s.fullName(), null, s.address(), s.phone(), s.email(), null),
-                files.accepted(), receivedAt));
+                files.accepted(), receivedAt, ItemFactsReader.read(request.title(), request.content(),
+                        VietnameseText.singleLine(mail.fromName()))));
         UUID submitted = cases.fullHistory(opened).get(0).eventId();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("secret", identity.lookupSecret());

@@ -22,6 +22,7 @@ import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.core.problem.FieldError;
 import vn.paknhub.core.text.VietnameseText;
+import vn.paknhub.intake.ItemFactsReader;
 import vn.paknhub.intake.SubmissionRequest;
 import vn.paknhub.intake.SubmissionValidator;
 import vn.paknhub.intake.Submitter;
@@ -130,7 +131,7 @@ public class PaperIntake {
                 scans.result(id, PaperScans.VERIFY, reason, pages, letter, null);
                 return new Result(id, Outcome.TO_VERIFY, reason, null);
             }
-            String code = open(row, content, letter, pages, Map.of());
+            String code = open(row, content, letter, pages, text(pages), Map.of());
             scans.result(id, PaperScans.OPENED, null, pages, letter, code);
             return new Result(id, Outcome.CASE_OPENED, null, code);
         });
@@ -167,7 +168,9 @@ public class PaperIntake {
             Map<String, Object> verified = new LinkedHashMap<>();
             verified.put("verifiedBy", operator);
             verified.put("corrections", corrections);
-            String code = open(row, scans.content(id), corrected, pages, verified);
+            // a text the person typed in place of the page's replaces the page's for reading the letter's facts too
+            String code = open(row, scans.content(id), corrected, pages, fix.text() != null && !fix.text().isBlank()
+                    ? corrected.body() : text(pages), verified);
             scans.result(id, PaperScans.OPENED, null, pages, corrected, code);
             scans.released(id, operator);
             return new Result(id, Outcome.CASE_OPENED, null, code);
@@ -216,15 +219,18 @@ public class PaperIntake {
         }
     }
 
+    /** {@code page}: the letter's whole text as read or corrected, its head and signature included. */
     private String open(PaperScans.StoredScan row, byte[] content, LetterReader.Letter letter, List<ScanPages.Page> pages,
-            Map<String, Object> verified) {
+            String page, Map<String, Object> verified) {
         SubmissionRequest request = request(letter);
         Submitter who = request.submitter();
         CaseService.CaseIdentity identity = cases.newIdentity();
+        // the whole page is read for the kind and the sender's type, not only the body: the letter's heading ("THƯ
+        // KIẾN NGHỊ"), its head and its signature ("TM. Hiệp hội …") are where a letter says them
         CaseFile opened = cases.open(identity, new NewCase(Channel.PAPER, request.title(), request.content(), null,
                 letter.addressee(), false, new SubmitterDetails(who.fullName(), null, who.address(), who.phone(),
                         who.email(), null), List.of(new IncomingAttachment(row.fileName(), row.mediaType(), content)),
-                row.receivedAt().toInstant()));
+                row.receivedAt().toInstant(), ItemFactsReader.read(request.title(), page, who.fullName())));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("scan", row.id().toString());
         details.put("registerNumber", row.registerNumber());
@@ -265,7 +271,8 @@ public class PaperIntake {
 
     private static SubmissionRequest request(LetterReader.Letter l) {
         return new SubmissionRequest(l.title(), l.body(), null, l.addressee(),
-                new Submitter(l.senderName(), null, l.address(), l.phone(), l.email(), null), Boolean.FALSE).normalized();
+                new Submitter(l.senderName(), null, l.address(), l.phone(), l.email(), null, null), Boolean.FALSE, null)
+                .normalized();
     }
 
     /** What the clerk typed wins over what was read from the page. */

@@ -14,8 +14,8 @@ import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.CaseState;
 
 /**
- * The statistics of Đ14.3 over the cases received in a period, grouped by field, body, channel or
- * state: how many were received, are still open, were answered; how many were answered within the
+ * The statistics of Đ14.3 over the cases received in a period, grouped by field, body, channel, state,
+ * kind or submitter type: how many were received, are still open, were answered; how many were answered within the
  * processing period and how many went past it; the submitters' ratings (agreement and disagreement
  * with the answer, mean score); and appeals. On time and overdue are judged by the processing clock
  * (Đ13.1): a clock that ran past its due day is overdue whether or not the body answered since.
@@ -23,12 +23,15 @@ import vn.paknhub.casefile.CaseState;
 @Component
 public class CaseStatistics {
 
-    /** What the rows are grouped by. */
+    /**
+     * What the rows are grouped by. KIND tells the initiatives and solutions (Đ14.3d) from the feedback and petitions,
+     * SUBMITTER_TYPE counts who sends (Đ2.3); both are blank for cases whose kind or sender nobody stated or read.
+     */
     public enum Dimension {
         // the case's field, else the router's reading of it (an item waiting in triage or screened is counted too)
         FIELD("coalesce(c.field_code, (select r.classification -> 'field' ->> 'fieldCode' from case_routing r"
                 + " where r.case_id = c.id), '')"), AGENCY("coalesce(c.assigned_agency, '')"), CHANNEL("c.channel"),
-        STATE("c.state");
+        STATE("c.state"), KIND("coalesce(c.kind, '')"), SUBMITTER_TYPE("coalesce(c.submitter_type, '')");
 
         private final String column;
 

@@ -19,8 +19,8 @@ import vn.paknhub.identity.CentralOfficeOnly;
 
 /**
  * The Đ14.3 statistics and the daily reports, for the Central Party Office's clerks and supervisors: the
- * period's figures grouped by body, field, channel or state, drawn as bars (server-side SVG: no script), and
- * exported as CSV for the periodic report; the day's report per body.
+ * period's figures grouped by body, field, channel, state, kind or submitter type, drawn as bars (server-side SVG:
+ * no script), and exported as CSV for the periodic report; the day's report per body.
  */
 @ConsolePage
 @CentralOfficeOnly

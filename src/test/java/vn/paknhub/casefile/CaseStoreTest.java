@@ -141,7 +141,8 @@ class CaseStoreTest {
             opened.add(open("doc" + i + "@example.vn", List.of()));
         }
         CaseFile gone = new CaseFile(UUID.randomUUID(), "SKGP-00000000-999999", Channel.WEB, CaseState.SUBMITTED,
-                null, 1, "t", "c", "g", null, null, false, false, null, null, Instant.now(), null, Instant.now());
+                null, 1, "t", "c", "g", null, null, false, false, null, null, Instant.now(), null, Instant.now(),
+                ItemFacts.NONE);
         Actor reader = new Actor(ActorRole.SYSTEM, "delivery");
         ExecutorService threads = Executors.newFixedThreadPool(12);
         try {

@@ -80,6 +80,9 @@ class ConsoleBrowserTest extends ConsoleJourneys {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
         assertThat(browser.findElement(By.id("submitter")).getText()).contains("Nguyễn Thị Minh Thư");
+        // what the item is and who sent it, read from "Đề xuất …" and a person's name, said to be read
+        assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("Kiến nghị (đọc từ nội dung)");
+        assertThat(browser.findElement(By.id("submitter-type")).getText()).isEqualTo("Cá nhân (đọc từ nội dung)");
         assertThat(browser.getCurrentUrl()).endsWith("/console/cases/" + mine);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action"))).selectByValue("REJECT");
         browser.findElement(By.id("apply")).click();

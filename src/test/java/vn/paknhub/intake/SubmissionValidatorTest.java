@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.paknhub.core.problem.FieldError;
@@ -22,10 +23,10 @@ class SubmissionValidatorTest {
             định danh điện tử VNeID, để người dân và hộ kinh doanh thực hiện thủ tục trực tuyến thuận tiện hơn.""";
 
     private static final Submitter SUBMITTER = new Submitter("Nguyễn Thị Hoà", null,
-            "Số 12 phố Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội", "0912345678", null, "001190012345");
+            "Số 12 phố Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội", "0912345678", null, "001190012345", null);
 
     private static final SubmissionRequest VALID =
-            new SubmissionRequest(TITLE, CONTENT, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE);
+            new SubmissionRequest(TITLE, CONTENT, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE, null);
 
     private final SubmissionValidator validator = new SubmissionValidator(Samples.fields());
 
@@ -34,20 +35,20 @@ class SubmissionValidatorTest {
     }
 
     private static SubmissionRequest withTitle(String title) {
-        return new SubmissionRequest(title, CONTENT, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE);
+        return new SubmissionRequest(title, CONTENT, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE, null);
     }
 
     private static SubmissionRequest withContent(String content) {
-        return new SubmissionRequest(TITLE, content, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE);
+        return new SubmissionRequest(TITLE, content, "b", "Bộ Khoa học và Công nghệ", SUBMITTER, Boolean.TRUE, null);
     }
 
     private static SubmissionRequest withSubmitter(Submitter submitter) {
-        return new SubmissionRequest(TITLE, CONTENT, "b", "Bộ Khoa học và Công nghệ", submitter, Boolean.TRUE);
+        return new SubmissionRequest(TITLE, CONTENT, "b", "Bộ Khoa học và Công nghệ", submitter, Boolean.TRUE, null);
     }
 
     private static Submitter submitter(String fullName, String organisation, String address, String phone,
             String email, String idNumber) {
-        return new Submitter(fullName, organisation, address, phone, email, idNumber);
+        return new Submitter(fullName, organisation, address, phone, email, idNumber, null);
     }
 
     /** Vietnamese text of exactly this many code points, even after normalisation trims it. */
@@ -72,7 +73,7 @@ class SubmissionValidatorTest {
         SubmissionRequest minimal = new SubmissionRequest(TITLE, CONTENT, null, null,
                 submitter("John Smith", null, "Phường Thảo Điền, Thành phố Hồ Chí Minh", null, "john.smith@example.com",
                         null),
-                Boolean.FALSE);
+                Boolean.FALSE, null);
 
         assertThat(validate(minimal)).isEmpty();
     }
@@ -81,7 +82,7 @@ class SubmissionValidatorTest {
     void decomposedAndPaddedInputIsValidOnceNormalised() {
         SubmissionRequest messy = new SubmissionRequest(Normalizer.normalize(TITLE, Normalizer.Form.NFD),
                 " " + CONTENT.replace("\n", "\r\n") + " ", "dd", null,
-                submitter(" Nguyễn Thị Hoà ", "", "Hà Nội", "+84 912.345.678", " ", ""), Boolean.TRUE);
+                submitter(" Nguyễn Thị Hoà ", "", "Hà Nội", "+84 912.345.678", " ", ""), Boolean.TRUE, null);
 
         assertThat(validate(messy)).isEmpty();
     }
@@ -189,7 +190,7 @@ class SubmissionValidatorTest {
             assertThat(validate(new SubmissionRequest("Đề xuất số hoá quy trình tiếp nhận khiếu nại",
                     "Đề xuất số hoá quy trình tiếp nhận khiếu nại, tố cáo tại cấp xã để người dân theo dõi tiến độ"
                             + " giải quyết trực tuyến.",
-                    "k", null, SUBMITTER, Boolean.TRUE))).isEmpty();
+                    "k", null, SUBMITTER, Boolean.TRUE, null))).isEmpty();
         }
     }
 
@@ -200,13 +201,14 @@ class SubmissionValidatorTest {
         @NullSource
         @ValueSource(strings = {"a", "b", "dd", "n", "q"})
         void fieldIsOptionalButMustBeACatalogueCode(String field) {
-            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, field, null, SUBMITTER, true))).isEmpty();
+            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, field, null, SUBMITTER, true, null))).isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"đ", "f", "B", "r", "thu-tuc"})
         void unknownFieldIsRejected(String field) {
-            List<FieldError> violations = validate(new SubmissionRequest(TITLE, CONTENT, field, null, SUBMITTER, true));
+            List<FieldError> violations =
+                    validate(new SubmissionRequest(TITLE, CONTENT, field, null, SUBMITTER, true, null));
 
             assertThat(keys(violations)).containsExactly("field:D6-field");
             assertThat(violations.get(0).message()).contains("a, b, c, d, dd, e", "Điều 6");
@@ -214,9 +216,10 @@ class SubmissionValidatorTest {
 
         @Test
         void addresseeIsOptionalUpToThreeHundredCharacters() {
-            assertThat(keys(validate(new SubmissionRequest(TITLE, CONTENT, "b", text(301), SUBMITTER, true))))
+            assertThat(keys(validate(new SubmissionRequest(TITLE, CONTENT, "b", text(301), SUBMITTER, true, null))))
                     .containsExactly("addressee:length");
-            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, "b", text(300), SUBMITTER, true))).isEmpty();
+            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, "b", text(300), SUBMITTER, true, null)))
+                    .isEmpty();
         }
     }
 
@@ -302,6 +305,7 @@ class SubmissionValidatorTest {
         @ParameterizedTest
         @NullSource
         @ValueSource(strings = {"123456789", "001190012345", "C1234567", "b12345678", "AB123456", "0312345678-001",
+                "0101234567-001", "0101234567", "M12345678", "Hộ chiếu C1234567",
                 "0011 9001 2345", "X12345678", "PA1234567DE", "GPĐKKD 41A8012345", "12345678"})
         void idNumberIsOptionalAndAnyIdentifierIsTakenAsWritten(String idNumber) {
             assertThat(validate(withSubmitter(submitter("Lê Văn Nam", null, "Đà Nẵng", "0912345678", null, idNumber))))
@@ -315,13 +319,58 @@ class SubmissionValidatorTest {
         }
     }
 
+    /** Đ3.1 and Đ2.3: what the item is and who sends it, both optional, each one of its names or refused. */
+    @Nested
+    class KindAndSubmitterType {
+
+        private SubmissionRequest with(String kind, String type) {
+            return new SubmissionRequest(TITLE, CONTENT, "b", null, new Submitter("Công ty TNHH Sao Mai", null,
+                    "Số 5 Duy Tân, Hà Nội", "0912345678", null, "0101234567-001", type), true, kind);
+        }
+
+        @ParameterizedTest
+        @CsvSource(nullValues = "-", textBlock = """
+                FEEDBACK,   INDIVIDUAL
+                PETITION,   ORGANISATION
+                INITIATIVE, FOREIGNER
+                SOLUTION,   ASSOCIATION
+                -,          -
+                ' ',        ' '
+                """)
+        void eachNameOrNothingIsAccepted(String kind, String type) {
+            assertThat(validate(with(kind, type))).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"petition", "Kiến nghị", "COMPLAINT", "PAKN", "KIEN_NGHI"})
+        void anUnknownKindIsRefusedNamingTheValues(String kind) {
+            List<FieldError> violations = validate(with(kind, null));
+
+            assertThat(keys(violations)).containsExactly("kind:D3.1-kind");
+            assertThat(violations.get(0).message()).contains(kind, "FEEDBACK, PETITION, INITIATIVE, SOLUTION",
+                    "Điều 3.1");
+            assertThat(violations.get(0).messageEn()).contains("Art. 3.1");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"individual", "COMPANY", "Tổ chức", "FOREIGN"})
+        void anUnknownSubmitterTypeIsRefusedNamingTheValues(String type) {
+            List<FieldError> violations = validate(with(null, type));
+
+            assertThat(keys(violations)).containsExactly("submitter.type:D2.3-submitter-type");
+            assertThat(violations.get(0).message()).contains("INDIVIDUAL, ORGANISATION, FOREIGNER, ASSOCIATION",
+                    "Điều 2.3");
+            assertThat(violations.get(0).messageEn()).contains("Art. 2.3");
+        }
+    }
+
     @Nested
     class Consent {
 
         @Test
         void anAnswerIsRequired() {
             List<FieldError> violations = validate(
-                    new SubmissionRequest(TITLE, CONTENT, "b", null, SUBMITTER, null));
+                    new SubmissionRequest(TITLE, CONTENT, "b", null, SUBMITTER, null, null));
 
             assertThat(keys(violations)).containsExactly("consentToPublish:D5.1-consent");
             assertThat(violations.get(0).message()).contains("Điều 5.1");
@@ -329,14 +378,14 @@ class SubmissionValidatorTest {
 
         @Test
         void refusingIsAValidAnswer() {
-            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, "b", null, SUBMITTER, false))).isEmpty();
+            assertThat(validate(new SubmissionRequest(TITLE, CONTENT, "b", null, SUBMITTER, false, null))).isEmpty();
         }
     }
 
     @Test
     void everyViolationIsReportedFieldByField() {
         SubmissionRequest bad = new SubmissionRequest("Góp ý", "Please make digital signatures free for households.",
-                "x", null, submitter("", null, "Hà Nội", null, null, "1".repeat(31)), null);
+                "x", null, submitter("", null, "Hà Nội", null, null, "1".repeat(31)), null, null);
 
         assertThat(keys(validate(bad))).containsExactly(
                 "title:length",
@@ -351,7 +400,7 @@ class SubmissionValidatorTest {
     @Test
     void messagesAreComposedVietnameseWithAnEnglishTwin() {
         SubmissionRequest bad = new SubmissionRequest(null, "Đơn tố cáo", "x", text(301),
-                submitter(null, text(301), null, "12", "x@", "1"), null);
+                submitter(null, text(301), null, "12", "x@", "1"), null, null);
         List<FieldError> violations = validate(bad);
 
         assertThat(violations).hasSizeGreaterThan(8).allSatisfy(v -> {

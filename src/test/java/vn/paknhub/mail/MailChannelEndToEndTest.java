@@ -98,6 +98,11 @@ class MailChannelEndToEndTest {
         assertThat(c.json().path("submitter").path("email").asText()).isEqualTo("nhung.nth@saomai.example.vn");
         assertThat(c.json().path("submitter").path("phone").asText()).isEqualTo("0912345678");
         assertThat(c.json().path("submitter").path("address").asText()).contains("quận Cầu Giấy");
+        // a mail has no form: what it is and who sent it are read from it ("Kiến nghị …", a person's name)
+        assertThat(c.json().path("kind").asText()).isEqualTo("PETITION");
+        assertThat(c.json().path("kindSource").asText()).isEqualTo("TEXT");
+        assertThat(c.json().path("submitterType").asText()).isEqualTo("INDIVIDUAL");
+        assertThat(c.json().path("submitterTypeSource").asText()).isEqualTo("TEXT");
         await().atMost(PATIENCE).until(() -> inFolder("Processed", messageId) && !inFolder("INBOX", messageId));
 
         await().atMost(PATIENCE).until(() -> !receipts("nhung.nth@saomai.example.vn").isEmpty());

@@ -116,6 +116,10 @@ class PaperChannelEndToEndTest {
         assertThat(db.queryForObject("select addressee from case_file where code = ?", String.class, code))
                 .isEqualTo("Bộ Khoa học và Công nghệ");
         assertThat(db.queryForObject("select channel from case_file where code = ?", String.class, code)).isEqualTo("PAPER");
+        // read from the letter, as the clerk would: "THƯ KIẾN NGHỊ", "V/v đề xuất …", signed by a person
+        assertThat(db.queryForMap("select kind, kind_source, submitter_type, submitter_type_source from case_file"
+                + " where code = ?", code)).containsEntry("kind", "PETITION").containsEntry("kind_source", "TEXT")
+                .containsEntry("submitter_type", "INDIVIDUAL").containsEntry("submitter_type_source", "TEXT");
         // the addressee routes it
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from delivery where case_code = ?"
                 + " and agency = 'BKHCN'", Integer.class, code) == 1);
