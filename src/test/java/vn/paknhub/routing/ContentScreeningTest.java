@@ -6,6 +6,7 @@ import static vn.paknhub.support.Samples.VPTW;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseService;
+import vn.paknhub.casefile.Channel;
+import vn.paknhub.casefile.NewCase;
+import vn.paknhub.casefile.SubmitterDetails;
 import vn.paknhub.support.Flows;
 import vn.paknhub.support.HubApi;
 import vn.paknhub.support.HubIntegrationTest;
@@ -34,6 +40,8 @@ class ContentScreeningTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CaseService cases;
 
     HubApi api;
 
@@ -157,6 +165,24 @@ class ContentScreeningTest {
                 and m.consumer = 'notifier'""", Integer.class, code) == 1);
         assertThat(templatesPlanned(code)).doesNotContain("verification-hold");
         assertThat(deliveries(code)).isZero();
+    }
+
+    /** Items of the e-mail and paper channels reach the router as the web's do: the same screening holds them. */
+    @Test
+    void mail_and_paper_items_are_screened_like_web_items() {
+        SubmitterDetails who = new SubmitterDetails("Trần Văn Hải", null, "Thôn 2, xã Tân Phú, tỉnh Đồng Nai", null,
+                "hai.tran." + UUID.randomUUID() + "@example.vn", null);
+        CaseFile mailed = cases.open(cases.newIdentity(), new NewCase(Channel.EMAIL, "Phản ánh phần mềm hộ tịch",
+                "Phần mềm hộ tịch của xã lỗi cả tháng nay, bọn cán bộ ngồi chơi không ai sửa.", null, null, false, who,
+                List.of(), Instant.now()));
+        CaseFile posted = cases.open(cases.newIdentity(), new NewCase(Channel.PAPER, "Kiến nghị của cử tri",
+                "Kính gửi các đồng chí lãnh đạo. Tôi có ý kiến mong được quan tâm xem xét giải quyết.", null, null, false,
+                new SubmitterDetails("Lê Thị Hoa", null, "Tổ 5, phường Hòa Khánh, thành phố Đà Nẵng", null, null, null),
+                List.of(), Instant.now()));
+
+        assertThat(stateWhenScreened(mailed.code())).isEqualTo("VERIFICATION_HOLD");
+        assertThat(stateWhenScreened(posted.code())).isEqualTo("SUPPLEMENT_REQUESTED");
+        assertThat(deliveries(mailed.code()) + deliveries(posted.code())).isZero();
     }
 
     @Test
