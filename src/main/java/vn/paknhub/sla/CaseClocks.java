@@ -87,7 +87,9 @@ public class CaseClocks {
         LocalDate dayZero = calendar.isWorkingDay(resultDay) ? resultDay : calendar.nextWorkingDay(resultDay);
         WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, Clock.RESULT_POSTING.workingDays());
         Instant posted = e.occurredAt().toInstant();
-        boolean late = e.occurredAt().atZoneSameInstant(calendar.zone()).toLocalDate().isAfter(due.day());
+        // the posting is an instant like every other event: one after the 17:00 cut-off counts from the next
+        // working day, so a result posted at 18:00 on its due day is late
+        boolean late = calendar.dayZero(posted).isAfter(due.day());
         jdbc.update("""
                 insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, legal_basis,
                     unconfirmed_years, round, working_days, stopped_by, stopped_at, overdue_at)
@@ -152,13 +154,14 @@ public class CaseClocks {
      * announced after the clocks started (the count at start saw only the windows known then); how
      * many due days moved. The same on every node, so it may run on each at start-up.
      */
-    int recount() {
-        if (calendar.maintenance().isEmpty()) {
+    public int recount() {
+        List<WorkingCalendar.MaintenanceWindow> windows = calendar.maintenance();
+        if (windows.isEmpty()) {
             return 0;
         }
-        Instant lastStart = calendar.maintenance().stream().map(WorkingCalendar.MaintenanceWindow::start)
+        Instant lastStart = windows.stream().map(WorkingCalendar.MaintenanceWindow::start)
                 .max(Instant::compareTo).orElseThrow();
-        LocalDate firstDay = calendar.maintenance().stream().map(w -> w.start().atZone(ZoneOffset.UTC).toLocalDate()
+        LocalDate firstDay = windows.stream().map(w -> w.start().atZone(ZoneOffset.UTC).toLocalDate()
                 .minusDays(1)).min(LocalDate::compareTo).orElseThrow();
         record Running(long id, Clock clock, LocalDate dayZero, Instant startedAt, LocalDate dueOn, int days) {
         }

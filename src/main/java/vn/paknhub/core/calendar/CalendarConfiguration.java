@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,17 +20,19 @@ class CalendarConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     /**
-     * The working-day calendar, read once at start-up. This year's and next year's days off must be
+     * The working-day calendar, its days off read once at start-up (maintenance windows live). This year's and next year's days off must be
      * confirmed in the file: when they are not, every deadline over them says so, and the operators
      * are told here, loudly, which file to update.
      */
     @Bean
     WorkingCalendar workingCalendar(@Value("${hub.calendar.holidays-file}") Path file,
             @Value("${hub.calendar.receipt-cut-off}") LocalTime cutOff, @Value("${hub.calendar.maintenance-file}") Path windows,
-            CaseSettings settings, Clock clock) throws IOException {
-        WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone()).withMaintenance(windows);
-        LOG.info("Maintenance windows {}: {} (Đ16.3: they do not count for items received 3 hours before)", windows,
-                calendar.maintenance().size());
+            CaseSettings settings, Clock clock, ObjectProvider<AnnouncedMaintenance> announced) throws IOException {
+        // the file stays a seed operators may keep using; windows announced through the API are read at each count
+        WorkingCalendar calendar = WorkingCalendar.load(file, cutOff, settings.timeZone()).withMaintenance(windows)
+                .withAnnouncedMaintenance(() -> announced.getIfAvailable(() -> List::of).windows());
+        LOG.info("Maintenance windows in {} (more are announced through /api/v1/maintenance; Đ16.3: they do not count"
+                + " for items received 3 hours before)", windows);
         LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
         List<Integer> missing = calendar.unconfirmed(today, today.plusYears(1));
         if (!missing.isEmpty()) {

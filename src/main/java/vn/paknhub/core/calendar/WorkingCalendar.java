@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import vn.paknhub.core.text.CsvTable;
 
 /**
@@ -54,6 +55,8 @@ public final class WorkingCalendar {
     private static final Duration NOTICE = Duration.ofHours(3);
 
     private final List<MaintenanceWindow> maintenance;
+    /** Windows announced while the hub runs (stored in PostgreSQL), read at each count: no restart. */
+    private final Supplier<List<MaintenanceWindow>> announced;
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> workedSaturdays;
     private final Set<Integer> confirmedYears;
@@ -62,12 +65,14 @@ public final class WorkingCalendar {
 
     WorkingCalendar(Set<LocalDate> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
             LocalTime cutOff, ZoneId zone) {
-        this(daysOff, workedSaturdays, confirmedYears, cutOff, zone, List.of());
+        this(daysOff, workedSaturdays, confirmedYears, cutOff, zone, List.of(), List::of);
     }
 
     private WorkingCalendar(Set<LocalDate> daysOff, Set<LocalDate> workedSaturdays, Set<Integer> confirmedYears,
-            LocalTime cutOff, ZoneId zone, List<MaintenanceWindow> maintenance) {
+            LocalTime cutOff, ZoneId zone, List<MaintenanceWindow> maintenance,
+            Supplier<List<MaintenanceWindow>> announced) {
         this.maintenance = List.copyOf(maintenance);
+        this.announced = announced;
         this.daysOff = Set.copyOf(daysOff);
         this.workedSaturdays = Set.copyOf(workedSaturdays);
         this.confirmedYears = Set.copyOf(confirmedYears);
@@ -130,7 +135,16 @@ public final class WorkingCalendar {
                 }
             }
         }
-        return new WorkingCalendar(daysOff, workedSaturdays, confirmedYears, cutOff, zone, windows);
+        return new WorkingCalendar(daysOff, workedSaturdays, confirmedYears, cutOff, zone, windows, announced);
+    }
+
+    /**
+     * This calendar with the windows operators announce while the hub runs, asked for at every count
+     * that judges maintenance (so an announcement moves the deadlines counted after it at once), on
+     * top of those of the file.
+     */
+    public WorkingCalendar withAnnouncedMaintenance(Supplier<List<MaintenanceWindow>> source) {
+        return new WorkingCalendar(daysOff, workedSaturdays, confirmedYears, cutOff, zone, maintenance, source);
     }
 
     /** The local time of the regulation's days. */
@@ -138,8 +152,16 @@ public final class WorkingCalendar {
         return zone;
     }
 
-    public List<MaintenanceWindow> maintenance() {
+    /** The windows of the operators' file only (a seed the hub publishes at start-up). */
+    public List<MaintenanceWindow> seededMaintenance() {
         return maintenance;
+    }
+
+    /** The windows of the file and those announced since, as given (possibly overlapping). */
+    public List<MaintenanceWindow> maintenance() {
+        List<MaintenanceWindow> all = new ArrayList<>(maintenance);
+        all.addAll(announced.get());
+        return all;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -179,23 +201,41 @@ public final class WorkingCalendar {
      * hours after the trigger, does not count (Đ16.3), and the period runs one working day longer.
      */
     public Deadline workingDaysAfter(LocalDate eventDay, int days, Instant trigger) {
+        // read once per count: the windows that pause this item, merged so that overlapping or repeated
+        // announcements (the file's and the API's, or two covering the same night) are not counted twice
+        List<MaintenanceWindow> pausing = trigger == null ? List.of() : merged(trigger);
         LocalDate d = eventDay;
         for (int i = 0; i < days; i++) {
             do {
                 d = nextWorkingDay(d);
-            } while (trigger != null && lostToMaintenance(d, trigger));
+            } while (!pausing.isEmpty() && lostToMaintenance(d, pausing));
         }
         return new Deadline(d, unconfirmed(eventDay, d));
     }
 
-    private boolean lostToMaintenance(LocalDate day, Instant trigger) {
+    /** The windows that started at least 3 hours after {@code trigger}, merged where they overlap or touch, in order. */
+    List<MaintenanceWindow> merged(Instant trigger) {
+        List<MaintenanceWindow> windows = new ArrayList<>(maintenance().stream()
+                .filter(w -> !w.start().isBefore(trigger.plus(NOTICE))).toList());
+        windows.sort((a, b) -> a.start().compareTo(b.start()));
+        List<MaintenanceWindow> merged = new ArrayList<>();
+        for (MaintenanceWindow w : windows) {
+            MaintenanceWindow last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !w.start().isAfter(last.end())) {
+                merged.set(merged.size() - 1, new MaintenanceWindow(last.start(),
+                        w.end().isAfter(last.end()) ? w.end() : last.end()));
+            } else {
+                merged.add(w);
+            }
+        }
+        return merged;
+    }
+
+    private boolean lostToMaintenance(LocalDate day, List<MaintenanceWindow> merged) {
         Instant opens = day.atTime(OFFICE_OPENS).atZone(zone).toInstant();
         Instant closes = day.atTime(cutOff).atZone(zone).toInstant();
         long covered = 0;
-        for (MaintenanceWindow w : maintenance) {
-            if (w.start().isBefore(trigger.plus(NOTICE))) {
-                continue;
-            }
+        for (MaintenanceWindow w : merged) {
             Instant from = w.start().isAfter(opens) ? w.start() : opens;
             Instant to = w.end().isBefore(closes) ? w.end() : closes;
             if (to.isAfter(from)) {

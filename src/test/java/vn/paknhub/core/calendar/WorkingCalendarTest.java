@@ -130,6 +130,44 @@ class WorkingCalendarTest {
         assertThat(withMaintenance().workingDaysAfter(dayZero, days, trigger).day()).isEqualTo(expected);
     }
 
+    private static WorkingCalendar.MaintenanceWindow window(String start, String end) {
+        return new WorkingCalendar.MaintenanceWindow(LocalDateTime.parse(start).atZone(VIETNAM).toInstant(),
+                LocalDateTime.parse(end).atZone(VIETNAM).toInstant());
+    }
+
+    /**
+     * Two windows of three hours over the same morning, announced twice (the file's and the API's),
+     * cover three hours, not six: the day still counts. Two that together cover more than half of
+     * the office hours without overlapping make the day lost.
+     */
+    @Test
+    void overlapping_or_repeated_windows_are_merged_before_a_day_is_judged_lost() {
+        java.time.Instant monday = LocalDateTime.parse("2026-11-30T09:00").atZone(VIETNAM).toInstant();
+        LocalDate dayZero = CALENDAR.dayZero(monday);
+        WorkingCalendar twice = CALENDAR.withAnnouncedMaintenance(() -> java.util.List.of(
+                window("2026-12-02T08:00", "2026-12-02T11:00"), window("2026-12-02T08:00", "2026-12-02T11:00"),
+                window("2026-12-02T09:00", "2026-12-02T12:00")));
+        // 08:00–12:00 merged: four of nine hours, not ten
+        assertThat(twice.workingDaysAfter(dayZero, 5, monday).day()).isEqualTo(LocalDate.of(2026, 12, 7));
+        WorkingCalendar halves = CALENDAR.withAnnouncedMaintenance(() -> java.util.List.of(
+                window("2026-12-02T08:00", "2026-12-02T11:00"), window("2026-12-02T13:00", "2026-12-02T15:00")));
+        // five of nine hours: the Wednesday is lost
+        assertThat(halves.workingDaysAfter(dayZero, 5, monday).day()).isEqualTo(LocalDate.of(2026, 12, 8));
+    }
+
+    /** Windows announced while the hub runs are read at each count, not once at start-up. */
+    @Test
+    void announced_windows_are_read_at_each_count() {
+        java.util.List<WorkingCalendar.MaintenanceWindow> store = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkingCalendar live = CALENDAR.withAnnouncedMaintenance(() -> store);
+        java.time.Instant monday = LocalDateTime.parse("2026-11-30T09:00").atZone(VIETNAM).toInstant();
+        LocalDate dayZero = CALENDAR.dayZero(monday);
+        assertThat(live.workingDaysAfter(dayZero, 5, monday).day()).isEqualTo(LocalDate.of(2026, 12, 7));
+        store.add(window("2026-12-03T07:00", "2026-12-03T18:00"));
+        assertThat(live.workingDaysAfter(dayZero, 5, monday).day()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(live.maintenance()).hasSize(1);
+    }
+
     @Test
     void a_window_that_ends_before_it_starts_or_is_not_a_time_is_refused_naming_the_line() throws Exception {
         Path windows = java.nio.file.Files.createTempFile("maintenance", ".csv");
