@@ -1,3 +1,4 @@
+-- Open311 GeoReport v2 client applications and the requests they posted; maintenance and incident notices (Đ16).
 -- Maintenance windows and incidents as operators announce them (Đ16.2, Đ16.4): published, mailed to
 -- the bodies, and read live by the working-day calendar (Đ16.3), so an announcement needs no restart.
 create table maintenance_notice (
@@ -21,3 +22,22 @@ create table maintenance_notice (
 );
 create unique index maintenance_notice_file_once on maintenance_notice (starts_at, ends_at) where source = 'FILE';
 create index maintenance_notice_ends on maintenance_notice (coalesce(ends_at, 'infinity'::timestamptz));
+
+-- Open311 GeoReport v2: one API key per client application (a civic-report app, FixMyStreet), kept as a
+-- SHA-256 hash like the machine credentials; a client's key lets it follow the requests it posted.
+create table open311_client (
+    id          bigint generated always as identity primary key,
+    name        text        not null,
+    key_hash    bytea       not null unique,
+    created_at  timestamptz not null default now(),
+    created_by  text        not null,
+    revoked_at  timestamptz,
+    revoked_by  text
+);
+
+create table open311_request (
+    case_code   text        primary key,
+    client_id   bigint      not null references open311_client (id),
+    created_at  timestamptz not null default now()
+);
+create index open311_request_client on open311_request (client_id, created_at);
