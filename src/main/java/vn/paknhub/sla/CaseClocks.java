@@ -87,9 +87,7 @@ public class CaseClocks {
         LocalDate dayZero = calendar.isWorkingDay(resultDay) ? resultDay : calendar.nextWorkingDay(resultDay);
         WorkingCalendar.Deadline due = calendar.workingDaysAfter(dayZero, Clock.RESULT_POSTING.workingDays());
         Instant posted = e.occurredAt().toInstant();
-        // the posting is an instant like every other event: one after the 17:00 cut-off counts from the next
-        // working day, so a result posted at 18:00 on its due day is late
-        boolean late = calendar.dayZero(posted).isAfter(due.day());
+        boolean late = postedLate(calendar, posted, due.day());
         jdbc.update("""
                 insert into case_clock (case_code, clock, started_by, started_at, day_zero, due_on, legal_basis,
                     unconfirmed_years, round, working_days, stopped_by, stopped_at, overdue_at)
@@ -102,6 +100,14 @@ public class CaseClocks {
                         .addValue("years", due.unconfirmedYears().toArray(Integer[]::new))
                         .addValue("days", Clock.RESULT_POSTING.workingDays())
                         .addValue("overdue", late ? Timestamp.from(posted) : null));
+    }
+
+    /**
+     * The posting is an instant like every other event: one after the cut-off (or on a day off) counts
+     * from the next working day, so a result posted at 18:00 on its due day is late.
+     */
+    static boolean postedLate(WorkingCalendar calendar, Instant posted, LocalDate due) {
+        return calendar.dayZero(posted).isAfter(due);
     }
 
     /**
