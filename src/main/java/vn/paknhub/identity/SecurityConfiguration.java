@@ -65,7 +65,8 @@ class SecurityConfiguration {
                         // the Central Party Office's desks, by role (the pages also check the body)
                         .requestMatchers("/console/triage", "/console/triage/**").hasRole(OfficerSignIn.Role.CLERK.name())
                         .requestMatchers("/console/deliveries", "/console/deliveries/**", "/console/connectors/**",
-                                "/console/mail", "/console/mail/**", "/console/parked/**").hasRole(OfficerSignIn.Role.OPERATOR.name())
+                                "/console/mail", "/console/mail/**", "/console/parked/**", "/console/maintenance")
+                                .hasRole(OfficerSignIn.Role.OPERATOR.name())
                         .requestMatchers("/console/scans", "/console/scans/**")
                                 .hasAnyRole(OfficerSignIn.Role.CLERK.name(), OfficerSignIn.Role.OPERATOR.name())
                         .requestMatchers("/console/statistics", "/console/statistics/**")

@@ -53,6 +53,12 @@ class MaintenanceController {
     @CentralOfficeOnly
     @PostMapping("/api/v1/maintenance")
     ResponseEntity<NoticeView> announce(@RequestBody AnnounceRequest request) {
+        MaintenanceNotices.Announced stored = announcements.announce(checked(request), access.actorLabel());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(stored));
+    }
+
+    /** The request checked field by field (the API's and the console page's). */
+    static MaintenanceAnnouncements.Announcement checked(AnnounceRequest request) {
         List<FieldError> errors = new ArrayList<>();
         MaintenanceNotices.Kind kind = MaintenanceNotices.Kind.valueOf(ApiProblem.oneOf("kind",
                 request.kind() == null ? "MAINTENANCE" : request.kind(), List.of("MAINTENANCE", "INCIDENT")));
@@ -80,9 +86,7 @@ class MaintenanceController {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        MaintenanceNotices.Announced stored = announcements.announce(new MaintenanceAnnouncements.Announcement(kind,
-                notice, starts, ends, title, message, english), access.actorLabel());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(stored));
+        return new MaintenanceAnnouncements.Announcement(kind, notice, starts, ends, title, message, english);
     }
 
     @CentralOfficeOnly
