@@ -34,18 +34,33 @@ class ClientLimitFilter extends OncePerRequestFilter {
         this.measures = measures;
     }
 
+    /** The other doors an item comes in by: the public form and Open311's POST requests (sending), the public follow-up page. */
+    private static final String PUBLIC_FORM = "/gui-pakn";
+    private static final String PUBLIC_LOOKUP = "/tra-cuu";
+    private static final String OPEN311_REQUESTS = "/open311/v2/requests.";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/"));
+        boolean post = "POST".equals(request.getMethod());
+        return !(path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/")
+                || post && (path.equals(PUBLIC_FORM) || path.equals(PUBLIC_LOOKUP) || path.startsWith(OPEN311_REQUESTS)));
+    }
+
+    private static RateLimits.Kind kindOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.equals(SUBMISSIONS) || path.equals(PUBLIC_FORM) || path.startsWith(OPEN311_REQUESTS)) {
+            return RateLimits.Kind.SUBMIT;
+        }
+        return "GET".equals(request.getMethod()) || path.equals(PUBLIC_LOOKUP) ? RateLimits.Kind.LOOKUP
+                : RateLimits.Kind.FOLLOW_UP;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
-        RateLimits.Kind kind = request.getRequestURI().equals(SUBMISSIONS) ? RateLimits.Kind.SUBMIT
-                : "GET".equals(request.getMethod()) ? RateLimits.Kind.LOOKUP : RateLimits.Kind.FOLLOW_UP;
+        RateLimits.Kind kind = kindOf(request);
         Optional<AbuseMeasures.Measure> measure;
         Optional<Duration> wait;
         try {

@@ -74,6 +74,23 @@ class AbuseProtectionTest {
                 "X-Forwarded-For", address()).status()).isEqualTo(202);
     }
 
+    /** The public form and Open311's POST requests are doors of the same address budget as the API. */
+    @Test
+    void the_public_form_and_open311_share_the_addresss_sending_limit() {
+        HubApi api = new HubApi(port);
+        String flooder = address();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api.post("/gui-pakn", "application/x-www-form-urlencoded", "title=x", "X-Forwarded-For", flooder)
+                    .status());
+        }
+        assertThat(statuses).containsExactly(422, 422, 422, 422, 422, 429);
+        assertThat(api.post("/open311/v2/requests.json", "application/x-www-form-urlencoded", "api_key=x&service_code=a",
+                "X-Forwarded-For", flooder).status()).isEqualTo(429);
+        assertThat(api.post("/gui-pakn", "application/x-www-form-urlencoded", "title=x", "X-Forwarded-For", address())
+                .status()).isEqualTo(422);
+    }
+
     @Test
     void one_submitter_is_limited_per_day_whatever_address_they_send_from() {
         HubApi api = new HubApi(port);
