@@ -25,6 +25,8 @@ import vn.paknhub.core.problem.ProblemDetails;
 class ClientLimitFilter extends OncePerRequestFilter {
 
     private static final String SUBMISSIONS = "/api/v1/submissions";
+    /** Published answers and open data: read by anyone, so limited like the submitter's reads. */
+    private static final String PUBLIC = "/api/public/";
 
     private final RateLimits limits;
     private final AbuseMeasures measures;
@@ -43,7 +45,7 @@ class ClientLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         boolean post = "POST".equals(request.getMethod());
-        return !(path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/")
+        return !(path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/") || path.startsWith(PUBLIC)
                 || post && (path.equals(PUBLIC_FORM) || path.equals(PUBLIC_LOOKUP) || path.startsWith(OPEN311_REQUESTS)));
     }
 

@@ -54,11 +54,13 @@ class AgencyController {
     private final CaseParticipation participation;
     private final java.time.Clock clock;
     private final AttachmentLinks links;
+    private final vn.paknhub.publication.Publications publications;
 
     AgencyController(AgencyAccess access, CaseService cases, CaseRepository repository, AgencyDirectory directory,
             CaseSettings settings, CaseParticipation participation, java.time.Clock clock, AttachmentLinks links,
-            SimilarItems similarItems) {
+            SimilarItems similarItems, vn.paknhub.publication.Publications publications) {
         this.links = links;
+        this.publications = publications;
         this.similarItems = similarItems;
         this.access = access;
         this.cases = cases;
@@ -94,8 +96,13 @@ class AgencyController {
             ActorView actor, String reason, Map<String, Object> details) {
     }
 
-    /** {@code resultDate}: with POST_RESULT, the day the result was decided, which starts its posting period (Đ13.3). */
-    record AgencyActionRequest(CaseAction action, String reason, String targetAgency, String resultDate) {
+    /**
+     * {@code resultDate}: with POST_RESULT, the day the result was decided, which starts its posting period (Đ13.3).
+     * {@code publication}: with PUBLISH, the reviewer's corrections of the redacted text (Đ12.4b). {@code
+     * tellSubmitter}: with PLACE_ON_HOLD, false when telling the submitter why is not appropriate (Đ20b).
+     */
+    record AgencyActionRequest(CaseAction action, String reason, String targetAgency, String resultDate,
+            vn.paknhub.publication.Publications.Corrections publication, Boolean tellSubmitter) {
     }
 
     @GetMapping
@@ -188,8 +195,25 @@ class AgencyController {
             throw ApiProblem.invalid("targetAgency", "unknown-agency", "Không có cơ quan mã «" + target + "».",
                     "No agency with code '" + target + "'.");
         }
+        if (request.publication() != null && request.action() != CaseAction.PUBLISH) {
+            throw ApiProblem.invalid("publication", "publication", "«publication» chỉ đi kèm PUBLISH.",
+                    "'publication' goes with PUBLISH only.");
+        }
+        // one way to publish, whichever door: the redaction is recorded and the public row written with the step
+        if (request.action() == CaseAction.PUBLISH) {
+            return StateView.of(publications.publish(a.caseFile().code(), a.actor(),
+                    VietnameseText.normalize(request.reason()), request.publication()));
+        }
+        Map<String, Object> details = new java.util.HashMap<>(resultDate(request));
+        if (request.tellSubmitter() != null) {
+            if (request.action() != CaseAction.PLACE_ON_HOLD) {
+                throw ApiProblem.invalid("tellSubmitter", "tell-submitter", "«tellSubmitter» chỉ đi kèm PLACE_ON_HOLD.",
+                        "'tellSubmitter' goes with PLACE_ON_HOLD only.");
+            }
+            details.put(ActionInput.TELL_SUBMITTER, request.tellSubmitter());
+        }
         CaseFile after = cases.apply(a.caseFile().code(), request.action(), a.actor(),
-                VietnameseText.normalize(request.reason()), ActionInput.forwardTo(target, resultDate(request)));
+                VietnameseText.normalize(request.reason()), ActionInput.forwardTo(target, details));
         return StateView.of(after);
     }
 

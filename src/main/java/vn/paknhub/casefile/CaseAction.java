@@ -23,6 +23,10 @@ public enum CaseAction {
     POST_RESULT("Cập nhật kết quả xử lý", "Post the result", Reason.REQUIRED, "Đ13.3"),
     RETURN_FOR_REWORK("Trả lại để xử lý lại", "Return for rework", Reason.REQUIRED, "Đ12.4c"),
     PUBLISH("Công khai kết quả", "Publish the result", Reason.OPTIONAL, "Đ12.4b"),
+    // The Central Party Office's review of an answer (Đ12.4c) happens whether or not it may be published; without
+    // consent (Đ5.1) the review ends here, and the submitter is told the result as with PUBLISH (Đ5.2c).
+    APPROVE_RESULT("Duyệt kết quả (không công khai)", "Approve the result without publishing", Reason.OPTIONAL,
+            "Đ12.4c"),
     RATE("Đánh giá mức độ hài lòng", "Rate satisfaction", Reason.OPTIONAL, "Đ14.1"),
     APPEAL("Gửi phúc đáp", "Appeal the result", Reason.REQUIRED, "Đ14.1"),
     ANSWER_APPEAL("Trả lời phúc đáp", "Answer the appeal", Reason.REQUIRED, "Đ14.1"),

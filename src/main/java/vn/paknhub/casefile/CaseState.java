@@ -18,6 +18,9 @@ public enum CaseState {
     RESULT_POSTED("Đã có kết quả xử lý", "Result posted", Phase.OPEN),
     RETURNED_FOR_REWORK("Trả lại để xử lý lại", "Returned for rework", Phase.OPEN),
     PUBLISHED("Đã công khai", "Published", Phase.OPEN),
+    // Đ12.4c review passed for an item whose submitter did not consent to publication (Đ5.1): the answer is
+    // final and told to the submitter (Đ5.2c), but nothing is shown publicly.
+    RESULT_APPROVED("Đã duyệt kết quả, không công khai", "Result approved, not published", Phase.OPEN),
     // Đ11.3: a fast-track close holds "trừ khi có nội dung bổ sung hợp lệ", so it must stay reopenable.
     FAST_CLOSED("Kết thúc xử lý nhanh", "Closed by fast track", Phase.OPEN),
     WITHDRAWAL_REQUESTED("Đề nghị rút", "Withdrawal requested", Phase.OPEN),

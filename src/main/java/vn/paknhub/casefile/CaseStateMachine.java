@@ -8,6 +8,7 @@ import static vn.paknhub.casefile.CaseAction.ACCEPT;
 import static vn.paknhub.casefile.CaseAction.ADD_SUPPLEMENT;
 import static vn.paknhub.casefile.CaseAction.ANSWER_APPEAL;
 import static vn.paknhub.casefile.CaseAction.APPEAL;
+import static vn.paknhub.casefile.CaseAction.APPROVE_RESULT;
 import static vn.paknhub.casefile.CaseAction.CLOSE;
 import static vn.paknhub.casefile.CaseAction.CONFIRM_WITHDRAWAL;
 import static vn.paknhub.casefile.CaseAction.END_COORDINATION;
@@ -42,6 +43,7 @@ import static vn.paknhub.casefile.CaseState.IN_PROGRESS;
 import static vn.paknhub.casefile.CaseState.OVERDUE;
 import static vn.paknhub.casefile.CaseState.PUBLISHED;
 import static vn.paknhub.casefile.CaseState.REJECTED;
+import static vn.paknhub.casefile.CaseState.RESULT_APPROVED;
 import static vn.paknhub.casefile.CaseState.RESULT_POSTED;
 import static vn.paknhub.casefile.CaseState.RETURNED_FOR_REWORK;
 import static vn.paknhub.casefile.CaseState.RETURNED_TO_CENTRAL_OFFICE;
@@ -78,7 +80,7 @@ public final class CaseStateMachine {
     /** States only reachable once the item was accepted, where Đ11.4 no longer allows withdrawal. */
     private static final Set<CaseState> ACCEPTED_OR_LATER = Collections.unmodifiableSet(EnumSet.of(
             ACCEPTED, IN_PROGRESS, COORDINATION, OVERDUE, ESCALATED, RESULT_POSTED, RETURNED_FOR_REWORK,
-            PUBLISHED, APPEALED, APPEAL_ANSWERED, CLOSED));
+            PUBLISHED, RESULT_APPROVED, APPEALED, APPEAL_ANSWERED, CLOSED));
 
     /** After an appeal the only Đ14.1 right left is the answer, so a second appeal is "appeal once". */
     private static final Set<CaseState> APPEAL_ALREADY_SENT =
@@ -86,7 +88,7 @@ public final class CaseStateMachine {
 
     // CLOSED has a result too: appealing there is simply too late, which the generic message says better.
     private static final Set<CaseState> HAS_RESULT = Collections.unmodifiableSet(EnumSet.of(
-            RESULT_POSTED, PUBLISHED, APPEALED, APPEAL_ANSWERED, CLOSED));
+            RESULT_POSTED, PUBLISHED, RESULT_APPROVED, APPEALED, APPEAL_ANSWERED, CLOSED));
 
     private static final Map<CaseState, Map<CaseAction, Rule>> TABLE = buildTable();
 
@@ -168,6 +170,12 @@ public final class CaseStateMachine {
                     "Không thể công khai kết quả vì người gửi chưa đồng ý công khai (Điều 5.1).",
                     "The result cannot be published because the submitter has not consented to publication "
                             + "(Article 5.1)."));
+        }
+        if (action == APPROVE_RESULT && ctx.consentToPublish()) {
+            return Optional.of(new TransitionRefused(TransitionRefused.CONSENT_GIVEN, ctx.state(), action,
+                    "Người gửi đã đồng ý công khai: kết quả được duyệt bằng thao tác «Công khai kết quả» (Điều 12.4b).",
+                    "The submitter consented to publication: the result is approved by publishing it "
+                            + "(Article 12.4b)."));
         }
         if (action == APPEAL && ctx.appealUsed()) {
             return Optional.of(appealOnce(ctx.state()));
@@ -304,16 +312,17 @@ public final class CaseStateMachine {
         // Quality review of a result (Đ12.4b, Đ12.4c) is the central office's, not the agency's own.
         table.in(RESULT_POSTED)
                 .move(RETURN_FOR_REWORK, CENTRAL_OFFICE_ONLY, RETURNED_FOR_REWORK)
-                .move(PUBLISH, CENTRAL_OFFICE_ONLY, PUBLISHED);
+                .move(PUBLISH, CENTRAL_OFFICE_ONLY, PUBLISHED)
+                .move(APPROVE_RESULT, CENTRAL_OFFICE_ONLY, RESULT_APPROVED);
         table.in(RETURNED_FOR_REWORK)
                 .move(POST_RESULT, AGENCY_SIDE, RESULT_POSTED)
                 .stay(PROGRESS_UPDATE, AGENCY_SIDE);
-        for (CaseState state : new CaseState[] {RESULT_POSTED, PUBLISHED}) {
+        for (CaseState state : new CaseState[] {RESULT_POSTED, PUBLISHED, RESULT_APPROVED}) {
             table.in(state).move(APPEAL, SUBMITTER_ONLY, APPEALED);
         }
         table.in(APPEALED).move(ANSWER_APPEAL, AGENCY_SIDE, APPEAL_ANSWERED);
         table.in(APPEAL_ANSWERED).move(PUBLISH, CENTRAL_OFFICE_ONLY, PUBLISHED);
-        for (CaseState state : new CaseState[] {RESULT_POSTED, PUBLISHED, APPEAL_ANSWERED}) {
+        for (CaseState state : new CaseState[] {RESULT_POSTED, PUBLISHED, RESULT_APPROVED, APPEAL_ANSWERED}) {
             table.in(state)
                     .stay(RATE, SUBMITTER_ONLY)
                     .move(CLOSE, CENTRAL_OFFICE_OR_SYSTEM, CLOSED);

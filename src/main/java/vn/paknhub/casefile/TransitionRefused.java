@@ -12,6 +12,8 @@ public final class TransitionRefused extends RuntimeException {
     public static final String WITHDRAWAL_AFTER_ACCEPTANCE = "D11.4-withdrawal-after-acceptance";
     public static final String WITHDRAWAL_UNDER_VERIFICATION = "D11.4-under-verification";
     public static final String NO_CONSENT = "D5.1-no-consent";
+    /** Approving without publishing is for items without consent; with consent the review publishes (Đ12.4b). */
+    public static final String CONSENT_GIVEN = "D12.4-consent-given";
     public static final String NO_RESULT_YET = "D14.1-no-result-yet";
     public static final String APPEAL_ONCE = "D14.1-appeal-once";
     public static final String APPEAL_WINDOW_CLOSED = "D14.1-appeal-window-closed";

@@ -48,9 +48,12 @@ class CasePageController {
     private final CaseClocks clocks;
     private final SimilarItems similar;
     private final java.time.Clock clock;
+    private final vn.paknhub.publication.Publications publications;
 
     CasePageController(AgencyAccess access, AgencyDirectory directory, CaseService cases, CaseSettings settings,
-            CaseClocks clocks, SimilarItems similar, java.time.Clock clock) {
+            CaseClocks clocks, SimilarItems similar, java.time.Clock clock,
+            vn.paknhub.publication.Publications publications) {
+        this.publications = publications;
         this.similar = similar;
         this.clock = clock;
         this.access = access;
@@ -129,8 +132,13 @@ class CasePageController {
         }
         String target = targetAgency == null || targetAgency.isBlank() ? null : targetAgency.trim().toUpperCase(Locale.ROOT);
         try {
-            cases.apply(a.caseFile().code(), step, officer(a), reason == null || reason.isBlank() ? null
-                    : VietnameseText.normalize(reason), ActionInput.forwardTo(target, Map.of()));
+            String why = reason == null || reason.isBlank() ? null : VietnameseText.normalize(reason);
+            if (step == CaseAction.PUBLISH) {
+                // the same publication as the API's: redaction recorded, public row written with the step
+                publications.publish(a.caseFile().code(), officer(a), why, null);
+            } else {
+                cases.apply(a.caseFile().code(), step, officer(a), why, ActionInput.forwardTo(target, Map.of()));
+            }
             flash.addFlashAttribute("done", step.labelVi());
         } catch (ApiProblem refused) {
             flash.addFlashAttribute("refused", refused.titleVi());

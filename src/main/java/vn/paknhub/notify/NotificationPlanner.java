@@ -33,9 +33,9 @@ class NotificationPlanner {
 
     public void plan(List<Exchange> records) {
         tx.executeWithoutResult(s -> inbox.firstSeen(CONSUMER, records,
-                e -> NotificationPolicy.templateFor(e.action()).isPresent())
+                e -> NotificationPolicy.templateFor(e.action(), e.fromState()).isPresent())
                 .stream().filter(e -> notifications.submitterToBeTold(e.eventId()))
                 .forEach(e -> notifications.plan(e.eventId(), e.caseCode(),
-                        NotificationPolicy.templateFor(e.action()).orElseThrow(), channels)));
+                        NotificationPolicy.templateFor(e.action(), e.fromState()).orElseThrow(), channels)));
     }
 }

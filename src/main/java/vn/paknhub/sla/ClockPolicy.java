@@ -28,7 +28,7 @@ final class ClockPolicy {
             case WITHDRAWAL_REQUESTED -> Clock.WITHDRAWAL;
             case ACCEPTED, IN_PROGRESS, COORDINATION, RETURNED_FOR_REWORK -> Clock.PROCESSING;
             case OVERDUE -> Clock.OVERDUE_UPDATE;
-            case RESULT_POSTED, PUBLISHED -> Clock.APPEAL_WINDOW;
+            case RESULT_POSTED, PUBLISHED, RESULT_APPROVED -> Clock.APPEAL_WINDOW;
             case APPEALED -> Clock.APPEAL_ANSWER;
             default -> null;
         });

@@ -107,7 +107,7 @@ class CaseStateMachineRulesTest {
         @ParameterizedTest(name = "{0} · {1} · {2}")
         @MethodSource("legalTriplesRequiringReason")
         void blankReasonIsRefused(CaseState state, CaseAction action, ActorRole role) {
-            TransitionContext ctx = CaseStateMachineTableTest.unguarded(state);
+            TransitionContext ctx = CaseStateMachineTableTest.unguarded(state, action);
             // No-break, ideographic and zero-width spaces come from pasted office text and are not a reason.
             for (String blank : Arrays.asList(null, "", " ", "\t\r\n", "\u00A0", "\u3000\u2007", "\u200B", "\uFEFF")) {
                 TransitionRefused refused = refusal(ctx, action, role, blank);
@@ -120,7 +120,7 @@ class CaseStateMachineRulesTest {
         @ParameterizedTest(name = "{0} · {1} · {2}")
         @MethodSource("legalTriplesWithOptionalReason")
         void optionalReasonMayBeOmitted(CaseState state, CaseAction action, ActorRole role) {
-            assertThat(machine.decide(CaseStateMachineTableTest.unguarded(state), action, role, null)).isNotNull();
+            assertThat(machine.decide(CaseStateMachineTableTest.unguarded(state, action), action, role, null)).isNotNull();
         }
 
         @Test
@@ -393,7 +393,8 @@ class CaseStateMachineRulesTest {
 
         private static final Set<String> KNOWN_RULES = Set.of("illegal-transition", "role-not-permitted",
                 "reason-required", "D5.1-no-consent", "D14.1-appeal-once", "D14.1-appeal-window-closed",
-                "D14.1-no-result-yet", "D11.4-withdrawal-after-acceptance", "D11.4-under-verification");
+                "D14.1-no-result-yet", "D11.4-withdrawal-after-acceptance", "D11.4-under-verification",
+                "D12.4-consent-given");
 
         /**
          * Every refusal the machine produces over all states, actions, roles and context variants, one per
@@ -485,8 +486,18 @@ class CaseStateMachineRulesTest {
         @Test
         void excludesPublishingWithoutConsent() {
             TransitionContext noConsent = new TransitionContext(RESULT_POSTED, null, false, false, true);
+            // without consent the review approves the answer instead (Đ12.4c), which tells the submitter
             assertThat(machine.allowedActions(noConsent, CENTRAL_OFFICE))
-                    .containsExactlyInAnyOrder(RETURN_FOR_REWORK, CLOSE);
+                    .containsExactlyInAnyOrder(RETURN_FOR_REWORK, CaseAction.APPROVE_RESULT, CLOSE);
+        }
+
+        @Test
+        void withConsentTheReviewPublishesRatherThanApproves() {
+            TransitionContext consent = new TransitionContext(RESULT_POSTED, null, true, false, true);
+            assertThat(machine.allowedActions(consent, CENTRAL_OFFICE))
+                    .containsExactlyInAnyOrder(RETURN_FOR_REWORK, PUBLISH, CLOSE);
+            assertThat(refusal(consent, CaseAction.APPROVE_RESULT, CENTRAL_OFFICE, null).rule())
+                    .isEqualTo(TransitionRefused.CONSENT_GIVEN);
         }
 
         @Test

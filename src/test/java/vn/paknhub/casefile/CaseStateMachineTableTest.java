@@ -15,6 +15,7 @@ import static vn.paknhub.casefile.CaseState.FORWARDED;
 import static vn.paknhub.casefile.CaseState.IN_PROGRESS;
 import static vn.paknhub.casefile.CaseState.OVERDUE;
 import static vn.paknhub.casefile.CaseState.PUBLISHED;
+import static vn.paknhub.casefile.CaseState.RESULT_APPROVED;
 import static vn.paknhub.casefile.CaseState.RESULT_POSTED;
 import static vn.paknhub.casefile.CaseState.RETURNED_FOR_REWORK;
 import static vn.paknhub.casefile.CaseState.VERIFICATION_HOLD;
@@ -38,11 +39,11 @@ class CaseStateMachineTableTest {
 
     /** Where a withdrawal request gets the Đ11.4 message: the item was necessarily accepted already. */
     private static final Set<CaseState> ACCEPTED_OR_LATER = EnumSet.of(ACCEPTED, IN_PROGRESS, COORDINATION,
-            OVERDUE, ESCALATED, RESULT_POSTED, RETURNED_FOR_REWORK, PUBLISHED, APPEALED, APPEAL_ANSWERED, CLOSED);
+            OVERDUE, ESCALATED, RESULT_POSTED, RETURNED_FOR_REWORK, PUBLISHED, RESULT_APPROVED, APPEALED, APPEAL_ANSWERED, CLOSED);
 
     /** Where an appeal gets the "no result yet" message: no result exists for the submitter to answer. */
     private static final Set<CaseState> WITHOUT_RESULT = EnumSet.complementOf(
-            EnumSet.of(RESULT_POSTED, PUBLISHED, APPEALED, APPEAL_ANSWERED, CLOSED));
+            EnumSet.of(RESULT_POSTED, PUBLISHED, RESULT_APPROVED, APPEALED, APPEAL_ANSWERED, CLOSED));
 
     private final CaseStateMachine machine = new CaseStateMachine();
 
@@ -54,6 +55,13 @@ class CaseStateMachineTableTest {
             default -> null;
         };
         return new TransitionContext(state, resume, true, false, true);
+    }
+
+    /** {@link #unguarded(CaseState)} for one action: approving without publishing needs the consent absent. */
+    static TransitionContext unguarded(CaseState state, CaseAction action) {
+        TransitionContext ctx = unguarded(state);
+        return action == CaseAction.APPROVE_RESULT
+                ? new TransitionContext(state, ctx.resumeState(), false, false, true) : ctx;
     }
 
     static Stream<Arguments> everyCombination() {
@@ -100,7 +108,7 @@ class CaseStateMachineTableTest {
     @ParameterizedTest(name = "{0} · {1} · {2}")
     @MethodSource("everyCombination")
     void decidesExactlyAsTheTableSays(CaseState state, CaseAction action, ActorRole role) {
-        TransitionContext ctx = unguarded(state);
+        TransitionContext ctx = unguarded(state, action);
         ExpectedTable.Row row = ExpectedTable.row(state, action);
 
         if (ExpectedTable.permits(state, action, role)) {
@@ -130,7 +138,7 @@ class CaseStateMachineTableTest {
                 listed.add(key);
             }
             if (catchThrowableOfType(TransitionRefused.class,
-                    () -> machine.decide(unguarded(state), action, role, REASON)) == null) {
+                    () -> machine.decide(unguarded(state, action), action, role, REASON)) == null) {
                 accepted.add(key);
             }
         });
@@ -141,8 +149,13 @@ class CaseStateMachineTableTest {
     @ParameterizedTest(name = "{0} · {1}")
     @MethodSource("everyStateAndRole")
     void allowedActionsAreTheListedOnes(CaseState state, ActorRole role) {
-        assertThat(machine.allowedActions(unguarded(state), role))
-                .isEqualTo(ExpectedTable.actionsFor(state, role));
+        // with consent the review publishes; without it, it approves (and cannot publish)
+        Set<CaseAction> withConsent = new HashSet<>(ExpectedTable.actionsFor(state, role));
+        withConsent.remove(CaseAction.APPROVE_RESULT);
+        assertThat(machine.allowedActions(unguarded(state), role)).isEqualTo(withConsent);
+        Set<CaseAction> withoutConsent = new HashSet<>(ExpectedTable.actionsFor(state, role));
+        withoutConsent.remove(CaseAction.PUBLISH);
+        assertThat(machine.allowedActions(unguarded(state, CaseAction.APPROVE_RESULT), role)).isEqualTo(withoutConsent);
     }
 
     @ParameterizedTest(name = "{0}")

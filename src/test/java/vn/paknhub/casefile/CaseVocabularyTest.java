@@ -31,6 +31,7 @@ class CaseVocabularyTest {
             RESULT_POSTED              | Đã có kết quả xử lý
             RETURNED_FOR_REWORK        | Trả lại để xử lý lại
             PUBLISHED                  | Đã công khai
+            RESULT_APPROVED            | Đã duyệt kết quả, không công khai
             FAST_CLOSED                | Kết thúc xử lý nhanh
             WITHDRAWAL_REQUESTED       | Đề nghị rút
             WITHDRAWN                  | Đã rút
@@ -45,7 +46,7 @@ class CaseVocabularyTest {
 
     @Test
     void everyStateIsLabelled() {
-        assertThat(CaseState.values()).hasSize(21);
+        assertThat(CaseState.values()).hasSize(22);
     }
 
     @Test
@@ -83,6 +84,7 @@ class CaseVocabularyTest {
             POST_RESULT              | true  | Đ13.3
             RETURN_FOR_REWORK        | true  | Đ12.4c
             PUBLISH                  | false | Đ12.4b
+            APPROVE_RESULT           | false | Đ12.4c
             RATE                     | false | Đ14.1
             APPEAL                   | true  | Đ14.1
             ANSWER_APPEAL            | true  | Đ14.1
@@ -97,7 +99,7 @@ class CaseVocabularyTest {
 
     @Test
     void everyActionIsListed() {
-        assertThat(CaseAction.values()).hasSize(26);
+        assertThat(CaseAction.values()).hasSize(27);
     }
 
     @Test
