@@ -86,14 +86,22 @@ public class CaseHistory {
 
     /**
      * The reasons given with events, read together: event id → reason, for the events of {@code caseOfEvent}
-     * (event id → its case's id) that belong to that case and carry a reason.
+     * (event id → its case's id) that belong to that case and carry a reason. The Central Party Office's review of a
+     * result (PUBLISH, APPROVE_RESULT) tells the submitter the answer it approved (Đ12.4c): its "reason" is that
+     * answer, the latest result or appeal answer before it.
      */
     public Map<UUID, String> reasonsOf(Map<UUID, UUID> caseOfEvent) {
         Map<UUID, String> found = new HashMap<>();
         if (caseOfEvent.isEmpty()) {
             return found;
         }
-        jdbc.query("select event_id, case_id, reason from case_event where event_id = any(cast(:ids as uuid[])) and reason is not null",
+        jdbc.query("""
+                select * from (select e.event_id, e.case_id, case when e.action in ('PUBLISH', 'APPROVE_RESULT') then (
+                        select p.reason from case_event p where p.case_id = e.case_id and p.seq < e.seq
+                            and p.action in ('POST_RESULT', 'ANSWER_APPEAL') and p.reason is not null
+                        order by p.seq desc limit 1) else e.reason end as reason
+                    from case_event e where e.event_id = any(cast(:ids as uuid[]))) r
+                where r.reason is not null""",
                 new MapSqlParameterSource("ids", caseOfEvent.keySet().stream().map(UUID::toString).toArray(String[]::new)),
                 (RowCallbackHandler) rs -> {
                     UUID eventId = rs.getObject(1, UUID.class);

@@ -54,7 +54,7 @@ class PublishedController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "20") int limit,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "json") String format,
             WebRequest request) {
-        String as = ApiProblem.oneOf("format", format.toLowerCase(Locale.ROOT), List.of("json", "csv"));
+        String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
         if (limit < 1 || limit > 100 || offset < 0 || offset > 100_000) {
             throw ApiProblem.invalid("query:limit", "range", "limit phải từ 1 đến 100 và offset từ 0 đến 100000.",
                     "limit must be 1–100 and offset 0–100000.");
@@ -72,7 +72,7 @@ class PublishedController {
         }
         Publications.Page page = publications.search(query, limit, offset);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(LIST_CACHE).eTag(etag).lastModified(changed);
-        if (as.equals("csv")) {
+        if (as.equals("CSV")) {
             return ok.contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pakn-cong-khai.csv\"")
                     .header("X-Total-Count", Long.toString(page.total())).body(OpenData.csv(page.items()));
         }
@@ -114,11 +114,11 @@ class PublishedController {
             @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
         CaseStatistics.Dimension dimension = CaseStatistics.Dimension.valueOf(
                 ApiProblem.oneOf("by", by.toUpperCase(Locale.ROOT), PUBLIC_DIMENSIONS));
-        String as = ApiProblem.oneOf("format", format.toLowerCase(Locale.ROOT), List.of("json", "csv"));
+        String as = ApiProblem.oneOf("format", format, List.of("JSON", "CSV"));
         CaseStatistics.Period period = CaseStatistics.Period.parse(from, to);
         CaseStatistics.Report report = statistics.report(dimension, period.from(), period.to(), null);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(STATISTICS_CACHE);
-        if (as.equals("csv")) {
+        if (as.equals("CSV")) {
             return ok.contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"" + CaseStatistics.csvName(report) + "\"").body(CaseStatistics.csv(report));
         }

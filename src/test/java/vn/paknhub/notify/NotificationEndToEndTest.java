@@ -91,6 +91,8 @@ class NotificationEndToEndTest {
             SandboxStatusSender.HubAnswer answer = partner.send(Sandboxes.JSON_MINISTRY, update);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
+        // the body's result is told only once the Central Party Office has reviewed it (Đ12.4c): here, published
+        Flows.must(new HubApi(port), vn.paknhub.support.Samples.VPTW, code, "PUBLISH", null, null);
         // the result is the last step: once it is planned, every earlier step has been (one partition, in order)
         await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from notification where case_code = ?"
                 + " and channel = 'EMAIL' and template = 'result-posted'", Integer.class, code) == 1);
