@@ -105,7 +105,21 @@ class PublicationEndToEndTest {
     private JsonNode published(String query) {
         HubApi.Reply r = api.get("/api/public/v1/published?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
+        conforms("published-items", r.json());
         return r.json();
+    }
+
+    /** Every open-data answer is what its documented schema says (schemas/open-data). */
+    private static void conforms(String schema, JsonNode answer) {
+        try {
+            com.networknt.schema.JsonSchema s = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(new com.fasterxml.jackson.databind
+                    .ObjectMapper().readTree(java.nio.file.Path.of("schemas", "open-data", schema + ".v1.schema.json")
+                    .toFile()));
+            assertThat(s.validate(answer)).as(answer.toString()).isEmpty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String q(String words) {
@@ -262,6 +276,7 @@ class PublicationEndToEndTest {
         HubApi.Reply json = api.get("/api/public/v1/statistics?by=field&from=2026-01-01&to=2026-12-31");
         assertThat(json.status()).as(json.body()).isEqualTo(200);
         assertThat(json.json().path("by").asText()).isEqualTo("field");
+        conforms("statistics", json.json());
         assertThat(json.json().has("total")).isTrue();
         assertThat(json.raw().headers().firstValue("Cache-Control").orElse("")).contains("max-age");
         HubApi.Reply csv = api.get("/api/public/v1/statistics?by=AGENCY&from=2026-01-01&to=2026-12-31&format=csv");
