@@ -27,3 +27,18 @@ create index published_item_search_trgm on published_item using gin (search_fold
 create index published_item_recent on published_item (published_at desc, case_code);
 create index published_item_field on published_item (field_code, published_at desc);
 create index published_item_agency on published_item (agency, published_at desc);
+
+-- Notices owed to submitters reachable only by post (a paper letter's writer with no e-mail and no phone): a printed
+-- letter per notice, kept encrypted (it carries the name and address) until a clerk posts it.
+alter table notification drop constraint notification_channel_check;
+alter table notification add constraint notification_channel_check check (channel in ('EMAIL', 'SMS', 'LETTER'));
+create table notification_letter (
+    notification_id uuid primary key references notification (id),
+    case_code       text        not null,
+    template        text        not null,
+    pdf_enc         bytea       not null,
+    created_at      timestamptz not null,
+    posted_at       timestamptz,
+    posted_by       text
+);
+create index notification_letter_waiting on notification_letter (created_at) where posted_at is null;

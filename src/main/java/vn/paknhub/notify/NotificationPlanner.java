@@ -22,8 +22,11 @@ class NotificationPlanner {
     private final TransactionTemplate tx;
     private final List<Notifications.Channel> channels;
 
+    private final NotificationTemplates templates;
+
     NotificationPlanner(Notifications notifications, ConsumerInbox inbox, TransactionTemplate tx,
-            NotificationSettings settings) {
+            NotificationSettings settings, NotificationTemplates templates) {
+        this.templates = templates;
         this.notifications = notifications;
         this.inbox = inbox;
         this.tx = tx;
@@ -35,7 +38,19 @@ class NotificationPlanner {
         tx.executeWithoutResult(s -> inbox.firstSeen(CONSUMER, records,
                 e -> NotificationPolicy.templateFor(e.action(), e.fromState()).isPresent())
                 .stream().filter(e -> notifications.submitterToBeTold(e.eventId()))
-                .forEach(e -> notifications.plan(e.eventId(), e.caseCode(),
-                        NotificationPolicy.templateFor(e.action(), e.fromState()).orElseThrow(), channels)));
+                .forEach(e -> {
+                    String template = NotificationPolicy.templateFor(e.action(), e.fromState()).orElseThrow();
+                    notifications.plan(e.eventId(), e.caseCode(), template, channelsFor(template));
+                }));
+    }
+
+    /** E-mail and SMS where the submitter has them; a printed letter where they have neither and the template one. */
+    private List<Notifications.Channel> channelsFor(String template) {
+        if (!templates.hasLetter(template)) {
+            return channels;
+        }
+        List<Notifications.Channel> all = new java.util.ArrayList<>(channels);
+        all.add(Notifications.Channel.LETTER);
+        return all;
     }
 }

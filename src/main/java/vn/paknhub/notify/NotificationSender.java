@@ -52,9 +52,14 @@ public class NotificationSender implements DisposableBean {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final ExecutorService senders;
+    private final LetterPrinter printer;
+    private final Letters letters;
 
     public NotificationSender(Notifications notifications, NotificationTemplates templates, NotificationSettings settings,
-            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock) {
+            CaseService cases, CaseSettings caseSettings, AgencyDirectory agencies, ProducerTemplate producer, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<LetterPrinter> printer, Letters letters) {
+        this.printer = printer.getIfAvailable();
+        this.letters = letters;
         this.notifications = notifications;
         this.templates = templates;
         this.settings = settings;
@@ -151,11 +156,21 @@ public class NotificationSender implements DisposableBean {
                 // a message to the submitter; one with its own recipient (a body's mailbox) reads nothing personal
                 SubmitterDetails who = cases.readSubmitter(c, NOTIFIER, "notification " + n.template() + " by " + n.channel());
                 values.put("name", who.fullName());
+                values.put("address", who.address() == null ? "" : who.address());
                 email = who.email();
                 phone = who.phone();
             }
         }
         values.putAll(n.values());
+        if (n.channel() == Channel.LETTER) {
+            // a letter to post: printed now, kept (encrypted) for the clerks who post it; "sent" means ready to post
+            if (printer == null) {
+                throw new IllegalStateException("no letter printer: the paper channel's letters are not configured");
+            }
+            letters.keep(n.id(), n.caseCode(), n.template(), printer.letter(n.template(), values, n.caseCode(),
+                    clock.instant().atZone(caseSettings.timeZone()).toLocalDate()));
+            return;
+        }
         Rendered message = templates.render(n.template(), n.channel(), values);
         if (n.channel() == Channel.EMAIL) {
             OutgoingMail.send(producer, email, message, n.inReplyTo());

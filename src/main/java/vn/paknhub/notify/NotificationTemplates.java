@@ -53,6 +53,9 @@ public final class NotificationTemplates {
         List<String> problems = new ArrayList<>();
         for (String template : templates) {
             for (Notifications.Channel channel : Notifications.Channel.values()) {
+                if (channel == Notifications.Channel.LETTER) {
+                    continue; // optional: see hasLetter
+                }
                 Path file = fileOf(template, channel);
                 if (!Files.isRegularFile(file)) {
                     problems.add(file + ": missing");
@@ -80,6 +83,11 @@ public final class NotificationTemplates {
         Map<String, String> found = letter(text).heading();
         heading.stream().filter(h -> !found.containsKey(h)).forEach(h -> problems.add(file + ": no heading line '" + h + ": …'"));
         return problems;
+    }
+
+    /** Whether submitters reachable only by post get {@code template} as a printed letter. */
+    public boolean hasLetter(String template) {
+        return Files.isRegularFile(letterFile(template));
     }
 
     /** A printed letter: heading lines {@code Key: value} up to the first blank line, then its text. */

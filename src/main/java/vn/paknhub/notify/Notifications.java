@@ -19,7 +19,12 @@ import vn.paknhub.core.crypto.PersonalDataProtector;
 public class Notifications {
 
     public enum Channel {
-        EMAIL, SMS
+        EMAIL, SMS,
+        /**
+         * A printed letter for a submitter the hub can reach only by post (no e-mail, no phone: a paper letter's
+         * writer), laid out as the paper acknowledgement; made for the templates that have a {@code .letter.txt}.
+         */
+        LETTER
     }
 
     /**
@@ -89,7 +94,9 @@ public class Notifications {
                 insert into notification (id, event_id, case_code, channel, template, status, next_attempt_at, created_at)
                 select gen_random_uuid(), :event, f.code, c.channel, :template, 'PENDING', now(), now()
                 from case_file f cross join lateral (values ('EMAIL', f.submitter_email_enc is not null),
-                                                            ('SMS', f.submitter_phone_enc is not null)) as c (channel, reachable)
+                                                            ('SMS', f.submitter_phone_enc is not null),
+                                                            ('LETTER', f.submitter_email_enc is null
+                                                                and f.submitter_phone_enc is null)) as c (channel, reachable)
                 where f.code = :code and c.reachable and c.channel = any(cast(:channels as text[]))
                 on conflict (event_id, channel) do nothing""",
                 new MapSqlParameterSource("event", eventId).addValue("code", caseCode).addValue("template", template)

@@ -20,7 +20,7 @@ import vn.paknhub.notify.NotificationTemplates;
  * wording is the operators' templates {@code paper-acknowledgement.letter.txt} and
  * {@code paper-out-of-scope.letter.txt}; the fonts must hold Vietnamese (DejaVu, fonts-dejavu-core).
  */
-class PaperLetters {
+class PaperLetters implements vn.paknhub.notify.LetterPrinter {
 
     static final String TEMPLATE = "paper-acknowledgement";
     static final String OUT_OF_SCOPE = "paper-out-of-scope";
@@ -87,6 +87,12 @@ class PaperLetters {
                 r.registerNumber());
         values.put("reason", r.reason());
         return render(OUT_OF_SCOPE, values, r.registerNumber() == null ? "" : r.registerNumber(), day);
+    }
+
+    /** Any letter of the hub's to someone reachable only by post, in the acknowledgement's layout. */
+    @Override
+    public byte[] letter(String template, Map<String, String> values, String reference, LocalDate day) {
+        return render(template, values, reference, day);
     }
 
     private static Map<String, String> letterOf(String name, String address, String title, LocalDate receivedOn,

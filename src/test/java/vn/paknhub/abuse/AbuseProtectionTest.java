@@ -92,6 +92,29 @@ class AbuseProtectionTest {
     }
 
     @Test
+    void the_public_answers_and_open_data_are_limited_per_address_like_the_submitters_reads() {
+        HubApi api = new HubApi(port);
+        String reader = address();
+        HubApi.Reply refused = null;
+        int served = 0;
+        // 120 reads a minute by default (HUB_LIMITS_LOOKUPS_PER_ADDRESS)
+        for (int i = 0; i < 130 && refused == null; i++) {
+            HubApi.Reply r = api.get("/api/public/v1/published?limit=1", "X-Forwarded-For", reader);
+            if (r.status() == 429) {
+                refused = r;
+            } else {
+                assertThat(r.status()).isEqualTo(200);
+                served++;
+            }
+        }
+        assertThat(refused).as("refused after " + served).isNotNull();
+        assertThat(served).isEqualTo(120);
+        assertThat(refused.rules()).containsExactly("D18-client-rate-limit");
+        assertThat(api.get("/api/public/v1/published/feed.atom", "X-Forwarded-For", reader).status()).isEqualTo(429);
+        assertThat(api.get("/api/public/v1/published?limit=1", "X-Forwarded-For", address()).status()).isEqualTo(200);
+    }
+
+    @Test
     void one_submitter_is_limited_per_day_whatever_address_they_send_from() {
         HubApi api = new HubApi(port);
         String email = "mot-nguoi-" + UUID.randomUUID() + "@example.vn";

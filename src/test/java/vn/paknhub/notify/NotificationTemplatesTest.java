@@ -25,11 +25,25 @@ class NotificationTemplatesTest {
     void every_template_the_policy_uses_ships_for_email_and_sms_and_names_the_tracking_code() throws IOException {
         assertThat(new NotificationTemplates(SHIPPED).problems(NotificationPolicy.templates())).isEmpty();
         for (String template : NotificationPolicy.templates()) {
-            for (Channel channel : Channel.values()) {
+            for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
                 assertThat(Files.readString(new NotificationTemplates(SHIPPED).fileOf(template, channel)))
                         .as(template + " " + channel).contains("{{code}}");
             }
         }
+    }
+
+    @Test
+    void the_notices_owed_by_post_ship_as_letters_laid_out_like_the_acknowledgement() throws IOException {
+        NotificationTemplates shipped = new NotificationTemplates(SHIPPED);
+        for (String template : List.of("progress-update", "verification-hold", "suspended", "result-posted")) {
+            assertThat(shipped.hasLetter(template)).as(template).isTrue();
+            assertThat(shipped.letterProblems(template, List.of("Issuer", "Place", "Title", "Subtitle", "Signature")))
+                    .as(template).isEmpty();
+            assertThat(Files.readString(shipped.fileOf(template, Channel.LETTER))).contains("{{code}}")
+                    .contains("{{address}}");
+        }
+        // the paper channel sends its own acknowledgement: no second letter for the receipt
+        assertThat(shipped.hasLetter("received")).isFalse();
     }
 
     @Test

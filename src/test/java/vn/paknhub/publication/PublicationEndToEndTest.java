@@ -271,6 +271,45 @@ class PublicationEndToEndTest {
     }
 
     @Test
+    void a_submitter_reachable_only_by_post_is_sent_printable_letters_once() throws IOException {
+        api = new HubApi(port);
+        String code = acceptedByTheMinistry(true, "Hợp tác xã " + token() + " đề nghị hỗ trợ thiết bị số.");
+        // as a paper letter's writer who gave neither e-mail nor phone (the web form insists on one of them)
+        db.update("update case_file set submitter_email_enc = null, submitter_phone_enc = null where code = ?", code);
+        Flows.must(api, BKHCN, code, "PROGRESS_UPDATE", "Đang chờ Bộ Tài chính bố trí kinh phí năm 2027.", null);
+
+        await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from notification where case_code = ?"
+                + " and template = 'progress-update' and channel = 'LETTER' and status = 'SENT'", Integer.class, code) == 1);
+        assertThat(db.queryForObject("select count(*) from notification where case_code = ?"
+                + " and template = 'progress-update'", Integer.class, code)).as("no mail, no SMS: a letter only").isOne();
+        JsonNode waiting = api.get("/api/v1/letters", HubApi.bearer(VPTW)).json();
+        String id = null;
+        for (JsonNode w : waiting) {
+            if (code.equals(w.path("caseCode").asText())) {
+                assertThat(w.path("template").asText()).isEqualTo("progress-update");
+                id = w.path("id").asText();
+            }
+        }
+        assertThat(id).as(waiting.toString()).isNotNull();
+        assertThat(api.get("/api/v1/letters", HubApi.bearer(BKHCN)).status()).as("the mail room's").isEqualTo(403);
+
+        java.net.http.HttpResponse<byte[]> pdf = api.getBytes("/api/v1/letters/" + id, HubApi.bearer(VPTW));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("THÔNG BÁO TÌNH HÌNH XỬ LÝ").contains("Nguyễn Thị Minh Thư")
+                    .contains("Tràng Tiền").contains("Đang chờ Bộ Tài chính bố trí kinh phí năm 2027.").contains(code);
+        }
+        assertThat(api.postJson("/api/v1/letters/" + id + "/posted", Map.of(), HubApi.bearer(VPTW)).status()).isEqualTo(200);
+        String posted = id;
+        JsonNode still = api.get("/api/v1/letters", HubApi.bearer(VPTW)).json();
+        still.forEach(w -> assertThat(w.path("id").asText()).isNotEqualTo(posted));
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"
+                + " and e.action = 'READ_PERSONAL_DATA' and e.details ->> 'detail' like 'letter progress-update%'",
+                Integer.class, code)).as("printing the letter is a recorded read").isOne();
+    }
+
+    @Test
     void open_statistics_are_json_and_csv_and_cacheable() {
         api = new HubApi(port);
         HubApi.Reply json = api.get("/api/public/v1/statistics?by=field&from=2026-01-01&to=2026-12-31");
