@@ -28,7 +28,8 @@ class Open311Requests {
 
     /** The states where the item's handling has ended for the person: GeoReport's "closed". */
     static final Set<CaseState> CLOSED = Set.of(CaseState.REJECTED, CaseState.WITHDRAWN, CaseState.CLOSED,
-            CaseState.FAST_CLOSED, CaseState.RESULT_POSTED, CaseState.PUBLISHED, CaseState.APPEAL_ANSWERED);
+            CaseState.FAST_CLOSED, CaseState.RESULT_POSTED, CaseState.PUBLISHED, CaseState.RESULT_APPROVED,
+            CaseState.APPEAL_ANSWERED);
     /** The specification's defaults: 90 days when no dates are given, at most 1000 results. */
     static final Duration DEFAULT_SPAN = Duration.ofDays(90);
     static final int MAX_RESULTS = 1000;
