@@ -26,6 +26,11 @@ public class CanonicalXml {
         this.json = json;
     }
 
+    /** The schemas the XML form is checked against (the offline check validates mapping results with them too). */
+    CanonicalMessages messages() {
+        return messages;
+    }
+
     /** A case dispatch or a status update, in its XML form in the version it declares (validated against its XSD). */
     public String asXml(String messageJson) throws Exception {
         return asXml(messageJson, json.readTree(messageJson).path("schema").asText().endsWith("/v1") ? 1
