@@ -467,17 +467,17 @@ public final class ConnectorFileCheck {
      */
     private List<String> statusViolations(String mapped) {
         try {
-            if (mapped.strip().startsWith("<")) {
-                return canonicalXml.messages().violationsOfXml(CanonicalMessages.Kind.STATUS_UPDATE, mapped);
-            }
-            JsonNode m = json.readTree(mapped);
+            boolean xml = mapped.strip().startsWith("<");
+            JsonNode m = json.readTree(xml ? canonicalXml.statusAsJson(mapped) : mapped);
             if (m.path("status").isNull() || m.path("status").isMissingNode()) {
                 return m.path("externalStatus").asText("").isBlank() || m.path("messageId").asText("").isBlank()
                         ? List.of("an unknown status needs \"status\": null, the partner's \"externalStatus\" and a messageId")
                         : List.of();
             }
             List<String> violations = new ArrayList<>(canonicalXml.messages().violationsOf(CanonicalMessages.Kind.STATUS_UPDATE, m));
-            if (violations.isEmpty()) {
+            if (violations.isEmpty() && xml) {
+                violations.addAll(canonicalXml.messages().violationsOfXml(CanonicalMessages.Kind.STATUS_UPDATE, mapped));
+            } else if (violations.isEmpty()) {
                 try {
                     canonicalXml.asXml(mapped);
                 } catch (InvalidMessageException e) {
@@ -486,7 +486,7 @@ public final class ConnectorFileCheck {
             }
             return violations;
         } catch (Exception e) {
-            return List.of("not JSON: " + firstLine(e.getMessage()));
+            return List.of("not readable: " + firstLine(e.getMessage()));
         }
     }
 
