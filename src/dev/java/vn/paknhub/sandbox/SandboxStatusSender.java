@@ -85,6 +85,7 @@ public class SandboxStatusSender {
                 m.put("lyDo", r.reason());
                 m.put("thoiDiem", at);
                 m.put("coQuanChuyenDen", r.targetAgency());
+                sandboxes.partner(system).noteStatus(r.caseCode(), r.status());
                 return webhook(system, "BKHCN_API_SIGNING_KEY", json.writeValueAsString(m), r.sentAt(), "application/json");
             }
             case Sandboxes.XML_MINISTRY -> {

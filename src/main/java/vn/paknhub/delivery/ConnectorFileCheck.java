@@ -129,12 +129,18 @@ public final class ConnectorFileCheck {
                 problems.addAll(checkMapping(dir.resolve(mapping), t.name()));
             }
         }
+        // the optional mapping of the partner's export for reconciliation: checked like the others when present
+        if (Files.isRegularFile(dir.resolve(RECONCILE))) {
+            mappings.add(RECONCILE);
+            problems.addAll(checkMapping(dir.resolve(RECONCILE), "reconciliation"));
+        }
         if (problems.isEmpty()) {
             problems.addAll(runExamples(dir, mappings));
         }
         return problems;
     }
 
+    static final String RECONCILE = "reconcile.jsonata";
     private static final Pattern ENTRY = Pattern.compile("^\\s*-\\s*templatedRoute\\s*:");
     private static final Pattern PARAMETER = Pattern.compile("parameter '([^']+)'");
 
@@ -440,6 +446,19 @@ public final class ConnectorFileCheck {
                 for (JsonNode u : answer.path("updates")) {
                     statusViolations(json.writeValueAsString(u)).forEach(v -> problems.add(where
                             + "a status update the hub refuses: " + v + " (schemas/messages/status-update.v1.schema.json)"));
+                }
+                return problems;
+            }
+            case "reconcile" -> {
+                JsonNode list = json.readTree(actual);
+                if (!list.path("cases").isArray()) {
+                    return List.of(where + "no 'cases' list: the reconcile mapping must give {\"cases\": [{\"caseCode\", \"copies\", \"status\"}]}");
+                }
+                List<String> problems = new ArrayList<>();
+                for (JsonNode c : list.path("cases")) {
+                    if (!c.path("caseCode").asText("").matches("SKGP-\\d{8}-\\d{6}")) {
+                        problems.add(where + "a case without a tracking code (caseCode SKGP-yyyymmdd-nnnnnn): " + c);
+                    }
                 }
                 return problems;
             }
