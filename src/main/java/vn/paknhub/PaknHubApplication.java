@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import vn.paknhub.delivery.ConnectorCheckCommand;
+import vn.paknhub.delivery.ConformanceKit;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +30,10 @@ public class PaknHubApplication {
         // hub's own code, before any Spring context, web server, Camel or database is started
         if (ConnectorCheckCommand.wanted(args)) {
             System.exit(ConnectorCheckCommand.run(List.of(args), System.out, System.err));
+        }
+        // "java -jar pakn-hub.jar conformance routes/<system>.yaml --url …": the hub as the client of a partner's system
+        if (args.length > 0 && "conformance".equals(args[0])) {
+            System.exit(ConformanceKit.run(List.of(args), System.getenv(), System.out, System.err));
         }
         SpringApplication.run(PaknHubApplication.class, args);
     }

@@ -156,7 +156,13 @@ class SandboxController {
         if (expected == null || !expected.equals(signature)) {
             return ResponseEntity.status(401).body("{\"status\": \"rejected\", \"errors\": [\"invalid signature\"]}");
         }
-        JsonNode m = json.readTree(body);
+        JsonNode m;
+        try {
+            m = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            // a body it cannot read is refused in its own format, as the ministry's API answers any bad request
+            return signed(rejected(List.of("không phải JSON / not JSON")), "BKHCN_API_SIGNING_KEY");
+        }
         List<String> errors = new ArrayList<>();
         boolean update = "CAP_NHAT".equals(m.path("loai").asText());
         for (String field : update ? List.of("maHoSoHub", "suKien", "maCapNhat")

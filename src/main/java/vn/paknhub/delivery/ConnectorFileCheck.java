@@ -241,6 +241,22 @@ public final class ConnectorFileCheck {
         }
     }
 
+    /** The environment variable the delivery entry names for its HMAC key, when it names one. */
+    public static Optional<String> signingKeyVariableOf(Path routeFile) {
+        try {
+            for (Map<?, ?> entry : templatedRoutes(Files.readString(routeFile, StandardCharsets.UTF_8))) {
+                String variable = parameters(entry.get("parameters"), routeFile.toString(), new ArrayList<>())
+                        .get("signingKeyVariable");
+                if (variable != null && String.valueOf(entry.get("routeId")).startsWith(DELIVERY)) {
+                    return Optional.of(variable);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static List<Map<?, ?>> templatedRoutes(String yaml) {
         Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         List<Map<?, ?>> entries = new ArrayList<>();
