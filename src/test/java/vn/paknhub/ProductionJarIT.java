@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,37 @@ class ProductionJarIT {
                     || n.startsWith("BOOT-INF/classes/vn/paknhub/sandbox/"));
             assertThat(entries).contains("BOOT-INF/classes/vn/paknhub/PaknHubApplication.class");
         }
+    }
+
+    /**
+     * The integrator's CI command on the real jar: no database, broker or port is given, so any start of
+     * the hub would fail; the check must answer on its own, clean on the shipped files and exit 1 on a
+     * broken copy.
+     */
+    @Test
+    void the_jar_checks_connector_files_offline_without_starting_the_hub() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path copy = Files.createTempDirectory("pakn-hub-check");
+        FileSystemUtils.copyRecursively(Path.of("routes"), copy.resolve("routes"));
+        FileSystemUtils.copyRecursively(Path.of("mappings"), copy.resolve("mappings"));
+        String clean = runCheck(java, copy, 0);
+        assertThat(clean.strip()).isEqualTo("Đạt: 4 tệp kết nối, không có lỗi / OK: 4 connector files, no problem");
+
+        Path route = copy.resolve("routes/bkhcn-api.yaml");
+        Files.writeString(route, Files.readString(route).replace("name: agencies", "name: agencie"));
+        String broken = runCheck(java, copy, 1);
+        assertThat(broken.lines().toList()).hasSize(2);
+        assertThat(broken).contains("routes/bkhcn-api.yaml:").contains("did you mean 'agencies'?")
+                .doesNotContain("Started PaknHubApplication").doesNotContain("Tomcat");
+    }
+
+    private static String runCheck(Path java, Path dir, int exit) throws Exception {
+        Process p = new ProcessBuilder(java.toString(), "-jar", packagedJar().toAbsolutePath().toString(), "check",
+                "routes", "mappings").directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(exit);
+        return output;
     }
 
     @Test

@@ -127,6 +127,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                 "hub.connectors.url.bkhcn-api", "/bkhcn-api/cases",
                 "hub.connectors.url.byt-soap", "/byt-soap/pakn",
                 "hub.connectors.url.dvcqg-pakn-status", "/dvcqg-pakn/status",
+                "hub.reconciliation.export-url.bkhcn-api", "/bkhcn-api/export",
                 "hub.notify.sms.url", "/sms-gateway/messages");
         addresses.forEach((property, path) -> {
             if (isBlank(env.getProperty(property))) {

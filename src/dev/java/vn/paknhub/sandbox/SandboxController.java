@@ -156,7 +156,13 @@ class SandboxController {
         if (expected == null || !expected.equals(signature)) {
             return ResponseEntity.status(401).body("{\"status\": \"rejected\", \"errors\": [\"invalid signature\"]}");
         }
-        JsonNode m = json.readTree(body);
+        JsonNode m;
+        try {
+            m = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            // a body it cannot read is refused in its own format, as the ministry's API answers any bad request
+            return signed(rejected(List.of("không phải JSON / not JSON")), "BKHCN_API_SIGNING_KEY");
+        }
         List<String> errors = new ArrayList<>();
         boolean update = "CAP_NHAT".equals(m.path("loai").asText());
         for (String field : update ? List.of("maHoSoHub", "suKien", "maCapNhat")
@@ -252,6 +258,36 @@ class SandboxController {
                 "id", "SMS-" + partner.position(m.path("reference").asText()))));
     }
 
+    /**
+     * The ministry's daily export of the cases it holds (the new cases it received, not the hub's updates),
+     * with how many records it has of each and its own status: what the hub reconciles against.
+     */
+    @GetMapping(path = "/bkhcn-api/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> jsonMinistryExport() throws JsonProcessingException {
+        SandboxPartner partner = sandboxes.partner(Sandboxes.JSON_MINISTRY);
+        Map<String, Integer> copies = new java.util.LinkedHashMap<>();
+        for (SandboxPartner.Received r : partner.all()) {
+            if (!"CAP_NHAT".equals(json.readTree(r.body()).path("loai").asText())) {
+                copies.merge(r.caseCode(), 1, Integer::sum);
+            }
+        }
+        List<Map<String, Object>> cases = new ArrayList<>();
+        copies.forEach((code, n) -> {
+            Map<String, Object> c = new java.util.LinkedHashMap<>();
+            c.put("maHoSoHub", code);
+            c.put("soBanGhi", n);
+            c.put("trangThai", partner.statusOf(code));
+            cases.add(c);
+        });
+        return Map.of("ngayXuat", clock.instant().toString(), "hoSo", cases);
+    }
+
+    /** The partner's status of a case changes on its side without a message to the hub: a skipped status. */
+    @PutMapping(path = "/{system}/cases/{caseCode}/status")
+    void changeWithoutTelling(@PathVariable String system, @PathVariable String caseCode, @RequestBody Map<String, String> body) {
+        sandboxes.partner(system).noteStatus(caseCode, body.get("status"));
+    }
+
     /** The partner tells the hub what happened to a case, in its own format and by its own means. */
     @PostMapping(path = "/{system}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> sendStatus(@PathVariable String system, @RequestBody SandboxStatusSender.StatusRequest request)
@@ -277,7 +313,15 @@ class SandboxController {
     /** A JSON partner keeping a valid message: 201 the first time, 200 for a copy, with its ticket. */
     private ResponseEntity<String> kept(Mode mode, SandboxPartner partner, String key, String caseCode, String body,
             IntFunction<String> ticket) throws JsonProcessingException {
+        if (mode == Mode.LOSE) {
+            // says it has it, keeps nothing: only reconciliation can find out
+            return ResponseEntity.status(201).body(json.writeValueAsString(Map.of("status", "received", "ticket",
+                    ticket.apply(0))));
+        }
         boolean fresh = partner.receive(key, caseCode, body);
+        if (fresh && mode == Mode.TWICE) {
+            partner.receiveAgain(key, caseCode, body);
+        }
         return slowly(mode, ResponseEntity.status(fresh ? 201 : 200).body(json.writeValueAsString(Map.of(
                 "status", fresh ? "received" : "duplicate", "ticket", ticket.apply(partner.position(key))))));
     }

@@ -25,7 +25,11 @@ public final class SandboxPartner {
         /** HTTP 200 with a body that is not the partner's format */
         MALFORMED,
         /** refuse the message as breaking the partner's rules (permanent) */
-        REFUSE
+        REFUSE,
+        /** answer "received" but keep nothing: a message lost inside the partner (for reconciliation) */
+        LOSE,
+        /** keep the message twice, as a partner that applied it twice (for reconciliation) */
+        TWICE
     }
 
     /** @param position 1 for the first message this partner kept, 2 for the next, … */
@@ -41,6 +45,8 @@ public final class SandboxPartner {
     private final List<Object> statusChanges = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
+    /** the partner's own status of each case, as its export shows it (sent to the hub or not) */
+    private final Map<String, String> statuses = new HashMap<>();
     private Mode mode = Mode.ACCEPT;
     private int remaining = -1;
 
@@ -76,6 +82,26 @@ public final class SandboxPartner {
         }
         received.put(messageId, new Received(received.size() + 1, messageId, caseCode, body, Instant.now()));
         return true;
+    }
+
+    /** A copy of a message kept as a second record, as a partner that applied it twice. */
+    public synchronized void receiveAgain(String messageId, String caseCode, String body) {
+        String copy = messageId + "#" + (received.size() + 1);
+        received.put(copy, new Received(received.size() + 1, copy, caseCode, body, Instant.now()));
+    }
+
+    /** The partner's own status of a case, shown in its export. */
+    public synchronized void noteStatus(String caseCode, String status) {
+        statuses.put(caseCode, status);
+    }
+
+    public synchronized String statusOf(String caseCode) {
+        return statuses.get(caseCode);
+    }
+
+    /** Every message kept, in arrival order. */
+    public synchronized List<Received> all() {
+        return List.copyOf(received.values());
     }
 
     /** The W3C trace context a message arrived with (the hub's tracing on), kept to show where it came from. */
@@ -135,6 +161,7 @@ public final class SandboxPartner {
 
     public synchronized void reset() {
         received.clear();
+        statuses.clear();
         traces.clear();
         files.clear();
         attempts.set(0);

@@ -24,7 +24,8 @@ import vn.paknhub.delivery.DispatchComposer;
 
 /**
  * The simulated partners telling the hub what happened to a case, each in its own format and by its
- * own means: the ministry's JSON API by signed webhook, the province on its Kafka status topic, the
+ * own means: the ministry's JSON API by signed webhook, the Ministry of Health's SOAP-style service by a
+ * signed XML webhook, the province on its Kafka status topic, the
  * national portal by keeping the change until the hub polls for it. Integrators use it to try a status mapping; tests use it as the partner.
  */
 @Component
@@ -84,7 +85,26 @@ public class SandboxStatusSender {
                 m.put("lyDo", r.reason());
                 m.put("thoiDiem", at);
                 m.put("coQuanChuyenDen", r.targetAgency());
-                return webhook(system, "BKHCN_API_SIGNING_KEY", json.writeValueAsString(m), r.sentAt());
+                sandboxes.partner(system).noteStatus(r.caseCode(), r.status());
+                return webhook(system, "BKHCN_API_SIGNING_KEY", json.writeValueAsString(m), r.sentAt(), "application/json");
+            }
+            case Sandboxes.XML_MINISTRY -> {
+                // the Ministry of Health's own SOAP-style message, mapped by mappings/byt-soap/status.xsl
+                String body = """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+                          <soap:Body>
+                            <CapNhatTrangThaiPAKN xmlns="urn:byt:pakn:v1">
+                        """ + SandboxXml.element("MaThongDiep", eventId) + SandboxXml.element("MaHoSoHub", r.caseCode())
+                        + SandboxXml.element("MaDonVi", r.agency() != null ? r.agency() : "BYT")
+                        + SandboxXml.element("SoThuTu", Long.toString(sequence)) + SandboxXml.element("TrangThai", r.status())
+                        + SandboxXml.element("LyDo", r.reason()) + SandboxXml.element("DonViChuyenDen", r.targetAgency())
+                        + SandboxXml.element("ThoiDiem", at) + """
+                            </CapNhatTrangThaiPAKN>
+                          </soap:Body>
+                        </soap:Envelope>
+                        """;
+                return webhook(system, "BYT_SOAP_SIGNING_KEY", body, r.sentAt(), "text/xml; charset=utf-8");
             }
             case Sandboxes.NATIONAL_PORTAL -> {
                 // the portal does not call back: the change waits until the hub polls for it
@@ -116,12 +136,12 @@ public class SandboxStatusSender {
         }
     }
 
-    private HubAnswer webhook(String system, String keyVariable, String body, Long sentAt)
+    private HubAnswer webhook(String system, String keyVariable, String body, Long sentAt, String contentType)
             throws IOException, InterruptedException {
         String timestamp = Long.toString(sentAt != null ? sentAt : clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
                         + env.getRequiredProperty("local.server.port") + "/api/v1/partners/" + system + "/status"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("X-Pakn-Timestamp", timestamp)
                 .header("X-Pakn-Signature", ConnectorSigner.signature(signer.keyFor(keyVariable), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -28,4 +28,9 @@ final class SandboxXml {
                   </soap:Body>
                 </soap:Envelope>""".formatted(result, receipt, message.replace("&", "&amp;").replace("<", "&lt;"));
     }
+
+    /** One element of the ministry's status message, escaped; nothing for a value it does not have. */
+    static String element(String name, String value) {
+        return value == null ? "" : "      <" + name + ">" + value.replace("&", "&amp;").replace("<", "&lt;") + "</" + name + ">\n";
+    }
 }

@@ -26,6 +26,11 @@ public class CanonicalXml {
         this.json = json;
     }
 
+    /** The schemas the XML form is checked against (the offline check validates mapping results with them too). */
+    CanonicalMessages messages() {
+        return messages;
+    }
+
     /** A case dispatch or a status update, in its XML form in the version it declares (validated against its XSD). */
     public String asXml(String messageJson) throws Exception {
         return asXml(messageJson, json.readTree(messageJson).path("schema").asText().endsWith("/v1") ? 1
@@ -70,6 +75,54 @@ public class CanonicalXml {
             throw new DeliveryRefused("MALFORMED_REPLY", "câu trả lời chứa DOCTYPE / the answer has a DOCTYPE", true);
         }
         return partnerXml;
+    }
+
+    /** The integer properties of the canonical status update (the sequence, a file's size); every other leaf is text. */
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("sequence", "size");
+
+    /**
+     * A status update in its XML form (what an XML partner's status.xsl gives) as the JSON the hub applies:
+     * the inverse of {@link #toXml}. An absent {@code <status>} is {@code "status": null}: a status the
+     * mapping does not know, parked for an operator like the JSON partners' (the XSD would refuse it, so
+     * the XSD is not the gate here; the JSON Schema is, where every update is checked).
+     */
+    public String statusAsJson(String statusXml) throws Exception {
+        org.w3c.dom.Element root = vn.paknhub.core.xml.UntrustedXml.parse(requireSafe(statusXml)).getDocumentElement();
+        String name = root.getLocalName() == null ? root.getNodeName() : root.getLocalName();
+        if (!"statusUpdate".equals(name) || root.getNamespaceURI() == null
+                || !root.getNamespaceURI().startsWith("urn:pakn-hub:status-update:")) {
+            throw new IllegalArgumentException("the status mapping must give <statusUpdate xmlns=\"urn:pakn-hub:status-update:v1\">"
+                    + " (or :v2), not <" + root.getNodeName() + ">");
+        }
+        ObjectNode message = (ObjectNode) fromXml(root);
+        if (!message.has("status")) {
+            message.putNull("status");
+        }
+        return json.writeValueAsString(message);
+    }
+
+    private JsonNode fromXml(org.w3c.dom.Element element) {
+        List<org.w3c.dom.Element> children = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e) {
+                children.add(e);
+            }
+        }
+        String name = element.getLocalName() == null ? element.getNodeName() : element.getLocalName();
+        if (children.isEmpty()) {
+            String text = element.getTextContent().strip();
+            return INTEGERS.contains(name) && text.matches("-?\\d{1,18}") ? json.getNodeFactory().numberNode(Long.parseLong(text))
+                    : json.getNodeFactory().textNode(text);
+        }
+        String item = singular(name);
+        if (name.endsWith("s") && children.stream().allMatch(c -> item.equals(c.getLocalName()))) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = json.createArrayNode();
+            children.forEach(c -> list.add(fromXml(c)));
+            return list;
+        }
+        ObjectNode object = json.createObjectNode();
+        children.forEach(c -> object.set(c.getLocalName() == null ? c.getNodeName() : c.getLocalName(), fromXml(c)));
+        return object;
     }
 
     static String toXml(JsonNode message, String root, String namespace) {

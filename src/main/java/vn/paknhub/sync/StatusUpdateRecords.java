@@ -3,7 +3,7 @@ package vn.paknhub.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.paknhub.core.problem.ApiProblem;
 import vn.paknhub.delivery.JsonMappings;
+import vn.paknhub.delivery.XmlStatusMappings;
 
 /**
  * The record of status updates for operators: what is parked (a status the system's mapping does not
@@ -32,14 +33,16 @@ public class StatusUpdateRecords {
     private final NamedParameterJdbcTemplate jdbc;
     private final StatusUpdates updates;
     private final JsonMappings mappings;
+    private final XmlStatusMappings xmlMappings;
     private final ObjectMapper json;
     private final Path mappingsDir;
 
-    StatusUpdateRecords(NamedParameterJdbcTemplate jdbc, StatusUpdates updates, JsonMappings mappings, ObjectMapper json,
-            @Value("${hub.connectors.mappings-dir}") Path mappingsDir) {
+    StatusUpdateRecords(NamedParameterJdbcTemplate jdbc, StatusUpdates updates, JsonMappings mappings,
+            XmlStatusMappings xmlMappings, ObjectMapper json, @Value("${hub.connectors.mappings-dir}") Path mappingsDir) {
         this.jdbc = jdbc;
         this.updates = updates;
         this.mappings = mappings;
+        this.xmlMappings = xmlMappings;
         this.json = json;
         this.mappingsDir = mappingsDir;
     }
@@ -87,13 +90,16 @@ public class StatusUpdateRecords {
                     + " hãy nêu trạng thái (status) cần áp dụng.", "A polled update keeps no original to map again:"
                     + " name the status to apply.");
         }
+        // an XML partner's status channel (status-webhook-xml) maps with status.xsl, the others with status.jsonata
+        Path xsl = mappingsDir.resolve(parked.system()).resolve("status.xsl");
+        String mapping = Files.isRegularFile(xsl) ? "status.xsl" : "status.jsonata";
         try {
-            return mappings.map(mappingsDir.resolve(parked.system()).resolve("status.jsonata").toString(),
-                    parked.received());
-        } catch (IOException | RuntimeException e) {
+            return mapping.endsWith(".xsl") ? xmlMappings.map(xsl.toString(), parked.received())
+                    : mappings.map(mappingsDir.resolve(parked.system()).resolve(mapping).toString(), parked.received());
+        } catch (Exception e) {
             throw ApiProblem.invalid("received", "mapping", "Không ánh xạ được bản gốc bằng mappings/" + parked.system()
-                    + "/status.jsonata: " + e.getMessage(), "The original cannot be mapped with mappings/"
-                    + parked.system() + "/status.jsonata: " + e.getMessage());
+                    + "/" + mapping + ": " + e.getMessage(), "The original cannot be mapped with mappings/"
+                    + parked.system() + "/" + mapping + ": " + e.getMessage());
         }
     }
 

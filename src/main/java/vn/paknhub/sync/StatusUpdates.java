@@ -284,8 +284,8 @@ public class StatusUpdates {
         String system = r.system();
         String external = r.message().path("externalStatus").asText("?");
         StatusOutcome outcome = StatusOutcome.of(Kind.PARKED, "UNKNOWN_STATUS",
-                "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata; đã lưu chờ xử lý",
-                "Status '" + external + "' is not in mappings/" + system + "/status.jsonata; kept for an operator");
+                "Trạng thái «" + external + "» chưa có trong mappings/" + system + "/status.jsonata (status.xsl với hệ thống XML); đã lưu chờ xử lý",
+                "Status '" + external + "' is not in mappings/" + system + "/status.jsonata (status.xsl for an XML system); kept for an operator");
         LOG.error("Status update {} from {} parked: {}", r.messageId(), system, outcome.messageEn());
         return keep(r, batch, outcome);
     }

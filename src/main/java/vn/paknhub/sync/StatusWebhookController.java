@@ -20,8 +20,9 @@ import vn.paknhub.core.problem.FieldError;
 
 /**
  * The webhook through which a handling system tells the hub what happened to a case: signed, then
- * mapped from the system's own format by its mappings/&lt;system&gt;/status.jsonata, then applied. Only
- * systems whose routes file declares a {@code status-webhook} entry have one.
+ * mapped from the system's own format by its mappings/&lt;system&gt;/status.jsonata (status.xsl for an XML
+ * system), then applied. Only systems whose routes file declares a {@code status-webhook} or
+ * {@code status-webhook-xml} entry have one.
  */
 @RestController
 class StatusWebhookController {
@@ -57,8 +58,9 @@ class StatusWebhookController {
         }
         if (failure != null) {
             LOG.warn("Status webhook of {}: the message could not be read: {}", system, failure.toString());
-            throw ApiProblem.invalid("body", "unreadable", "Không đọc được thông điệp theo mappings/" + system
-                    + "/status.jsonata", "The message cannot be read with mappings/" + system + "/status.jsonata");
+            throw ApiProblem.invalid("body", "unreadable", "Không đọc được thông điệp theo ánh xạ mappings/" + system
+                    + "/status.jsonata (hoặc status.xsl)", "The message cannot be read with mappings/" + system
+                    + "/status.jsonata (or status.xsl)");
         }
         StatusOutcome outcome = done.getMessage().getBody(StatusOutcome.class);
         if (outcome.refused()) {

@@ -83,7 +83,7 @@ class ConnectorFileCheckTest {
         Files.writeString(dir.resolve("mappings/byt-soap/dispatch.xsl"), "<xsl:stylesheet version=\"3.0\">");
 
         assertThat(check.check(route, dir.resolve("mappings"))).singleElement().asString()
-                .contains("dispatch.xsl: does not compile");
+                .contains("dispatch.xsl:1: does not compile").contains("XSLT 3.0");
     }
 
     @Test

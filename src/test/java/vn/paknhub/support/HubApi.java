@@ -55,6 +55,11 @@ public final class HubApi {
         return post(path, "application/json", write(body), headers);
     }
 
+    public Reply put(String path, Object body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+    }
+
     public Reply get(String path, String... headers) {
         return send(request(path, headers).GET());
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.paknhub.delivery.JsonMappings;
+import vn.paknhub.delivery.XmlStatusMappings;
 import vn.paknhub.sandbox.SandboxStatusSender;
 import vn.paknhub.sandbox.SandboxStatusSender.HubAnswer;
 import vn.paknhub.sandbox.SandboxStatusSender.StatusRequest;
@@ -45,6 +46,8 @@ class StatusUpdateReprocessingTest {
     StatusUpdates updates;
     @Autowired
     JsonMappings mappings;
+    @Autowired
+    XmlStatusMappings xmlMappings;
     @Autowired
     ObjectMapper json;
 
@@ -103,7 +106,7 @@ class StatusUpdateReprocessingTest {
         Path fixed = Files.createDirectories(mappingsCopy.resolve("bkhcn-api"));
         Files.writeString(fixed.resolve("status.jsonata"), Files.readString(Path.of("mappings/bkhcn-api/status.jsonata"))
                 .replace("\"DA_TIEP_NHAN\": \"ACCEPTED\",", "\"DA_TIEP_NHAN\": \"ACCEPTED\",\n    \"CHO_KY_DUYET\": \"ACCEPTED\","));
-        StatusUpdateRecords afterTheFix = new StatusUpdateRecords(namedDb, updates, mappings, json, mappingsCopy);
+        StatusUpdateRecords afterTheFix = new StatusUpdateRecords(namedDb, updates, mappings, xmlMappings, json, mappingsCopy);
         StatusOutcome applied = afterTheFix.reprocess(UUID.fromString(id),
                 new StatusUpdateController.Reprocess(null, null), "VPTW");
         assertThat(applied.kind()).isEqualTo(StatusOutcome.Kind.APPLIED);
