@@ -38,8 +38,8 @@ class MailConfiguration {
     }
 
     @Bean
-    OneMailboxReader oneMailboxReader(javax.sql.DataSource database) {
-        return new OneMailboxReader(database);
+    OneMailboxReader oneMailboxReader(javax.sql.DataSource database, MailPoll poll) {
+        return new OneMailboxReader(database, poll);
     }
 
     @Bean
@@ -63,8 +63,14 @@ class MailConfiguration {
                 }
                 from(mailboxUri(settings))
                         .routeId("mail-intake")
-                        .process(e -> poll.receive(e.getMessage().getBody(jakarta.mail.Message.class),
-                                e.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class)));
+                        .process(e -> {
+                            // no header of the mail becomes a Camel header, not even lazily: Camel maps them from the
+                            // IMAP envelope, which a mail the mail library cannot parse (an "undisclosed-recipients:;"
+                            // group) makes fail when the consumer reads its moveTo/copyTo/delete headers at commit
+                            e.getIn().setHeaders(new java.util.HashMap<>());
+                            poll.receive(e.getIn().getBody(jakarta.mail.Message.class),
+                                    e.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class));
+                        });
                 from("timer:mail-retry?delay=" + settings.pollDelayMs() + "&period=" + settings.pollDelayMs())
                         .routeId("mail-retry")
                         .bean(MailIntake.class, "retryDue");

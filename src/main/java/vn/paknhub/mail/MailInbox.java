@@ -73,6 +73,43 @@ public class MailInbox {
         return query("where dedupe_key = :key for update", new MapSqlParameterSource("key", key)).get(0);
     }
 
+    /** One more failed fetch (or store) of a mail still in the mailbox, by its key there; the attempts so far. */
+    public int fetchFailed(String mailboxKey, String error) {
+        return jdbc.queryForObject("""
+                insert into mail_fetch_failure (mailbox_key, attempts, last_error, first_failed_at, last_failed_at)
+                values (:key, 1, :error, :at, :at)
+                on conflict (mailbox_key) do update set attempts = mail_fetch_failure.attempts + 1,
+                    last_error = excluded.last_error, last_failed_at = excluded.last_failed_at
+                returning attempts""", new MapSqlParameterSource("key", mailboxKey).addValue("error", error)
+                .addValue("at", Timestamp.from(clock.instant())), Integer.class);
+    }
+
+    public void fetchSucceeded(String mailboxKey) {
+        jdbc.update("delete from mail_fetch_failure where mailbox_key = :key", new MapSqlParameterSource("key", mailboxKey));
+    }
+
+    /**
+     * Keeps in quarantine what could be had of a mail that could not be fetched or stored as it came (its bytes,
+     * or only its header lines), with the reason; its failure count is dropped. The row's id.
+     */
+    public UUID storeUnfetched(String mailboxKey, byte[] bytes, MailHeaders headers, int attempts, String error) {
+        String key = "mailbox:" + mailboxKey;
+        jdbc.update("""
+                insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status,
+                    attempts, last_error)
+                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'QUARANTINED', :attempts, :error)
+                on conflict (dedupe_key) do nothing""",
+                new MapSqlParameterSource("id", Randomness.uuid()).addValue("key", key)
+                        .addValue("messageId", headers.messageId())
+                        .addValue("sender", headers.sender() == null ? null : protector.lookupHash(headers.sender()))
+                        .addValue("raw", protector.encryptBytes(bytes)).addValue("size", bytes.length)
+                        .addValue("at", Timestamp.from(clock.instant())).addValue("attempts", attempts)
+                        .addValue("error", error));
+        fetchSucceeded(mailboxKey);
+        return jdbc.queryForObject("select id from mail_message where dedupe_key = :key",
+                new MapSqlParameterSource("key", key), UUID.class);
+    }
+
     /** The row, locked for the caller's transaction: two nodes never process one mail at once. */
     public Optional<StoredMail> lock(UUID id) {
         return query("where id = :id for update", new MapSqlParameterSource("id", id)).stream().findFirst();

@@ -152,11 +152,16 @@ public class MailIntake {
         return due.size();
     }
 
-    /** After a failed attempt: quarantined when it was the last (true), else due again after a back-off. */
+    /**
+     * After a failed attempt: quarantined when it was the last (true), else due again after a back-off. One log
+     * line per attempt, without the stack trace (at DEBUG): the same mail failing the same way is one story, and
+     * its error is kept with it for the operator.
+     */
     private boolean failedAttempt(UUID id, int attempts, RuntimeException failure) {
         String error = error(failure);
+        LOG.debug("Mail {} failed (attempt {})", id, attempts, failure);
         if (attempts >= settings.maxAttempts()) {
-            LOG.error("Mail {} quarantined after {} attempts: {}", id, attempts, error, failure);
+            LOG.error("Mail {} quarantined after {} attempts: {}", id, attempts, error);
             inbox.quarantine(id, error);
             return true;
         }
@@ -167,8 +172,46 @@ public class MailIntake {
         return false;
     }
 
-    private static String error(RuntimeException failure) {
+    private static String error(Exception failure) {
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** What becomes of a mail that could not be fetched or stored: the folder it goes to (null: left), and its wait. */
+    record Unfetched(String folder, long backoffMs) {
+    }
+
+    /**
+     * A mail the server would not give whole, or that could not be stored for a reason of its own (not the
+     * database being away): the attempt is counted by the mail's {@code mailboxKey}, and after the last one what
+     * could be had of it ({@code bytes}: the whole mail, or its header lines) is kept in quarantine, for an
+     * operator, and the mail goes to the failed folder. One log line per attempt.
+     */
+    Unfetched unfetched(String mailboxKey, byte[] bytes, Exception failure) {
+        String error = error(failure);
+        LOG.debug("Mail {} not fetched or stored", mailboxKey, failure);
+        return tx.execute(s -> {
+            int attempts = inbox.fetchFailed(mailboxKey, error);
+            if (attempts >= settings.maxAttempts()) {
+                UUID id = inbox.storeUnfetched(mailboxKey, bytes, MailHeaders.of(bytes), attempts,
+                        "not fetched or stored from the mailbox: " + error);
+                LOG.error("Mail {} ({}) quarantined after {} attempts and moved to {}: {}", id, mailboxKey, attempts,
+                        settings.failedFolder(), error);
+                return new Unfetched(settings.failedFolder(), 0);
+            }
+            long backoff = Backoff.exponentialMs(settings.retryBackoff().toMillis(), MAX_BACKOFF_MS, attempts);
+            LOG.warn("Mail {} left in the mailbox, not fetched or stored (attempt {} of {}), tried again in {} s: {}",
+                    mailboxKey, attempts, settings.maxAttempts(), backoff / 1000, error);
+            return new Unfetched(null, backoff);
+        });
+    }
+
+    /** A mail whose earlier fetch failed was fetched after all: its count is dropped. */
+    void fetched(String mailboxKey) {
+        try {
+            inbox.fetchSucceeded(mailboxKey);
+        } catch (RuntimeException storeDown) {
+            // a stale count costs nothing: the mail is stored by its own key from now on
+        }
     }
 
     /**
@@ -262,7 +305,7 @@ public class MailIntake {
     }
 
     /** The database cannot be reached or asked to try later: nobody's fault, least of all the mail's. */
-    private static boolean storeDown(RuntimeException e) {
+    static boolean storeDown(RuntimeException e) {
         return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || e instanceof CannotCreateTransactionException;
     }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * mailbox lost 2 mails of 40 against the embedded server). Each poll first takes a PostgreSQL
  * advisory lock on a connection it keeps until the poll, and the moves it makes, are over; a node
  * that finds it taken skips this poll, and a node that dies lets it go with its connection.
+ * <p>
+ * It also decides whether the next poll follows at once: only when this one moved mail (a backlog drains
+ * at full speed). A poll whose mails all stayed in the mailbox (waiting for their back-off, or the database
+ * away) would otherwise be repeated many times a second, each time reading and logging the same mails.
  */
 class OneMailboxReader implements PollingConsumerPollStrategy {
 
@@ -25,10 +30,12 @@ class OneMailboxReader implements PollingConsumerPollStrategy {
     private static final long LOCK = 0x50414B4E4D41494CL;
 
     private final DataSource database;
+    private final MailPoll poll;
     private Connection held;
 
-    OneMailboxReader(DataSource database) {
+    OneMailboxReader(DataSource database, MailPoll poll) {
         this.database = database;
+        this.poll = poll;
     }
 
     @Override
@@ -53,6 +60,10 @@ class OneMailboxReader implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         release();
+        // read by the consumer right after this call (Camel 4.17 ScheduledPollConsumer.doRun)
+        if (consumer instanceof ScheduledPollConsumer scheduled) {
+            scheduled.setGreedy(polledMessages > 0 && poll.movedAny());
+        }
     }
 
     @Override
