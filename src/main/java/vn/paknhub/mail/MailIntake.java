@@ -54,6 +54,7 @@ public class MailIntake {
     private static final int RETRY_BATCH = 20;
     private static final int RETRY_LEASE_SECONDS = 120;
     private static final long MAX_BACKOFF_MS = 3_600_000;
+    private static final Actor MAIL_INTAKE = new Actor(ActorRole.SYSTEM, "mail-intake");
 
     /** What became of a mail (mail_message.outcome). */
     public enum Outcome {
@@ -260,7 +261,7 @@ public class MailIntake {
                         "The mail has no sender address to answer.");
             }
             String was = m.status() + (m.outcome() == null ? "" : " " + m.outcome());
-            String code = openCase(mail, title(mail), m.receivedAt().toInstant());
+            String code = openCase(mail, item(mail), m.receivedAt().toInstant());
             cases.record(cases.find(code).orElseThrow(), "OPENED_FROM_SET_ASIDE_MAIL",
                     new Actor(ActorRole.CENTRAL_OFFICE, operator), null, Map.of("mail", id.toString(), "was", was));
             String reason = "opened as a case by " + operator + " (was " + was + ")";
@@ -345,8 +346,8 @@ public class MailIntake {
         if (repliedTo.isPresent()) {
             return followUp(id, mail, repliedTo.get());
         }
-        String title = title(mail);
-        Optional<String> outOfScope = scope.outOfScopeEvidence(title, mail.text());
+        Item item = item(mail);
+        Optional<String> outOfScope = scope.outOfScopeEvidence(item.title(), item.content());
         if (outOfScope.isPresent()) {
             boolean sent = reply(id, mail, "mail-out-of-scope", outOfScope.get());
             return new Decision(Outcome.OUT_OF_SCOPE, answered(sent, outOfScope.get()), null);
@@ -355,7 +356,7 @@ public class MailIntake {
             return new Decision(Outcome.HELD_FLOOD, "more than " + settings.dailyCasesPerSender()
                     + " items from this address in 24 hours (Đ18.5): held for an operator", null);
         }
-        return new Decision(Outcome.CASE_OPENED, null, openCase(mail, title, receivedAt));
+        return new Decision(Outcome.CASE_OPENED, null, openCase(mail, item, receivedAt));
     }
 
     /**
@@ -375,15 +376,28 @@ public class MailIntake {
         AttachmentPolicy.Sorted files = files(mail);
         try {
             // each step all or nothing: a refusal must leave the mail's own record writable
-            savepoints.within(() -> withdrawal
+            CaseFile applied = savepoints.within(() -> withdrawal
                     ? cases.apply(code, CaseAction.REQUEST_WITHDRAWAL, Actor.submitter(), words, ActionInput.NONE)
                     : cases.apply(code, CaseAction.ADD_SUPPLEMENT, Actor.submitter(), null,
                             ActionInput.supplement(words, files.accepted())));
+            if (!withdrawal) {
+                recordRefused(applied, files.refused());
+            }
             return new Decision(withdrawal ? Outcome.WITHDRAWAL_REQUESTED : Outcome.SUPPLEMENT_ADDED, null, code);
         } catch (ApiProblem refused) {
             String why = refused.errors().isEmpty() ? refused.titleVi() : refused.errors().get(0).message();
             notifications.planMessage(mailId, code, "mail-reply-refused", null, Map.of("reason", why), mail.messageId());
             return new Decision(Outcome.REPLY_REFUSED, why, code);
+        }
+    }
+
+    /**
+     * Each file the hub did not take, named in the case's history with the reason (the person is told in the
+     * receipt or acknowledgement): an officer reading the case knows the mail carried more than the case holds.
+     */
+    private void recordRefused(CaseFile c, List<AttachmentPolicy.Refused> refused) {
+        for (AttachmentPolicy.Refused r : refused) {
+            cases.record(c, "ATTACHMENT_REFUSED", MAIL_INTAKE, r.reason(), Map.of("file", r.fileName(), "rule", r.rule()));
         }
     }
 
@@ -393,12 +407,12 @@ public class MailIntake {
                 .map(a -> new AttachmentPolicy.Upload(a.fileName(), a.content())).toList());
     }
 
-    private String openCase(ReadMail mail, String title, Instant receivedAt) {
+    private String openCase(ReadMail mail, Item item, Instant receivedAt) {
         String name = mail.fromName() != null && !mail.fromName().isBlank() ? mail.fromName()
                 : mail.fromAddress().substring(0, mail.fromAddress().indexOf('@'));
         Submitter who = new Submitter(name, null, ContactFinder.address(mail.text()).orElse(null),
                 ContactFinder.phone(mail.text()).orElse(null), mail.fromAddress(), null, null);
-        SubmissionRequest request = new SubmissionRequest(title, mail.text(), null, null, who, Boolean.FALSE, null)
+        SubmissionRequest request = new SubmissionRequest(item.title(), item.content(), null, null, who, Boolean.FALSE, null)
                 .normalized();
         List<String> missing = new ArrayList<>();
         for (FieldError e : validator.validate(request)) {
@@ -421,8 +435,9 @@ public class MailIntake {
         values.put("secret", identity.lookupSecret());
         values.put("notes", notes.isEmpty() ? "" : String.join("\n", notes));
         notifications.planMessage(submitted, opened.code(), "mail-received", null, values, mail.messageId());
+        recordRefused(opened, files.refused());
         cases.earlierWithSameContent(opened.code()).ifPresent(earlier -> cases.record(opened, "POSSIBLE_DUPLICATE",
-                new Actor(ActorRole.SYSTEM, "mail-intake"), null, Map.of("of", earlier)));
+                MAIL_INTAKE, null, Map.of("of", earlier)));
         if (!missing.isEmpty()) {
             // Đ8: the item is kept and the person asked for what is missing, never dropped
             cases.apply(opened.code(), CaseAction.REQUEST_SUPPLEMENT,
@@ -444,7 +459,7 @@ public class MailIntake {
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress() : mail.fromName());
-        values.put("title", title(mail));
+        values.put("title", item(mail).title());
         values.put("reason", reason);
         notifications.planMessage(mailId, null, template, mail.fromAddress(), values, mail.messageId());
         return true;
@@ -454,14 +469,48 @@ public class MailIntake {
         return sent ? reason : "unanswered: daily answer cap for this address reached; " + reason;
     }
 
-    private static String title(ReadMail mail) {
-        String subject = mail.subject() == null ? "" : mail.subject().replaceFirst(
-                "(?iu)^((re|fw|fwd|tl|trả lời|chuyển tiếp)\\s*:\\s*)+", "").strip();
+    /** The longest title a case takes (SubmissionValidator), in letters (code points). */
+    static final int TITLE_MAX = 300;
+    private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile(
+            "(?iu)^((re|fw|fwd|tl|trả lời|chuyển tiếp)\\s*:\\s*)+");
+
+    /** An item as a mail gives it: its title and its content. */
+    record Item(String title, String content) {
+    }
+
+    /**
+     * The item a mail carries. The title is the subject without the reply and forward prefixes ("Re:", "Fwd:",
+     * "TL:"), else the subject of the mail it forwards, else its first line. A subject longer than a case title
+     * may be is not lost: the title is cut at a word with "…", and the whole subject opens the content, so that
+     * every word the person wrote is in the case.
+     */
+    static Item item(ReadMail mail) {
+        String subject = stripPrefixes(mail.subject());
+        if (subject.isEmpty() && mail.forwardedSubject() != null) {
+            subject = stripPrefixes(mail.forwardedSubject());
+        }
         if (!subject.isEmpty()) {
-            return subject.length() > 250 ? subject.substring(0, 250) : subject;
+            if (subject.codePointCount(0, subject.length()) <= TITLE_MAX) {
+                return new Item(subject, mail.text());
+            }
+            return new Item(cut(subject, TITLE_MAX), "Tiêu đề thư: " + subject + "\n\n" + mail.text());
         }
         String firstLine = mail.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                 .orElse("Thư không có tiêu đề");
-        return firstLine.length() > 120 ? firstLine.substring(0, 120) + "…" : firstLine;
+        return new Item(firstLine.codePointCount(0, firstLine.length()) > 120 ? cut(firstLine, 121) : firstLine, mail.text());
+    }
+
+    private static String stripPrefixes(String subject) {
+        return subject == null ? "" : REPLY_PREFIX.matcher(subject).replaceFirst("").strip();
+    }
+
+    /** At most {@code max} letters, the last one "…", cut after a whole word where there is one in the last fifth. */
+    private static String cut(String s, int max) {
+        String head = s.substring(0, s.offsetByCodePoints(0, max - 1));
+        int space = head.lastIndexOf(' ');
+        if (space > head.length() * 4 / 5) {
+            head = head.substring(0, space);
+        }
+        return head.stripTrailing() + "…";
     }
 }

@@ -55,7 +55,7 @@ final class MailReader {
         return new ReadMail(trimToNull(m.getMessageID()), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                 from == null ? null : VietnameseText.normalize(headerText(from.getPersonal())),
                 subject, VietnameseText.normalize(text), List.copyOf(walk.attachments),
-                references(m), MailAutomation.of(m, subject), List.copyOf(walk.limits));
+                references(m), MailAutomation.of(m, subject), List.copyOf(walk.limits), walk.forwardedSubject);
     }
 
     /** The traversal of one mail: what it collected so far. */
@@ -64,6 +64,8 @@ final class MailReader {
         final StringBuilder html = new StringBuilder();
         final List<ReadMail.Attachment> attachments = new ArrayList<>();
         final List<String> limits = new ArrayList<>();
+        /** The subject of the first forwarded mail: the item's title when the forwarding mail gives none. */
+        String forwardedSubject;
         int parts;
 
         void part(Part p, int depth) throws MessagingException, IOException {
@@ -83,8 +85,9 @@ final class MailReader {
                     && !base.startsWith("multipart/") && !base.equals("message/rfc822");
             if (base.startsWith("multipart/") && p.getContent() instanceof Multipart mp) {
                 multipart(base, mp, depth);
-            } else if (base.equals("message/rfc822") && !attachment) {
-                forwarded(p, depth);
+            } else if ((base.equals("message/rfc822") || attachment && forwardedFile(p, base)) && forwarded(p, depth)) {
+                // a forwarded mail, inline or attached ("forward as attachment" in Outlook, Thunderbird and Gmail):
+                // read as the item it carries, its own files with it, not kept as a file nobody reads
             } else if (!attachment && base.equals("text/plain")) {
                 appendText(text, MailText.decode(bytes(p), type.getParameter("charset")));
             } else if (!attachment && base.equals("text/html")) {
@@ -127,14 +130,32 @@ final class MailReader {
             }
         }
 
-        private void forwarded(Part p, int depth) throws MessagingException, IOException {
-            MimeMessage inner = new MimeMessage(SESSION, p.getInputStream());
+        /**
+         * Reads a forwarded mail into the text (a header naming its sender and subject, then its own text) and
+         * its files among the attachments; false, having read nothing, when it is not a mail after all.
+         */
+        private boolean forwarded(Part p, int depth) throws MessagingException, IOException {
+            MimeMessage inner;
+            try {
+                inner = new MimeMessage(SESSION, new ByteArrayInputStream(mailBytes(p)));
+                if (inner.getHeader("From") == null && inner.getHeader("Subject") == null) {
+                    return false;
+                }
+            } catch (MessagingException | IOException notAMail) {
+                return false;
+            }
             InternetAddress from = firstAddress(inner);
+            String innerSubject = subject(inner);
+            if (forwardedSubject == null && !innerSubject.isBlank()) {
+                forwardedSubject = innerSubject;
+            }
             StringBuilder header = new StringBuilder("---------- Thư chuyển tiếp / Forwarded message ----------\n");
             if (from != null) {
-                header.append("Từ / From: ").append(from.toUnicodeString()).append('\n');
+                String name = VietnameseText.normalize(headerText(from.getPersonal()));
+                header.append("Từ / From: ").append(name == null || name.isBlank() ? from.getAddress()
+                        : name.strip() + " <" + from.getAddress() + ">").append('\n');
             }
-            header.append("Tiêu đề / Subject: ").append(subject(inner)).append('\n');
+            header.append("Tiêu đề / Subject: ").append(innerSubject).append('\n');
             appendText(text, header.toString());
             int before = text.length();
             String htmlBefore = html.toString();
@@ -144,6 +165,7 @@ final class MailReader {
                 appendText(text, HtmlText.of(html.substring(htmlBefore.length())));
                 html.setLength(htmlBefore.length());
             }
+            return true;
         }
 
         private void limitOnce(String what) {
@@ -175,6 +197,33 @@ final class MailReader {
             }
             throw undecodable;
         }
+    }
+
+    /**
+     * The bytes of a forwarded mail. The mail library leaves a message/rfc822 part in base64 or quoted-printable
+     * encoded (only 7bit, 8bit and binary are allowed for it, RFC 2046), yet Gmail sends "forward as attachment"
+     * in base64: it is decoded here.
+     */
+    private static byte[] mailBytes(Part p) throws MessagingException, IOException {
+        if (p instanceof MimeBodyPart body && body.getEncoding() != null) {
+            String encoding = body.getEncoding().strip().toLowerCase(Locale.ROOT);
+            if (encoding.equals("base64") || encoding.equals("quoted-printable")) {
+                try (InputStream decoded = MimeUtility.decode(body.getRawInputStream(), encoding)) {
+                    return decoded.readAllBytes();
+                }
+            }
+        }
+        return bytes(p);
+    }
+
+    /**
+     * A forwarded mail sent as a plain file ("….eml" as application/octet-stream, as some phone and web mail
+     * programs attach it).
+     */
+    private static boolean forwardedFile(Part p, String base) {
+        String name = fileName(p);
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".eml")
+                && (base.equals("application/octet-stream") || base.equals("text/plain"));
     }
 
     private static ContentType contentType(Part p) throws MessagingException {

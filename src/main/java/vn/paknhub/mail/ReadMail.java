@@ -11,9 +11,11 @@ import java.util.List;
  * @param references  Message-IDs of In-Reply-To and References, to thread a reply onto its case
  * @param automated   why no person wrote it (an auto-reply, a delivery report, a list), or null
  * @param limits      limits the mail went beyond (too deep, too many parts): what was left out
+ * @param forwardedSubject the subject of the first mail it forwards (inline or attached), or null
  */
 record ReadMail(String messageId, String fromAddress, String fromName, String subject, String text,
-        List<Attachment> attachments, List<String> references, String automated, List<String> limits) {
+        List<Attachment> attachments, List<String> references, String automated, List<String> limits,
+        String forwardedSubject) {
 
     /** A file the mail carried, inline images included; its type is judged later from its content. */
     record Attachment(String fileName, byte[] content) {

@@ -541,4 +541,67 @@ class MailChannelEndToEndTest {
         assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
                 + " where f.code = ? and e.action = 'POSSIBLE_DUPLICATE'", Integer.class, first)).isZero();
     }
+
+    @Test
+    void a_mail_forwarded_as_an_attachment_opens_the_forwarded_item_with_its_own_files() throws Exception {
+        String messageId = "<5c2e9a61-7d3b-4f10-9b8e-2a6c1d4e7f90@gmail.com>";
+        send(MailReaderTest.corpus("forwarded-as-attachment-thunderbird.eml"));
+        Map<String, Object> d = decided(messageId);
+        assertThat(d).containsEntry("outcome", "CASE_OPENED");
+        String code = (String) d.get("case_code");
+        assertThat(db.queryForObject("select title from case_file where code = ?", String.class, code))
+                .isEqualTo("Kiến nghị hỗ trợ chuyển giao công nghệ sấy nông sản");
+        assertThat(db.queryForList("select a.file_name from case_attachment a join case_file f on f.id = a.case_id"
+                + " where f.code = ?", String.class, code)).containsExactly("Phương án sấy.pdf");
+        HubApi.Reply c = api.get("/api/v1/agency/cases/" + code, HubApi.bearer(Samples.VPTW));
+        assertThat(c.json().path("content").asText()).contains("sấy nông sản bằng năng lượng mặt trời");
+        // the phone of the forwarded letter, written "(+84) 912 345 678"
+        assertThat(c.json().path("submitter").path("phone").asText()).isEqualTo("0912345678");
+        assertThat(c.json().path("submitter").path("address").asText()).contains("xã Chiềng Mai, huyện Mai Sơn");
+    }
+
+    @Test
+    void a_long_subject_a_parenthesised_phone_and_refused_files_all_leave_their_mark_on_the_case() throws Exception {
+        String messageId = "<CAF3nLong0Subject7pQ@mail.gmail.com>";
+        String subject = "Kiến nghị về việc " + "đơn giản hóa thủ tục đăng ký đề tài khoa học cấp cơ sở, ".repeat(6)
+                + "công khai kết quả nghiệm thu và cho phép nộp hồ sơ trực tuyến trên cổng dịch vụ công của Bộ";
+        String text = "Kính gửi Bộ Khoa học và Công nghệ,\n\nTôi kiến nghị như tiêu đề thư; hồ sơ minh họa gửi kèm.\n\n"
+                + "Trân trọng,\nHồ Thị Minh Nguyệt\nĐịa chỉ: 14 Nguyễn Chí Thanh, phường Thạch Thang, quận Hải Châu, Đà Nẵng\n"
+                + "ĐT: (+84) 905 123 456";
+        StringBuilder raw = new StringBuilder("MIME-Version: 1.0\r\nDate: Tue, 24 Nov 2026 10:11:12 +0700\r\nMessage-ID: "
+                + messageId + "\r\nSubject: " + ClientMail.encoded(subject) + "\r\nFrom: " + ClientMail.encoded("Hồ Thị Minh Nguyệt")
+                + " <nguyet.htm@gmail.com>\r\nTo: " + MAILBOX + "\r\nContent-Type: multipart/mixed; boundary=\"000000000000a1b2\"\r\n\r\n"
+                + "--000000000000a1b2\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + ClientMail.quotedPrintable(text) + "\r\n");
+        String pdf = java.util.Base64.getMimeEncoder().encodeToString("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        raw.append("--000000000000a1b2\r\nContent-Type: application/pdf; name=\"ho-so.pdf\"\r\nContent-Disposition: attachment;"
+                + " filename=\"ho-so.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n").append(pdf).append("\r\n");
+        for (int i = 1; i <= 6; i++) {
+            raw.append("--000000000000a1b2\r\nContent-Type: image/png; name=\"IMG_20261124_0").append(i)
+                    .append(".png\"\r\nContent-Disposition: attachment; filename=\"IMG_20261124_0").append(i)
+                    .append(".png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n").append(png).append("\r\n");
+        }
+        raw.append("--000000000000a1b2--\r\n");
+        send(raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Map<String, Object> d = decided(messageId);
+        assertThat(d).containsEntry("outcome", "CASE_OPENED");
+        String code = (String) d.get("case_code");
+        Map<String, Object> c = db.queryForMap("select title, content from case_file where code = ?", code);
+        String title = (String) c.get("title");
+        assertThat(title.codePointCount(0, title.length())).isLessThanOrEqualTo(300);
+        assertThat(title).endsWith("…");
+        assertThat((String) c.get("content")).startsWith("Tiêu đề thư: " + subject + "\n\n");
+        HubApi.Reply read = api.get("/api/v1/agency/cases/" + code, HubApi.bearer(Samples.VPTW));
+        assertThat(read.json().path("submitter").path("phone").asText()).isEqualTo("0905123456");
+        // five files taken (the most a case takes), the other two named in its history with the reason
+        assertThat(db.queryForObject("select count(*) from case_attachment a join case_file f on f.id = a.case_id"
+                + " where f.code = ?", Integer.class, code)).isEqualTo(5);
+        assertThat(db.queryForList("select e.details ->> 'file' from case_event e join case_file f on f.id = e.case_id"
+                + " where f.code = ? and e.action = 'ATTACHMENT_REFUSED' order by e.seq", String.class, code))
+                .containsExactly("IMG_20261124_05.png", "IMG_20261124_06.png");
+        await().atMost(PATIENCE).until(() -> !receipts("nguyet.htm@gmail.com").isEmpty());
+        assertThat(body(receipts("nguyet.htm@gmail.com").get(0))).contains("IMG_20261124_06.png").contains("không được nhận");
+    }
 }

@@ -176,6 +176,55 @@ class MailReaderTest {
         assertThat(deepEnough.text()).isEqualTo("Nội dung tận cùng.");
     }
 
+    /**
+     * "Forward as attachment" as Thunderbird (8-bit, RFC 2231 name), Outlook (after a text and HTML note, with
+     * X-Auto-Response-Suppress) and Gmail (base64, no subject, no words of its own) send it: the forwarded mail is
+     * read as the item, with its own files, and nothing is kept as an ".eml" file nobody reads.
+     */
+    @Test
+    void a_mail_forwarded_as_an_attachment_is_read_as_the_item_with_its_own_files() throws Exception {
+        for (String name : new String[] {"forwarded-as-attachment-thunderbird.eml", "forwarded-as-attachment-gmail.eml"}) {
+            ReadMail m = read(name);
+            assertThat(m.text()).as(name).contains("Thư chuyển tiếp / Forwarded message")
+                    .contains("Tiêu đề / Subject: Kiến nghị hỗ trợ chuyển giao công nghệ sấy nông sản")
+                    .contains("sấy nông sản bằng năng lượng mặt trời").contains("Lò Văn Pâng");
+            assertThat(m.attachments()).as(name).extracting(ReadMail.Attachment::fileName).containsExactly("Phương án sấy.pdf");
+            assertThat(new String(m.attachments().get(0).content(), StandardCharsets.US_ASCII)).startsWith("%PDF-");
+            assertThat(m.forwardedSubject()).isEqualTo("Kiến nghị hỗ trợ chuyển giao công nghệ sấy nông sản");
+            assertThat(MailIntake.item(m).title()).as(name).isEqualTo("Kiến nghị hỗ trợ chuyển giao công nghệ sấy nông sản");
+            assertNfc(m.text());
+        }
+        assertThat(read("forwarded-as-attachment-thunderbird.eml").text()).startsWith("Kính gửi Ban Chỉ đạo");
+        ReadMail outlook = read("forwarded-as-attachment-outlook.eml");
+        assertThat(outlook.text()).startsWith("Kính gửi Văn phòng Trung ương Đảng")
+                .contains("Từ / From: Trần Thị Mỹ Lệ <myle.tran@outlook.com>")
+                .contains("không cập nhật giá từ tháng 9");
+        assertThat(outlook.attachments()).extracting(ReadMail.Attachment::fileName).containsExactly("man-hinh.png");
+        assertThat(MailIntake.item(outlook).title()).isEqualTo("Phản ánh về ứng dụng tra cứu giá lúa");
+    }
+
+    /** A subject longer than a case title may be: cut at a word for the title, whole at the head of the content. */
+    @Test
+    void a_subject_longer_than_a_title_is_kept_whole_at_the_head_of_the_content() throws Exception {
+        String subject = "Kiến nghị về việc " + "đơn giản hóa thủ tục đăng ký đề tài khoa học cấp cơ sở, ".repeat(7)
+                + "và công khai kết quả nghiệm thu trên cổng thông tin của Bộ";
+        assertThat(subject.codePointCount(0, subject.length())).isGreaterThan(300);
+        ReadMail m = reader.read(ClientMail.of(ClientMail.Client.OUTLOOK, "Phan Văn Dài", "dai.pv@example.vn",
+                "pakn@paknskgp.local", subject, "Nội dung chi tiết như tiêu đề.", "<long@example.vn>",
+                "Tue, 24 Nov 2026 10:00:00 +0700"));
+        assertThat(m.subject()).isEqualTo(subject);
+        MailIntake.Item item = MailIntake.item(m);
+        assertThat(item.title().codePointCount(0, item.title().length())).isLessThanOrEqualTo(300);
+        assertThat(item.title()).endsWith("…").startsWith("Kiến nghị về việc đơn giản hóa");
+        assertThat(subject).startsWith(item.title().substring(0, item.title().length() - 1));
+        assertThat(item.content()).startsWith("Tiêu đề thư: " + subject + "\n\n").endsWith("Nội dung chi tiết như tiêu đề.");
+        ReadMail shorter = reader.read(ClientMail.of(ClientMail.Client.GMAIL, "Phan Văn Dài", "dai.pv@example.vn",
+                "pakn@paknskgp.local", "Re: TL: " + subject.substring(0, 280), "Nội dung.", "<long2@example.vn>",
+                "Tue, 24 Nov 2026 10:00:00 +0700"));
+        assertThat(MailIntake.item(shorter).title()).isEqualTo(subject.substring(0, 280).strip());
+        assertThat(MailIntake.item(shorter).content()).isEqualTo("Nội dung.");
+    }
+
     @Test
     void headers_alone_are_read_for_storage_even_from_a_broken_mail() throws Exception {
         assertThat(MailHeaders.of(corpus("plain-utf8.eml")))

@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class ContactFinder {
 
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+84|0084|0)(?:[ .-]?\\d){9,10}(?!\\d)");
+    /**
+     * A phone number as people write it: 0912 345 678, 0912.345.678, +84 912 345 678, 0084 912…, the country code
+     * in parentheses "(+84) 905 …" or "(84) 905 …", "+84 (0) 905 …", a landline's area code in parentheses
+     * "(0296) 3856 123". Candidates are checked by their digit count in {@link #phone(String)}.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\(\\s*(?:\\+|00)?84\\s*\\)|(?:\\+|00)84(?:\\s*\\(0\\))?"
+            + "|\\(\\s*0\\d{1,3}\\s*\\)|0)(?:[ .-]?\\d){6,10}(?!\\d)");
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "^\\s*(?:địa chỉ(?: liên hệ| thường trú| nhà riêng)?|đ/c|đc)\\s*[:：-]\\s*(.{8,250})$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
@@ -25,15 +31,20 @@ public final class ContactFinder {
     private ContactFinder() {
     }
 
-    /** The first phone number, as digits with a leading 0 (+84 912… becomes 0912…). */
+    /** The first phone number, as digits with a leading 0 (+84 912… and (+84) 912… become 0912…). */
     public static Optional<String> phone(String text) {
         Matcher m = PHONE.matcher(text);
         while (m.find()) {
-            String digits = m.group().replaceAll("\\D", "");
-            if (digits.startsWith("84") && m.group().startsWith("+")) {
-                digits = "0" + digits.substring(2);
-            } else if (digits.startsWith("0084")) {
-                digits = "0" + digits.substring(4);
+            String written = m.group();
+            String digits = written.replaceAll("\\D", "");
+            if (written.startsWith("0084") || written.matches("^\\(\\s*0084.*")) {
+                digits = digits.substring(4);
+            } else if (!written.startsWith("0") && !written.matches("^\\(\\s*0.*")) {
+                // +84, (+84), (84): the country code, then the number without its leading 0 (or with it, "(0)")
+                digits = digits.substring(2);
+            }
+            if (!digits.startsWith("0")) {
+                digits = "0" + digits;
             }
             if (digits.length() == 10 || digits.length() == 11 && digits.startsWith("02")) {
                 return Optional.of(digits);
