@@ -154,6 +154,18 @@ public class CaseRepository {
                 .isEmpty();
     }
 
+    /**
+     * The earliest case sent from {@code email} with the same folded title and text as these (an exact resend,
+     * Đ8.4), on any channel; the title and text as a new case would store them.
+     */
+    public Optional<String> earlierFromSender(String email, String title, String content) {
+        return jdbc.queryForList("""
+                select code from case_file where content_fingerprint = :fingerprint and submitter_email_hash = :email
+                order by received_at limit 1""", new MapSqlParameterSource("fingerprint",
+                protector.lookupHash(VietnameseText.fold(title + "\n" + content))).addValue("email", protector.lookupHash(email)),
+                String.class).stream().findFirst();
+    }
+
     /** The earliest other case with the same folded title and text (Đ8.4 duplicate screening). */
     public Optional<String> earlierWithSameContent(String code) {
         return jdbc.queryForList("""

@@ -243,6 +243,11 @@ public class CaseService {
         return cases.submittedFrom(code, email);
     }
 
+    /** The earliest case from this address with the same title and text as a new one would have (Đ8.4). */
+    public Optional<String> earlierFromSender(String email, String title, String content) {
+        return cases.earlierFromSender(email, title, content);
+    }
+
     /** The earliest other case with the same content, for duplicate screening (Đ8.4). */
     public Optional<String> earlierWithSameContent(String code) {
         return cases.earlierWithSameContent(code);

@@ -45,10 +45,8 @@ final class MailAutomation {
                 return list + " (a mailing list)";
             }
         }
-        String suppress = header(m, "X-Auto-Response-Suppress");
-        if (suppress != null && suppress.toLowerCase(Locale.ROOT).matches(".*\\b(all|oof|autoreply|dr)\\b.*")) {
-            return "X-Auto-Response-Suppress: " + suppress;
-        }
+        // X-Auto-Response-Suppress is not looked at: it asks others not to send auto-replies to this mail, and
+        // Outlook and Exchange set it ("All") on ordinary mail people write; it says nothing of who wrote it.
         for (String robot : new String[] {"X-Autoreply", "X-Autorespond", "X-Auto-Reply"}) {
             if (header(m, robot) != null) {
                 return robot;

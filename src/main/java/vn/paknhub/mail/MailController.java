@@ -16,7 +16,7 @@ import vn.paknhub.identity.CentralOfficeOnly;
 /**
  * Operating the email channel (Central Party Office only): the mails kept and what became of them,
  * the quarantine (mails that failed again and again, floods held back), reading a stored mail as it
- * arrived (logged), and reprocessing one after a fix.
+ * arrived (logged), reprocessing one after a fix, and opening a case from one set aside.
  */
 @RestController
 @CentralOfficeOnly
@@ -55,5 +55,15 @@ class MailController {
     @PostMapping("/api/v1/mail/{id}/reprocess")
     MailIntake.Decision reprocess(@PathVariable UUID id) {
         return intake.reprocess(id, access.actorLabel());
+    }
+
+    /**
+     * An operator's judgement that a mail the hub set aside is an item after all (held in quarantine, taken for a
+     * robot's, refused as out of scope, answered as a resend): a case opens from it as from a mail just read, the
+     * operator named in its history; the same as "open as a case" on the console's mail desk.
+     */
+    @PostMapping("/api/v1/mail/{id}/open-as-case")
+    MailIntake.Decision openAsCase(@PathVariable UUID id) {
+        return intake.openAsCase(id, access.actorLabel());
     }
 }

@@ -33,13 +33,14 @@ public class MailInbox {
             String outcome, String outcomeReason, String caseCode, int attempts, String lastError) {
 
         /**
-         * Set aside without a case: held in quarantine, taken for a robot's, or refused as out of scope. A person
-         * may still judge it an item and open a case from it.
+         * Set aside without a case: held in quarantine, taken for a robot's, refused as out of scope, or answered as
+         * a resend of an earlier item. A person may still judge it an item of its own and open a case from it.
          */
         public boolean openableAsCase() {
             return QUARANTINED.equals(status) || (PROCESSED.equals(status)
                     && (MailIntake.Outcome.NOT_ANSWERED.name().equals(outcome)
-                    || MailIntake.Outcome.OUT_OF_SCOPE.name().equals(outcome)));
+                    || MailIntake.Outcome.OUT_OF_SCOPE.name().equals(outcome)
+                    || MailIntake.Outcome.DUPLICATE.name().equals(outcome)));
         }
     }
 
@@ -179,7 +180,7 @@ public class MailInbox {
 
     /** Automatic answers other than receipts (refusals, limits) sent to one sender within {@code window}. */
     public int answersToSender(String sender, Duration window) {
-        return fromSender(sender, window, "outcome in ('OUT_OF_SCOPE', 'TOO_LARGE', 'REPLY_REFUSED')"
+        return fromSender(sender, window, "outcome in ('OUT_OF_SCOPE', 'TOO_LARGE', 'REPLY_REFUSED', 'DUPLICATE')"
                 + " and outcome_reason not like 'unanswered:%'");
     }
 

@@ -40,6 +40,7 @@ import vn.paknhub.intake.SubmissionRequest;
 import vn.paknhub.intake.SubmissionValidator;
 import vn.paknhub.intake.Submitter;
 import vn.paknhub.notify.Notifications;
+import vn.paknhub.notify.OutgoingMail;
 
 /**
  * Turns a mail from the published mailbox into what it is for the regulation: a new item (with its
@@ -59,7 +60,9 @@ public class MailIntake {
     /** What became of a mail (mail_message.outcome). */
     public enum Outcome {
         CASE_OPENED, SUPPLEMENT_ADDED, WITHDRAWAL_REQUESTED, REPLY_REFUSED, OUT_OF_SCOPE, TOO_LARGE, NOT_ANSWERED,
-        HELD_FLOOD, HELD_ATTACHMENT;
+        HELD_FLOOD, HELD_ATTACHMENT,
+        /** The same item again from the same address (Đ8.4): no case; the answer names the first one's code. */
+        DUPLICATE;
 
         /** Quarantined for an operator, who reads it and releases it (reprocess) or leaves it. */
         boolean held() {
@@ -352,6 +355,12 @@ public class MailIntake {
             boolean sent = reply(id, mail, "mail-out-of-scope", outOfScope.get());
             return new Decision(Outcome.OUT_OF_SCOPE, answered(sent, outOfScope.get()), null);
         }
+        Optional<String> first = sameItemSentBefore(mail, item);
+        if (first.isPresent()) {
+            boolean sent = answerOnCase(id, mail, first.get(), "mail-duplicate", Map.of());
+            return new Decision(Outcome.DUPLICATE, answered(sent, "the same title and text as " + first.get()
+                    + ", sent before from this address (Đ8.4): no second case"), first.get());
+        }
         if (!byOperator && inbox.casesFromSender(mail.fromAddress(), Duration.ofDays(1)) >= settings.dailyCasesPerSender()) {
             return new Decision(Outcome.HELD_FLOOD, "more than " + settings.dailyCasesPerSender()
                     + " items from this address in 24 hours (Đ18.5): held for an operator", null);
@@ -360,13 +369,42 @@ public class MailIntake {
     }
 
     /**
-     * The case a reply belongs to: named by its tracking code (subject tag, quoted receipt) or by the
-     * person's own first mail in its References; only when the mail comes from the address the case
-     * was submitted from, so nobody acts on another person's case by quoting its code.
+     * The case a reply belongs to: named by its tracking code (subject tag, quoted receipt), by the person's
+     * own earlier mail in its In-Reply-To or References, or by a mail the hub sent about the case (a receipt,
+     * a request for a supplement: mail programs that quote nothing else); only when the mail comes from the
+     * address the case was submitted from, so nobody acts on another person's case by quoting its code.
      */
     private Optional<String> repliedCase(ReadMail mail) {
         return threading.codeIn(mail.subject(), mail.text()).or(() -> inbox.caseOfMessages(mail.references()))
+                .or(() -> notifications.caseOfSent(mail.references().stream().map(OutgoingMail::notificationOf)
+                        .flatMap(Optional::stream).toList()))
                 .filter(code -> cases.find(code).isPresent() && cases.submittedFrom(code, mail.fromAddress()));
+    }
+
+    /**
+     * The case this address opened before with the very item this mail carries (the same title and text as its
+     * case would have, whatever the Message-ID): a person sending their item again, often because no answer came
+     * yet, is told where it stands instead of getting a second case.
+     */
+    private Optional<String> sameItemSentBefore(ReadMail mail, Item item) {
+        SubmissionRequest normal = new SubmissionRequest(item.title(), item.content(), null, null, null, null, null)
+                .normalized();
+        if (normal.title() == null || normal.content() == null) {
+            return Optional.empty();
+        }
+        return cases.earlierFromSender(mail.fromAddress(), normal.title(), normal.content());
+    }
+
+    /**
+     * An answer about an existing case to a mail that opened none (a resend), to the case's submitter (the
+     * mail's sender), threaded onto the mail; counted with the refusals against the daily cap of answers.
+     */
+    private boolean answerOnCase(UUID mailId, ReadMail mail, String code, String template, Map<String, String> values) {
+        if (inbox.answersToSender(mail.fromAddress(), Duration.ofDays(1)) >= settings.dailyAnswersPerSender()) {
+            return false;
+        }
+        notifications.planMessage(mailId, code, template, null, values, mail.messageId());
+        return true;
     }
 
     /** A reply on a case: a withdrawal request when the person asks for it (Đ11.4b), else a supplement (Đ11.2b). */
@@ -383,6 +421,10 @@ public class MailIntake {
             if (!withdrawal) {
                 recordRefused(applied, files.refused());
             }
+            // the person hears that the reply reached the case (and which files of it were not taken); a withdrawal
+            // request is answered again once an officer decides it (Đ11.4: within 3 working days)
+            notifications.planMessage(mailId, code, withdrawal ? "mail-withdrawal-received" : "mail-supplement-received",
+                    null, Map.of("notes", withdrawal ? "" : refusedNotes(files)), mail.messageId());
             return new Decision(withdrawal ? Outcome.WITHDRAWAL_REQUESTED : Outcome.SUPPLEMENT_ADDED, null, code);
         } catch (ApiProblem refused) {
             String why = refused.errors().isEmpty() ? refused.titleVi() : refused.errors().get(0).message();
@@ -399,6 +441,12 @@ public class MailIntake {
         for (AttachmentPolicy.Refused r : refused) {
             cases.record(c, "ATTACHMENT_REFUSED", MAIL_INTAKE, r.reason(), Map.of("file", r.fileName(), "rule", r.rule()));
         }
+    }
+
+    /** The files not taken, one line each with the reason, for the person's receipt or acknowledgement. */
+    private static String refusedNotes(AttachmentPolicy.Sorted files) {
+        return String.join("\n", files.refused().stream()
+                .map(r -> "Tệp «" + r.fileName() + "» không được nhận: " + r.reason()).toList());
     }
 
     /** The mail's files judged by content: kept, or named with the reason they were not. */
@@ -420,7 +468,9 @@ public class MailIntake {
         }
         AttachmentPolicy.Sorted files = files(mail);
         List<String> notes = new ArrayList<>(mail.limits());
-        files.refused().forEach(r -> notes.add("Tệp «" + r.fileName() + "» không được nhận: " + r.reason()));
+        if (!files.refused().isEmpty()) {
+            notes.add(refusedNotes(files));
+        }
 
         CaseService.CaseIdentity identity = cases.newIdentity();
         Submitter s = request.submitter();

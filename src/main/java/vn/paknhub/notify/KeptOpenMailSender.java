@@ -44,6 +44,14 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
     }
 
     public KeptOpenMailSender(NotificationSettings.Smtp smtp, Clock clock) {
+        this(smtp, null, clock);
+    }
+
+    /**
+     * {@code from} (or null) also names the domain of the Message-IDs the mail library makes for a message that
+     * brings none of its own (instead of the host's name, "localhost" in a container).
+     */
+    public KeptOpenMailSender(NotificationSettings.Smtp smtp, String from, Clock clock) {
         this.idleMillis = smtp.keepOpenSeconds() * 1000L;
         this.maxPerConnection = smtp.maxPerConnection();
         this.clock = clock;
@@ -63,6 +71,9 @@ public final class KeptOpenMailSender extends DefaultJavaMailSender implements A
         props.put("mail." + protocol + ".connectiontimeout", timeoutMillis);
         props.put("mail." + protocol + ".timeout", timeoutMillis);
         props.put("mail." + protocol + ".writetimeout", timeoutMillis);
+        if (from != null && !from.isBlank()) {
+            props.put("mail.from", from);
+        }
         setJavaMailProperties(props);
         setSession(Session.getInstance(props));
     }

@@ -31,7 +31,7 @@ class NotificationConfiguration {
     /** The sender of the SMTP endpoint below; closed (its connections said goodbye to) at shutdown. */
     @Bean
     KeptOpenMailSender hubMailSender(NotificationSettings settings, Clock clock) {
-        return new KeptOpenMailSender(settings.smtp(), clock);
+        return new KeptOpenMailSender(settings.smtp(), settings.from(), clock);
     }
 
     @Bean
@@ -60,7 +60,8 @@ class NotificationConfiguration {
                 // only the headers we set reach the mail server
                 from("direct:notify-email")
                         .routeId("notify-email")
-                        .removeHeaders("*", "To", "Subject", "Auto-Submitted", "In-Reply-To", "References")
+                        .removeHeaders("*", "To", "Subject", "Auto-Submitted", "In-Reply-To", "References", "Message-ID",
+                                "Reply-To")
                         .to(smtpUri(settings));
 
                 if (!settings.sms().sends()) {

@@ -173,7 +173,8 @@ public class NotificationSender implements DisposableBean {
         }
         Rendered message = templates.render(n.template(), n.channel(), values);
         if (n.channel() == Channel.EMAIL) {
-            OutgoingMail.send(producer, email, message, n.inReplyTo());
+            OutgoingMail.send(producer, email, message, n.inReplyTo(), OutgoingMail.messageId(n.id(), settings.from()),
+                    settings.replyTo());
         } else {
             Map<String, Object> headers = new HashMap<>();
             headers.put("PaknPhone", phone);

@@ -6,12 +6,14 @@ import vn.paknhub.core.Backoff;
 /**
  * @param templatesDir     the operators' templates, one {@code <template>.email.txt} (first line
  *                         {@code Subject: …}) and one {@code <template>.sms.txt} each
+ * @param replyTo          where submitters' replies to the hub's mail go (the email channel's published mailbox, so
+ *                         that a supplement or a withdrawal request by reply reaches a case); blank: to {@code from}
  * @param lookupUrl        where a submitter follows the item; {@code {code}} is replaced by the tracking code
  * @param concurrency      messages one node sends at once
  * @param maxAttempts      sending attempts before a notification is parked with its reason
  */
 @ConfigurationProperties("hub.notify")
-public record NotificationSettings(boolean enabled, String templatesDir, String from, String lookupUrl,
+public record NotificationSettings(boolean enabled, String templatesDir, String from, String replyTo, String lookupUrl,
         long pollIntervalMs, int batchSize, int concurrency, int leaseSeconds, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
         Smtp smtp, Sms sms) {
 

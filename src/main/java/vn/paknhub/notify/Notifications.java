@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -118,6 +119,16 @@ public class Notifications {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification values are not JSON", e);
         }
+    }
+
+    /** The case of the earliest of these notifications that was about one: a reply to a mail the hub sent. */
+    public Optional<String> caseOfSent(List<UUID> notificationIds) {
+        if (notificationIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select case_code from notification where id = any(cast(:ids as uuid[]))"
+                + " and case_code is not null order by created_at limit 1", new MapSqlParameterSource("ids",
+                notificationIds.stream().map(UUID::toString).toArray(String[]::new)), String.class).stream().findFirst();
     }
 
     /** Marks the notifications sent, in one round trip. */

@@ -354,6 +354,8 @@ class MailChannelEndToEndTest {
                 "Địa chỉ: 3 Hùng Vương, phường Phú Nhuận, thành phố Huế\n\nVào ngày 23/11/2026 PAKN đã viết:\n> Đề nghị bổ sung"));
         assertThat(decided("<reply1.quang@example.vn>")).containsEntry("outcome", "SUPPLEMENT_ADDED")
                 .containsEntry("case_code", code);
+        assertThat(answerTo("quang.dv@example.vn", "<reply1.quang@example.vn>").getSubject())
+                .isEqualTo("[" + code + "] Đã nhận thông tin bổ sung của Ông/Bà");
         assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
                 .isIn("SUBMITTED", "FORWARDED", "ROUTED_TO_TRIAGE");
 
@@ -368,6 +370,9 @@ class MailChannelEndToEndTest {
         send(mail(from, "Rút kiến nghị", "<reply2.quang@example.vn>", "References: <first.quang@example.vn>\r\n",
                 "Tôi xin rút kiến nghị vì đã tìm được ứng dụng phù hợp."));
         assertThat(decided("<reply2.quang@example.vn>")).containsEntry("outcome", "WITHDRAWAL_REQUESTED");
+        MimeMessage withdrawal = answerTo("quang.dv@example.vn", "<reply2.quang@example.vn>");
+        assertThat(withdrawal.getSubject()).isEqualTo("[" + code + "] Đã nhận đề nghị rút PAKN, SKGP của Ông/Bà");
+        assertThat(body(withdrawal)).contains("3 ngày làm việc");
         assertThat(db.queryForObject("select state from case_file where code = ?", String.class, code))
                 .isEqualTo("WITHDRAWAL_REQUESTED");
         assertThat(db.queryForObject("select count(*) from case_file where submitter_email_hash ="
@@ -525,21 +530,45 @@ class MailChannelEndToEndTest {
                 Integer.class)).isZero();
     }
 
+    /**
+     * The same item sent again from the same address under a new Message-ID (another mail program, another
+     * transfer encoding, the same title and text): no second case, an answer naming the first case's code.
+     */
     @Test
-    void the_same_letter_sent_twice_opens_a_second_case_linked_to_the_first() throws Exception {
-        String from = "Lý Văn Hậu <hau.lv@example.vn>";
-        String text = "Tôi đề xuất thành lập trung tâm đổi mới sáng tạo cấp tỉnh cho thanh niên khởi nghiệp.\n"
-                + "Lý Văn Hậu, 2 Lê Duẩn, phường Bến Thành, quận 1, TP. Hồ Chí Minh, 0907 123 456";
-        send(mail(from, "Trung tâm đổi mới sáng tạo", "<dup-1@example.vn>", "", text));
+    void the_same_item_sent_again_opens_no_second_case_and_is_answered_with_the_first_code() throws Exception {
+        String text = "Kính gửi Bộ Khoa học và Công nghệ,\n\nTôi đề xuất thành lập trung tâm đổi mới sáng tạo cấp tỉnh cho"
+                + " thanh niên khởi nghiệp.\n\nLý Văn Hậu, 2 Lê Duẩn, phường Bến Thành, quận 1, TP. Hồ Chí Minh, 0907 123 456";
+        send(ClientMail.of(ClientMail.Client.THUNDERBIRD, "Lý Văn Hậu", "hau.lv@example.vn", MAILBOX,
+                "Trung tâm đổi mới sáng tạo", text, "<dup-1@example.vn>", "Mon, 23 Nov 2026 10:00:00 +0700"));
         String first = (String) decided("<dup-1@example.vn>").get("case_code");
-        send(mail(from, "Trung tâm đổi mới sáng tạo", "<dup-2@example.vn>", "", text));
-        String second = (String) decided("<dup-2@example.vn>").get("case_code");
-        assertThat(second).isNotEqualTo(first);
-        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
-                + " where f.code = ? and e.action = 'POSSIBLE_DUPLICATE' and e.details ->> 'of' = ?", Integer.class,
-                second, first)).isOne();
-        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id"
-                + " where f.code = ? and e.action = 'POSSIBLE_DUPLICATE'", Integer.class, first)).isZero();
+        await().atMost(PATIENCE).until(() -> receipts("hau.lv@example.vn").size() == 1);
+        send(ClientMail.of(ClientMail.Client.GMAIL, "Lý Văn Hậu", "hau.lv@example.vn", MAILBOX,
+                "Trung tâm đổi mới sáng tạo", text, "<dup-2@mail.gmail.com>", "Wed, 25 Nov 2026 21:03:00 +0700"));
+        Map<String, Object> second = decided("<dup-2@mail.gmail.com>");
+        assertThat(second).containsEntry("outcome", "DUPLICATE").containsEntry("case_code", first);
+        assertThat(db.queryForObject("select count(*) from case_file where title = 'Trung tâm đổi mới sáng tạo'",
+                Integer.class)).isOne();
+        await().atMost(PATIENCE).until(() -> sentTo("hau.lv@example.vn").stream().anyMatch(m -> {
+            try {
+                return "<dup-2@mail.gmail.com>".equals(m.getHeader("In-Reply-To", null));
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+        MimeMessage answer = sentTo("hau.lv@example.vn").stream().filter(m -> {
+            try {
+                return "<dup-2@mail.gmail.com>".equals(m.getHeader("In-Reply-To", null));
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(answer.getSubject()).contains(first).contains("trùng");
+        assertThat(body(answer)).contains("mã số " + first).doesNotContain("Mã bí mật tra cứu:");
+        // the same title with other words is another item
+        send(ClientMail.of(ClientMail.Client.GMAIL, "Lý Văn Hậu", "hau.lv@example.vn", MAILBOX,
+                "Trung tâm đổi mới sáng tạo", text.replace("cấp tỉnh", "cấp huyện"), "<dup-3@mail.gmail.com>",
+                "Wed, 25 Nov 2026 21:10:00 +0700"));
+        assertThat(decided("<dup-3@mail.gmail.com>")).containsEntry("outcome", "CASE_OPENED");
     }
 
     @Test
@@ -603,5 +632,88 @@ class MailChannelEndToEndTest {
                 .containsExactly("IMG_20261124_05.png", "IMG_20261124_06.png");
         await().atMost(PATIENCE).until(() -> !receipts("nguyet.htm@gmail.com").isEmpty());
         assertThat(body(receipts("nguyet.htm@gmail.com").get(0))).contains("IMG_20261124_06.png").contains("không được nhận");
+    }
+
+    /** The hub's answer to {@code address} threaded onto the mail {@code inReplyTo}, once it is sent. */
+    private static MimeMessage answerTo(String address, String inReplyTo) {
+        await().atMost(PATIENCE).until(() -> sentTo(address).stream().anyMatch(m -> inReplyTo.equals(header(m, "In-Reply-To"))));
+        return sentTo(address).stream().filter(m -> inReplyTo.equals(header(m, "In-Reply-To"))).findFirst().orElseThrow();
+    }
+
+    private static String header(MimeMessage m, String name) {
+        try {
+            return m.getHeader(name, null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * A reply that names the case nowhere but in its In-Reply-To, the Message-ID of the hub's receipt (a phone's
+     * mail program, the subject retyped, nothing quoted): it reaches the case, because the receipt's Message-ID is
+     * the hub's own, in its sending domain, and its Reply-To the published mailbox.
+     */
+    @Test
+    void a_reply_quoting_only_the_receipts_message_id_supplements_the_case() throws Exception {
+        send(ClientMail.of(ClientMail.Client.OUTLOOK, "Tạ Thị Xuân", "xuan.tt@example.vn", MAILBOX,
+                "Đề xuất số hóa thư viện trường học vùng cao", "Kính gửi Bộ Giáo dục và Đào tạo,\n\nTôi đề xuất số hóa"
+                        + " thư viện các trường tiểu học vùng cao để học sinh đọc sách trên máy tính bảng.\n\nTạ Thị Xuân",
+                "<first.xuan@example.vn>", "Mon, 23 Nov 2026 10:00:00 +0700"));
+        String code = (String) decided("<first.xuan@example.vn>").get("case_code");
+        MimeMessage receipt = answerTo("xuan.tt@example.vn", "<first.xuan@example.vn>");
+        String receiptId = receipt.getMessageID();
+        assertThat(receiptId).matches("<notification-[0-9a-f-]{36}@paknskgp\\.local>").doesNotContain("localhost");
+        assertThat(receipt.getHeader("Reply-To", null)).isEqualTo(MAILBOX);
+
+        send(withThreading(ClientMail.of(ClientMail.Client.IPHONE, "Tạ Thị Xuân", "xuan.tt@example.vn", MAILBOX,
+                "Bổ sung địa chỉ", "Địa chỉ của tôi: 17 Phan Đình Phùng, phường Quán Thánh, quận Ba Đình, Hà Nội."
+                        + " ĐT (+84) 983 222 111", "<7A1C2E3F-reply@icloud.com>", "Mon, 23 Nov 2026 11:00:00 +0700"),
+                receiptId));
+        assertThat(decided("<7A1C2E3F-reply@icloud.com>")).containsEntry("outcome", "SUPPLEMENT_ADDED")
+                .containsEntry("case_code", code);
+        assertThat(db.queryForObject("select count(*) from case_file where submitter_email_hash ="
+                + " (select submitter_email_hash from case_file where code = ?)", Integer.class, code)).isOne();
+        assertThat(answerTo("xuan.tt@example.vn", "<7A1C2E3F-reply@icloud.com>").getSubject()).contains(code);
+    }
+
+    /** The mail with In-Reply-To and References naming {@code messageId}, as a mail program threads a reply. */
+    private static byte[] withThreading(byte[] raw, String messageId) {
+        return ("In-Reply-To: " + messageId + "\r\nReferences: " + messageId + "\r\n"
+                + new String(raw, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Outlook's X-Auto-Response-Suppress: All on mail a person wrote is no sign of a robot: the mail opens its case.
+     * A mail the hub did take for a robot's is opened as a case by an operator through the API, once.
+     */
+    @Test
+    void outlooks_auto_response_suppress_alone_opens_a_case_and_an_operator_opens_one_taken_for_a_robots()
+            throws Exception {
+        String outlook = new String(ClientMail.of(ClientMail.Client.OUTLOOK, "Quách Văn Sơn", "son.qv@congty.example.vn",
+                MAILBOX, "Kiến nghị hỗ trợ doanh nghiệp chuyển đổi số", "Kính gửi Bộ Khoa học và Công nghệ,\n\nCông ty"
+                        + " chúng tôi kiến nghị Bộ hướng dẫn thủ tục nhận hỗ trợ chuyển đổi số cho doanh nghiệp nhỏ.\n\n"
+                        + "Quách Văn Sơn\nĐịa chỉ: 3 Lê Thánh Tôn, phường Bến Nghé, quận 1, TP. Hồ Chí Minh\nĐT: (028) 3822 4455",
+                "<ars.outlook@congty.example.vn>", "Tue, 24 Nov 2026 09:00:00 +0700"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("MIME-Version: 1.0\r\n", "X-Auto-Response-Suppress: All\r\nMIME-Version: 1.0\r\n");
+        send(outlook.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(decided("<ars.outlook@congty.example.vn>")).containsEntry("outcome", "CASE_OPENED");
+        answerTo("son.qv@congty.example.vn", "<ars.outlook@congty.example.vn>");
+
+        String robotId = "<auto.open-as-case@coquan.example.vn>";
+        send(new String(MailReaderTest.corpus("auto-reply.eml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<auto.20261122@coquan.example.vn>", robotId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(decided(robotId)).containsEntry("outcome", "NOT_ANSWERED");
+        String id = db.queryForObject("select id::text from mail_message where message_id = ?", String.class, robotId);
+        assertThat(api.postJson("/api/v1/mail/" + id + "/open-as-case", Map.of(), HubApi.bearer(Samples.BKHCN)).status())
+                .isEqualTo(403);
+        HubApi.Reply opened = api.postJson("/api/v1/mail/" + id + "/open-as-case", Map.of(), HubApi.bearer(Samples.VPTW));
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().path("outcome").asText()).isEqualTo("CASE_OPENED");
+        String code = opened.json().path("caseCode").asText();
+        assertThat(db.queryForObject("select count(*) from case_event e join case_file f on f.id = e.case_id where f.code = ?"
+                + " and e.action = 'OPENED_FROM_SET_ASIDE_MAIL' and e.actor_id = 'VPTW'", Integer.class, code)).isOne();
+        HubApi.Reply again = api.postJson("/api/v1/mail/" + id + "/open-as-case", Map.of(), HubApi.bearer(Samples.VPTW));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.rules()).contains("not-set-aside");
     }
 }

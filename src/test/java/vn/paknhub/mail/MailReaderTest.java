@@ -156,6 +156,19 @@ class MailReaderTest {
         assertThat(read("complaint.eml").automated()).isNull();
     }
 
+    /** Outlook and Exchange put X-Auto-Response-Suppress: All on mail people write: alone it proves no robot. */
+    @Test
+    void outlooks_auto_response_suppress_alone_is_no_sign_of_a_robot() throws Exception {
+        assertThat(read("forwarded-as-attachment-outlook.eml").automated()).isNull();
+        String outlook = new String(ClientMail.of(ClientMail.Client.OUTLOOK, "Quách Văn Sơn", "son.qv@congty.example.vn",
+                "pakn@paknskgp.local", "Kiến nghị", "Nội dung.", "<a@b>", "Tue, 24 Nov 2026 09:00:00 +0700"),
+                StandardCharsets.UTF_8).replace("MIME-Version: 1.0\r\n", "X-Auto-Response-Suppress: All\r\nMIME-Version: 1.0\r\n");
+        assertThat(reader.read(outlook.getBytes(StandardCharsets.UTF_8)).automated()).isNull();
+        // with a header that does say a robot wrote it, it is still a robot's
+        assertThat(reader.read(("Auto-Submitted: auto-replied\r\n" + outlook).getBytes(StandardCharsets.UTF_8)).automated())
+                .startsWith("Auto-Submitted");
+    }
+
     @Test
     void nesting_deeper_than_the_limit_is_cut_with_a_note_and_what_was_read_is_kept() throws Exception {
         StringBuilder mail = new StringBuilder("From: a@example.vn\r\nSubject: sâu\r\nMIME-Version: 1.0\r\n");
