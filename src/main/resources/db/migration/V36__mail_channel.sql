@@ -11,3 +11,12 @@ create table mail_fetch_failure (
     first_failed_at timestamptz not null,
     last_failed_at  timestamptz not null
 );
+
+-- The operators' mail list is searched by subject (diacritics and case ignored: the folded form, see
+-- core.text.VietnameseText.fold), by sender (its keyed hash, already kept) and by outcome, and paged by
+-- (received_at, id). Subjects of mails stored before this are filled in from their stored bytes by the hub.
+alter table mail_message
+    add column subject        text,
+    add column subject_folded text;
+create index mail_message_subject on mail_message using gin (subject_folded gin_trgm_ops);
+create index mail_message_received on mail_message (received_at desc, id desc);

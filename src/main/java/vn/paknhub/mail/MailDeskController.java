@@ -30,7 +30,9 @@ class MailDeskController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** The views of the desk: the quarantine, and the processed mails that opened no case, by why. */
     static final List<String> VIEWS = List.of(MailInbox.QUARANTINED, MailIntake.Outcome.NOT_ANSWERED.name(),
-            MailIntake.Outcome.OUT_OF_SCOPE.name(), MailIntake.Outcome.CASE_OPENED.name());
+            MailIntake.Outcome.OUT_OF_SCOPE.name(), MailIntake.Outcome.DUPLICATE.name(),
+            MailIntake.Outcome.CASE_OPENED.name());
+    private static final int PAGE = 200;
 
     private final AgencyAccess access;
     private final MailInbox inbox;
@@ -44,20 +46,33 @@ class MailDeskController {
         this.zone = settings.timeZone();
     }
 
-    record Row(UUID id, String received, int size, String outcome, String reason, String caseCode, int attempts) {
+    record Row(UUID id, String received, int size, String subject, String outcome, String reason, String caseCode,
+            int attempts) {
     }
 
+    /** A view of the desk, narrowed by words of the subject and the sender's address, a page at a time. */
     @GetMapping("/console/mail")
-    String list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String view, Model model) {
+    String list(@RequestParam(defaultValue = MailInbox.QUARANTINED) String view,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String sender,
+            @RequestParam(required = false) String cursor, Model model) {
         String shown = ApiProblem.oneOf("view", view, VIEWS);
-        List<MailInbox.StoredMail> mails = MailInbox.QUARANTINED.equals(shown) ? inbox.withStatus(shown, 200)
-                : inbox.withOutcome(shown, 200);
+        boolean quarantine = MailInbox.QUARANTINED.equals(shown);
+        MailInbox.Search q = new MailInbox.Search(quarantine ? MailInbox.QUARANTINED : MailInbox.PROCESSED,
+                quarantine ? null : shown, blank(sender), blank(subject), null, null);
+        MailInbox.Page page = inbox.search(q, PAGE, blank(cursor));
         model.addAttribute("view", shown);
         model.addAttribute("views", VIEWS);
-        model.addAttribute("rows", mails.stream().map(m -> new Row(m.id(), WHEN.format(m.receivedAt().atZoneSameInstant(zone)),
-                m.sizeBytes(), m.outcome(), m.outcomeReason() != null ? m.outcomeReason() : m.lastError(), m.caseCode(),
-                m.attempts())).toList());
+        model.addAttribute("subject", subject == null ? "" : subject);
+        model.addAttribute("sender", sender == null ? "" : sender);
+        model.addAttribute("next", page.next());
+        model.addAttribute("rows", page.mails().stream().map(m -> new Row(m.id(),
+                WHEN.format(m.receivedAt().atZoneSameInstant(zone)), m.sizeBytes(), m.subject(), m.outcome(),
+                m.outcomeReason() != null ? m.outcomeReason() : m.lastError(), m.caseCode(), m.attempts())).toList());
         return "console/mail-list";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The mail as the hub read it, and byte for byte as it arrived (personal data: the read is logged). */

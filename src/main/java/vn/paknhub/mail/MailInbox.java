@@ -14,6 +14,7 @@ import vn.paknhub.core.WorkQueue;
 import vn.paknhub.core.crypto.Digests;
 import vn.paknhub.core.crypto.PersonalDataProtector;
 import vn.paknhub.core.crypto.Randomness;
+import vn.paknhub.core.text.VietnameseText;
 
 /**
  * The stored mails of the email channel: each kept once (by Message-ID, or by content when it has
@@ -28,9 +29,13 @@ public class MailInbox {
     public static final String PROCESSED = "PROCESSED";
     public static final String QUARANTINED = "QUARANTINED";
 
-    /** A stored mail as operators see it; {@code raw} only when asked for (its read is logged). */
+    /**
+     * A stored mail as operators see it; {@code raw} only when asked for (its read is logged). {@code subject} is
+     * the decoded subject ("" when the mail has none, null for a mail stored before subjects were kept and not
+     * yet filled in); the sender is not shown, only searched by (its keyed hash).
+     */
     public record StoredMail(UUID id, String messageId, int sizeBytes, OffsetDateTime receivedAt, String status,
-            String outcome, String outcomeReason, String caseCode, int attempts, String lastError) {
+            String outcome, String outcomeReason, String caseCode, int attempts, String lastError, String subject) {
 
         /**
          * Set aside without a case: held in quarantine, taken for a robot's, refused as out of scope, or answered as
@@ -61,16 +66,18 @@ public class MailInbox {
     }
 
     /** Keeps a mail as fetched (a second copy finds the first) and returns its row. */
-    public StoredMail store(byte[] raw, String messageId, String sender) {
-        String key = messageId != null ? "id:" + messageId : "sha256:" + Digests.sha256Hex(raw);
+    public StoredMail store(byte[] raw, MailHeaders headers) {
+        String key = headers.messageId() != null ? "id:" + headers.messageId() : "sha256:" + Digests.sha256Hex(raw);
         jdbc.update("""
-                insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status)
-                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'RECEIVED')
+                insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status,
+                    subject, subject_folded)
+                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'RECEIVED', :subject, :folded)
                 on conflict (dedupe_key) do nothing""",
-                new MapSqlParameterSource("id", Randomness.uuid()).addValue("key", key).addValue("messageId", messageId)
-                        .addValue("sender", sender == null ? null : protector.lookupHash(sender))
+                new MapSqlParameterSource("id", Randomness.uuid()).addValue("key", key).addValue("messageId", headers.messageId())
+                        .addValue("sender", headers.sender() == null ? null : protector.lookupHash(headers.sender()))
                         .addValue("raw", protector.encryptBytes(raw)).addValue("size", raw.length)
-                        .addValue("at", Timestamp.from(clock.instant())));
+                        .addValue("at", Timestamp.from(clock.instant())).addValue("subject", headers.subject())
+                        .addValue("folded", VietnameseText.fold(headers.subject())));
         return query("where dedupe_key = :key for update", new MapSqlParameterSource("key", key)).get(0);
     }
 
@@ -97,15 +104,16 @@ public class MailInbox {
         String key = "mailbox:" + mailboxKey;
         jdbc.update("""
                 insert into mail_message (id, dedupe_key, message_id, sender_hash, raw_enc, size_bytes, received_at, status,
-                    attempts, last_error)
-                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'QUARANTINED', :attempts, :error)
+                    attempts, last_error, subject, subject_folded)
+                values (:id, :key, :messageId, :sender, :raw, :size, :at, 'QUARANTINED', :attempts, :error, :subject, :folded)
                 on conflict (dedupe_key) do nothing""",
                 new MapSqlParameterSource("id", Randomness.uuid()).addValue("key", key)
                         .addValue("messageId", headers.messageId())
                         .addValue("sender", headers.sender() == null ? null : protector.lookupHash(headers.sender()))
                         .addValue("raw", protector.encryptBytes(bytes)).addValue("size", bytes.length)
                         .addValue("at", Timestamp.from(clock.instant())).addValue("attempts", attempts)
-                        .addValue("error", error));
+                        .addValue("error", error).addValue("subject", headers.subject())
+                        .addValue("folded", VietnameseText.fold(headers.subject())));
         fetchSucceeded(mailboxKey);
         return jdbc.queryForObject("select id from mail_message where dedupe_key = :key",
                 new MapSqlParameterSource("key", key), UUID.class);
@@ -118,6 +126,103 @@ public class MailInbox {
 
     public Optional<StoredMail> find(UUID id) {
         return query("where id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
+    }
+
+    /**
+     * What the operators look for in the mails: by status, by what became of them, by sender (the exact address,
+     * matched through its keyed hash: addresses are not kept in clear), by words of the subject (diacritics and
+     * case ignored), by time of receipt; newest first.
+     */
+    public record Search(String status, String outcome, String sender, String subject, OffsetDateTime since,
+            OffsetDateTime until) {
+    }
+
+    /** One page of a search, and the cursor of the next (null on the last page). */
+    public record Page(List<StoredMail> mails, String next) {
+    }
+
+    /**
+     * One page of at most {@code limit} mails after {@code cursor} (null: the first page). The cursor names the
+     * last mail of the previous page (its time of receipt and id), so a page never repeats nor skips a mail
+     * when new ones arrive meanwhile.
+     */
+    public Page search(Search q, int limit, String cursor) {
+        StringBuilder where = new StringBuilder("where true");
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit + 1);
+        if (q.status() != null) {
+            where.append(" and status = :status");
+            p.addValue("status", q.status());
+        }
+        if (q.outcome() != null) {
+            where.append(" and outcome = :outcome");
+            p.addValue("outcome", q.outcome());
+        }
+        if (q.sender() != null) {
+            where.append(" and sender_hash = :sender");
+            p.addValue("sender", protector.lookupHash(q.sender().strip().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (q.subject() != null) {
+            where.append(" and subject_folded like :subject escape '\\'");
+            p.addValue("subject", "%" + VietnameseText.fold(q.subject()).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (q.since() != null) {
+            where.append(" and received_at >= :since");
+            p.addValue("since", q.since());
+        }
+        if (q.until() != null) {
+            where.append(" and received_at < :until");
+            p.addValue("until", q.until());
+        }
+        if (cursor != null) {
+            Cursor c = Cursor.of(cursor);
+            where.append(" and (received_at, id) < (:afterAt, :afterId)");
+            p.addValue("afterAt", c.receivedAt()).addValue("afterId", c.id());
+        }
+        List<StoredMail> found = query(where + " order by received_at desc, id desc limit :limit", p);
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        StoredMail last = found.get(limit - 1);
+        return new Page(found.subList(0, limit), new Cursor(last.receivedAt(), last.id()).token());
+    }
+
+    /** Where a page ended: the last mail's time of receipt and id, as an opaque token. */
+    record Cursor(OffsetDateTime receivedAt, UUID id) {
+
+        String token() {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((receivedAt + "|" + id)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static Cursor of(String token) {
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\\|");
+                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException malformed) {
+                throw vn.paknhub.core.problem.ApiProblem.invalid("cursor", "cursor", "Con trỏ trang không hợp lệ; dùng"
+                        + " liên kết rel=\"next\" của trang trước.", "The page cursor is not valid; use the previous page's"
+                        + " rel=\"next\" link.");
+            }
+        }
+    }
+
+    /**
+     * Fills in the subject of up to {@code limit} mails stored before subjects were kept, from their stored bytes;
+     * the number filled (0 once there are none left).
+     */
+    public int fillMissingSubjects(int limit) {
+        List<Object[]> rows = jdbc.query("select id, raw_enc from mail_message where subject is null limit :limit"
+                + " for update skip locked", new MapSqlParameterSource("limit", limit),
+                (rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)});
+        for (Object[] row : rows) {
+            String subject = MailHeaders.of(protector.decryptBytes((byte[]) row[1])).subject();
+            jdbc.update("update mail_message set subject = :subject, subject_folded = :folded where id = :id",
+                    new MapSqlParameterSource("id", row[0]).addValue("subject", subject)
+                            .addValue("folded", VietnameseText.fold(subject)));
+        }
+        return rows.size();
     }
 
     public List<StoredMail> withStatus(String status, int limit) {
@@ -204,10 +309,10 @@ public class MailInbox {
 
     private List<StoredMail> query(String where, MapSqlParameterSource params) {
         return jdbc.query("select id, message_id, size_bytes, received_at, status, outcome, outcome_reason, case_code,"
-                + " attempts, last_error from mail_message " + where, params,
+                + " attempts, last_error, subject from mail_message " + where, params,
                 (rs, i) -> new StoredMail(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getInt(9), rs.getString(10)));
+                        rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11)));
     }
 
 }

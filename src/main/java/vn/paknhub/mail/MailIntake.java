@@ -86,6 +86,7 @@ public class MailIntake {
     private final Savepoints savepoints;
     private final ScopeScreen scope = new ScopeScreen();
     private final MailThreading threading;
+    private volatile boolean subjectsToFill = true;
 
     MailIntake(MailInbox inbox, MailSettings settings, CaseService cases, CaseSettings caseSettings,
             SubmissionValidator validator, AttachmentPolicy attachments, Notifications notifications,
@@ -113,7 +114,7 @@ public class MailIntake {
         // one transaction: stored, then decided within a savepoint, so that a failed decision leaves the
         // mail stored with its failure counted; nothing is moved in the mailbox until this has committed
         return tx.execute(s -> {
-            MailInbox.StoredMail stored = inbox.store(raw, headers.messageId(), headers.sender());
+            MailInbox.StoredMail stored = inbox.store(raw, headers);
             if (!MailInbox.RECEIVED.equals(stored.status())) {
                 // read before (by this node or another): its fate is already decided
                 return MailInbox.QUARANTINED.equals(stored.status()) ? settings.failedFolder() : settings.processedFolder();
@@ -141,6 +142,10 @@ public class MailIntake {
      * work queue: any node, each mail leased to one); the number read.
      */
     public int retryDue() {
+        if (subjectsToFill) {
+            // mails stored before their subjects were kept get them, a batch per tick, for the operators' filter
+            subjectsToFill = tx.execute(s -> inbox.fillMissingSubjects(RETRY_BATCH)) > 0;
+        }
         List<MailInbox.Due> due = inbox.claimDue(RETRY_BATCH, RETRY_LEASE_SECONDS);
         for (MailInbox.Due mail : due) {
             try {

@@ -264,7 +264,7 @@ final class MailReader {
      * A header value as text: RFC 2047 encoded words decoded; raw 8-bit bytes (read one char per
      * byte) decoded by what the bytes are, UTF-8 or a legacy Vietnamese code page.
      */
-    private static String headerText(String s) {
+    static String headerText(String s) {
         if (s == null) {
             return null;
         }

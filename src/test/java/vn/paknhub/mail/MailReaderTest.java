@@ -241,7 +241,11 @@ class MailReaderTest {
     @Test
     void headers_alone_are_read_for_storage_even_from_a_broken_mail() throws Exception {
         assertThat(MailHeaders.of(corpus("plain-utf8.eml")))
-                .isEqualTo(new MailHeaders("<plain-utf8.20261122@saomai.example.vn>", "nhung.nth@saomai.example.vn"));
+                .isEqualTo(new MailHeaders("<plain-utf8.20261122@saomai.example.vn>", "nhung.nth@saomai.example.vn",
+                        "Kiến nghị cơ chế thử nghiệm cho AI"));
+        assertThat(MailHeaders.of(corpus("raw-utf8-headers.eml")).subject()).isEqualTo("Giải pháp số hóa hồ sơ bệnh án");
+        assertThat(MailHeaders.of(corpus("poison-undisclosed-truncated.eml")).subject())
+                .isEqualTo("Kiến nghị về số hóa hồ sơ đất đai");
         assertThat(MailHeaders.of(corpus("html-only-no-id.eml")).messageId()).isNull();
         assertThat(MailHeaders.of("\u0000\u0001garbage without headers".getBytes(StandardCharsets.ISO_8859_1)).sender())
                 .isNull();
