@@ -166,6 +166,18 @@ public class CaseRepository {
                 String.class).stream().findFirst();
     }
 
+    /** A case's code and text, for comparing a new item with a person's earlier ones. */
+    public record Earlier(String code, String content) {
+    }
+
+    /** The cases sent from {@code email} under exactly this title, oldest first (at most 20). */
+    public List<Earlier> fromSenderWithTitle(String email, String title) {
+        return jdbc.query("""
+                select code, content from case_file where submitter_email_hash = :email and title = :title
+                order by received_at limit 20""", new MapSqlParameterSource("email", protector.lookupHash(email))
+                .addValue("title", title), (rs, i) -> new Earlier(rs.getString(1), rs.getString(2)));
+    }
+
     /** The earliest other case with the same folded title and text (Đ8.4 duplicate screening). */
     public Optional<String> earlierWithSameContent(String code) {
         return jdbc.queryForList("""

@@ -248,6 +248,11 @@ public class CaseService {
         return cases.earlierFromSender(email, title, content);
     }
 
+    /** The cases sent from this address under exactly this title, oldest first. */
+    public List<CaseRepository.Earlier> fromSenderWithTitle(String email, String title) {
+        return cases.fromSenderWithTitle(email, title);
+    }
+
     /** The earliest other case with the same content, for duplicate screening (Đ8.4). */
     public Optional<String> earlierWithSameContent(String code) {
         return cases.earlierWithSameContent(code);

@@ -22,6 +22,7 @@ import vn.paknhub.casefile.Actor;
 import vn.paknhub.casefile.ActorRole;
 import vn.paknhub.casefile.CaseAction;
 import vn.paknhub.casefile.CaseFile;
+import vn.paknhub.casefile.CaseRepository;
 import vn.paknhub.casefile.CaseService;
 import vn.paknhub.casefile.CaseSettings;
 import vn.paknhub.casefile.Channel;
@@ -397,8 +398,21 @@ public class MailIntake {
         if (normal.title() == null || normal.content() == null) {
             return Optional.empty();
         }
-        return cases.earlierFromSender(mail.fromAddress(), normal.title(), normal.content());
+        Optional<String> exact = cases.earlierFromSender(mail.fromAddress(), normal.title(), normal.content());
+        if (exact.isPresent()) {
+            return exact;
+        }
+        // sent again with a line of its own above ("Tôi gửi lại thư này vì chưa nhận được phản hồi"): the same title, the
+        // earlier text whole at the end, and no more than a short note before it
+        String now = VietnameseText.fold(normal.content());
+        return cases.fromSenderWithTitle(mail.fromAddress(), normal.title()).stream().filter(earlier -> {
+            String before = VietnameseText.fold(earlier.content());
+            return before.length() >= 30 && now.endsWith(before) && now.length() - before.length() <= RESEND_NOTE_MAX;
+        }).map(CaseRepository.Earlier::code).findFirst();
     }
+
+    /** The longest note a person puts above an item they send again (in letters, folded). */
+    private static final int RESEND_NOTE_MAX = 300;
 
     /**
      * An answer about an existing case to a mail that opened none (a resend), to the case's submitter (the

@@ -51,6 +51,7 @@ final class MailReader {
         if (text.isEmpty() && !walk.html.isEmpty()) {
             text = HtmlText.of(walk.html.toString());
         }
+        text = withoutProgramSignatures(text);
         String subject = subject(m);
         return new ReadMail(trimToNull(m.getMessageID()), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                 from == null ? null : VietnameseText.normalize(headerText(from.getPersonal())),
@@ -175,6 +176,20 @@ final class MailReader {
         }
     }
 
+    /**
+     * The line a mail program adds under what the person wrote ("Gửi từ iPhone của tôi", "Sent from my Android",
+     * "Get Outlook for Android"): not the person's words, so not the item's, and it would make a resend from a
+     * phone look like another item.
+     */
+    private static final java.util.regex.Pattern PROGRAM_SIGNATURE = java.util.regex.Pattern.compile(
+            "(?imu)^[ \\t]*(?:gửi từ|được gửi từ|sent from|get|tải|nhận)\\s+(?:(?:my|iphone|ipad|điện thoại|thiết bị)\\s+)?"
+                    + "(?:iphone|ipad|android|samsung|outlook|yahoo mail|mail for windows|thư cho windows|zalo)"
+                    + "(?:\\s+(?:của tôi|cho android|cho ios|for android|for ios|mobile))?[ \\t]*(?:<https?://[^>\\s]*>)?[ \\t]*$\\n?");
+
+    static String withoutProgramSignatures(String text) {
+        return PROGRAM_SIGNATURE.matcher(text).replaceAll("").strip();
+    }
+
     private static void appendText(StringBuilder to, String s) {
         if (s.isBlank()) {
             return;
@@ -271,10 +286,86 @@ final class MailReader {
         if (s.chars().anyMatch(c -> c > 0x7F) && s.chars().allMatch(c -> c <= 0xFF)) {
             s = MailText.decode(s.getBytes(StandardCharsets.ISO_8859_1), null);
         }
+        s = joinSplitWords(s);
         try {
             return MimeUtility.decodeText(s);
         } catch (UnsupportedEncodingException unknownCharset) {
             return s;
+        }
+    }
+
+    private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile(
+            "=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
+
+    /**
+     * Adjacent encoded words of one charset decoded as one: some webmails cut a long subject into encoded words
+     * by bytes, in the middle of a letter's UTF-8 bytes, which decoded one by one give replacement characters
+     * (Thunderbird and Gmail read them whole). A run of such words is replaced by its text; anything else is left.
+     */
+    static String joinSplitWords(String s) {
+        java.util.regex.Matcher m = ENCODED_WORD.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        String runCharset = null;
+        int runStart = -1;
+        int runEnd = -1;
+        while (m.find()) {
+            boolean adjacent = runCharset != null && s.substring(runEnd, m.start()).isBlank()
+                    && runCharset.equalsIgnoreCase(m.group(1));
+            if (!adjacent) {
+                if (runCharset != null) {
+                    out.append(s, last, runStart).append(runText(run, runCharset, s.substring(runStart, runEnd)));
+                    last = runEnd;
+                }
+                run.reset();
+                runCharset = m.group(1);
+                runStart = m.start();
+            }
+            byte[] bytes = wordBytes(m.group(2), m.group(3));
+            if (bytes == null) {
+                return s;
+            }
+            run.writeBytes(bytes);
+            runEnd = m.end();
+        }
+        if (runCharset == null) {
+            return s;
+        }
+        out.append(s, last, runStart).append(runText(run, runCharset, s.substring(runStart, runEnd))).append(s.substring(runEnd));
+        return out.toString();
+    }
+
+    private static byte[] wordBytes(String encoding, String text) {
+        try {
+            if (encoding.equalsIgnoreCase("B")) {
+                return java.util.Base64.getMimeDecoder().decode(text);
+            }
+            java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '_') {
+                    q.write(' ');
+                } else if (c == '=' && i + 2 < text.length()) {
+                    q.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    q.write(c);
+                }
+            }
+            return q.toByteArray();
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** A run's text in its charset (RFC 2231 language suffix dropped); the words as they were when it is unknown. */
+    private static String runText(java.io.ByteArrayOutputStream run, String charset, String original) {
+        String name = charset.contains("*") ? charset.substring(0, charset.indexOf('*')) : charset;
+        try {
+            return MailText.decode(run.toByteArray(), MimeUtility.javaCharset(name));
+        } catch (RuntimeException unknown) {
+            return original;
         }
     }
 

@@ -564,6 +564,11 @@ class MailChannelEndToEndTest {
         }).findFirst().orElseThrow();
         assertThat(answer.getSubject()).contains(first).contains("trùng");
         assertThat(body(answer)).contains("mã số " + first).doesNotContain("Mã bí mật tra cứu:");
+        // sent again from a phone with a line of its own above, and the phone's "Gửi từ iPhone của tôi" below
+        send(ClientMail.of(ClientMail.Client.IPHONE, "Lý Văn Hậu", "hau.lv@example.vn", MAILBOX, "Trung tâm đổi mới sáng tạo",
+                "Tôi gửi lại thư này vì chưa nhận được phản hồi.\n\n" + text, "<dup-4@icloud.com>",
+                "Thu, 26 Nov 2026 07:00:00 +0700"));
+        assertThat(decided("<dup-4@icloud.com>")).containsEntry("outcome", "DUPLICATE").containsEntry("case_code", first);
         // the same title with other words is another item
         send(ClientMail.of(ClientMail.Client.GMAIL, "Lý Văn Hậu", "hau.lv@example.vn", MAILBOX,
                 "Trung tâm đổi mới sáng tạo", text.replace("cấp tỉnh", "cấp huyện"), "<dup-3@mail.gmail.com>",

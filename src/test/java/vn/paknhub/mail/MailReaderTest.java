@@ -238,6 +238,37 @@ class MailReaderTest {
         assertThat(MailIntake.item(shorter).content()).isEqualTo("Nội dung.");
     }
 
+    /** A subject cut into encoded words in the middle of a letter's bytes, as some webmails write it. */
+    @Test
+    void encoded_words_split_inside_a_letter_are_read_whole() throws Exception {
+        byte[] subject = "Kiến nghị đầu tư hạ tầng số cho vùng đồng bào".getBytes(StandardCharsets.UTF_8);
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String header = "=?UTF-8?B?" + b64.encodeToString(java.util.Arrays.copyOfRange(subject, 0, 27)) + "?=\r\n =?UTF-8?B?"
+                + b64.encodeToString(java.util.Arrays.copyOfRange(subject, 27, subject.length)) + "?=";
+        assertThat(MailReader.headerText(jakarta.mail.internet.MimeUtility.unfold(header)))
+                .isEqualTo("Kiến nghị đầu tư hạ tầng số cho vùng đồng bào");
+        // Q words split the same way, a plain word after them kept with its space
+        assertThat(MailReader.headerText("=?UTF-8?Q?Ki=E1=BA?= =?UTF-8?Q?=BFn_ngh=E1=BB=8B?= (2)")).isEqualTo("Kiến nghị (2)");
+        // words of different charsets are each their own
+        assertThat(MailReader.headerText("=?UTF-8?B?" + b64.encodeToString("Đề ".getBytes(StandardCharsets.UTF_8))
+                + "?= =?iso-8859-1?Q?caf=E9?=")).isEqualTo("Đề café");
+    }
+
+    /** What a mail program writes under the person's words is not theirs: not in the item's text. */
+    @Test
+    void the_lines_mail_programs_add_are_left_out_of_the_text() {
+        assertThat(MailReader.withoutProgramSignatures("Tôi đề xuất mở dữ liệu.\n\nGửi từ iPhone của tôi")).isEqualTo(
+                "Tôi đề xuất mở dữ liệu.");
+        assertThat(MailReader.withoutProgramSignatures("Nội dung.\nSent from my iPhone\n")).isEqualTo("Nội dung.");
+        assertThat(MailReader.withoutProgramSignatures("Nội dung.\n\nGửi từ điện thoại Android của tôi")).isEqualTo("Nội dung.");
+        assertThat(MailReader.withoutProgramSignatures("Nội dung.\n\nTải Outlook cho Android<https://aka.ms/AAb9ysg>"))
+                .isEqualTo("Nội dung.");
+        assertThat(MailReader.withoutProgramSignatures("Nội dung.\n\nGet Outlook for Android")).isEqualTo("Nội dung.");
+        // a sentence that merely starts the same way is the person's
+        assertThat(MailReader.withoutProgramSignatures("Tôi gửi từ iPhone của tôi ảnh hiện trường.")).isEqualTo(
+                "Tôi gửi từ iPhone của tôi ảnh hiện trường.");
+    }
+
     @Test
     void headers_alone_are_read_for_storage_even_from_a_broken_mail() throws Exception {
         assertThat(MailHeaders.of(corpus("plain-utf8.eml")))
