@@ -46,6 +46,13 @@
 #   the server's own floor for one statement on this machine.
 #   PREWARM=0 BENCH=similar bench/run.sh
 #
+# BENCH=mailcorpus: every mail of src/test/resources/mail-corpus (66 raw mails as Outlook, Gmail, Thunderbird, phones,
+#   Yahoo, Zimbra, old Outlook Express and robots write them, labelled field by field in labels.json, every fourth of a
+#   class set aside) put into the hub's mailbox at once by bench/MailCorpusBench.java; once every mail is decided and
+#   the answers to them sent, what the hub made of each (its outcome, the case's title, text, submitter, phone and
+#   files through the agency API, the answers threaded onto it) is compared with the labels: per field, for the kept
+#   and the aside mails, and per class.       BENCH=mailcorpus bench/run.sh    MAIL_DETAILS=1 (lists wrong fields)
+#
 # BENCH=routing: every labelled item of src/test/resources/routing/labelled-items.json (172 items, 14
 #   classes) and of src/test/resources/screening/labelled-items.json (Đ8 screening), each with a kept and a
 #   held-out "aside" part, submitted through POST /api/v1/submissions by bench/RoutingBench.java (an
@@ -56,7 +63,7 @@
 #   BENCH=routing bench/run.sh                       ITEMS=other.json  ROUTING_DETAILS=1 (lists misrouted items)
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail, paper, sla, similar, flood or routing (default intake)
+#   BENCH         intake, delivery, status, mail, mailcorpus, paper, sla, similar, flood or routing (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
@@ -94,7 +101,7 @@ BENCH=${BENCH:-intake}
 RATE=${RATE:-200}
 if [[ "$BENCH" != intake ]]; then CONCURRENCY=${CONCURRENCY:-16}; else CONCURRENCY=${CONCURRENCY:-"8 32 64"}; fi
 if [[ "$BENCH" == delivery ]]; then PREWARM=${PREWARM:-480}
-elif [[ "$BENCH" == routing ]]; then PREWARM=${PREWARM:-0} # decisions are counted, not timed
+elif [[ "$BENCH" == routing || "$BENCH" == mailcorpus ]]; then PREWARM=${PREWARM:-0} # decisions are counted, not timed
 else PREWARM=${PREWARM:-60}; fi
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
@@ -212,6 +219,8 @@ fi
 
 # --- hub ----------------------------------------------------------------------------------------
 PORT=${PORT:-$(free_port)}
+# a mail whose reading fails is read again within seconds, not minutes: the corpus' unreadable mails reach quarantine
+[[ "$BENCH" == mailcorpus ]] && HUB_ARGS="--hub.mail.retry-backoff=1s $HUB_ARGS"
 # the deadline scan runs every few seconds while it is measured
 [[ "$BENCH" == sla ]] && HUB_ARGS="--hub.sla.scan-interval-ms=3000 $HUB_ARGS"
 # the scanned-paper channel: its folders in the temp directory, looked at every second
@@ -364,6 +373,51 @@ latency_at_rate() {
     cat "$WORK/pgbench-rate-$c"/tx.* | awk '{ print ($3 + $7) / 1000 }' | sort -n | awk '
         { v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%.2f %.2f", v[i50], v[i99] }'
 }
+
+if [[ "$BENCH" == mailcorpus ]]; then
+    CORPUS=${CORPUS:-$ROOT/src/test/resources/mail-corpus}
+    IMAP_PORT=$(grep -o 'embedded mail server (SMTP localhost:[0-9]*, IMAP localhost:[0-9]*' "$WORK/hub.log" \
+        | head -1 | sed -E 's/.*IMAP localhost:([0-9]+)/\1/')
+    [[ -n "$IMAP_PORT" ]] || die "could not find the embedded mail server's ports in the hub log"
+    TOKEN=$(grep -oE '^ +VPTW: [A-Za-z0-9_-]+' "$WORK/hub.log" | head -1 | awk '{ print $2 }')
+    [[ -n "$TOKEN" ]] || die "could not find the demo VPTW token in the hub log"
+    CP="$(lib 'jakarta.mail-api-'):$(lib 'angus-mail-'):$(lib 'jakarta.activation-api-'):$(lib 'angus-activation-')"
+    CP="$CP:$(lib 'jackson-databind-'):$(lib 'jackson-core-'):$(lib 'jackson-annotations-')"
+    label="c$RANDOM"
+    say ""
+    say "== mail corpus: the labelled mails of ${CORPUS//"$ROOT"\//} into the hub's mailbox (IMAP port $IMAP_PORT)"
+    java -cp "$CP" "$ROOT/bench/MailCorpusBench.java" deliver --imap-port "$IMAP_PORT" --corpus "$CORPUS" --label "$label" \
+        --out "$WORK/corpus-ids.tsv"
+    want=$(wc -l < "$WORK/corpus-ids.tsv")
+    # the Message-IDs go through a table: some carry "$" (Outlook's), which no shell quoting should see
+    q "drop table if exists bench.corpus_ids; create table bench.corpus_ids (file text, message_id text)"
+    psql -X -qAt -v ON_ERROR_STOP=1 -c "\\copy bench.corpus_ids from '$WORK/corpus-ids.tsv'"
+    t0=$SECONDS
+    for _ in $(seq 300); do
+        got=$(q "select count(*) from mail_message m join bench.corpus_ids i on i.message_id = m.message_id
+                 where m.status <> 'RECEIVED'")
+        [[ "$got" -ge "$want" ]] && break
+        sleep 1
+    done
+    say "decided: $got of $want mails after $((SECONDS - t0)) s"
+    for _ in $(seq 120); do
+        left=$(q "select count(*) from notification n join bench.corpus_ids i on i.message_id = n.in_reply_to
+                  where n.status = 'PENDING'")
+        [[ "$left" == 0 ]] && break
+        sleep 1
+    done
+    q "select json_build_object('messageId', m.message_id, 'status', m.status, 'outcome', m.outcome,
+              'caseCode', m.case_code)::text
+       from mail_message m join bench.corpus_ids i on i.message_id = m.message_id" > "$WORK/corpus-mails.jsonl"
+    q "select json_build_object('inReplyTo', n.in_reply_to, 'template', n.template, 'status', n.status)::text
+       from notification n join bench.corpus_ids i on i.message_id = n.in_reply_to" > "$WORK/corpus-answers.jsonl"
+    say ""
+    say "== results ($(date -u +%FT%TZ), the hub of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+    java -cp "$CP" "$ROOT/bench/MailCorpusBench.java" report --corpus "$CORPUS" --ids "$WORK/corpus-ids.tsv" \
+        --mails "$WORK/corpus-mails.jsonl" --answers "$WORK/corpus-answers.jsonl" --url "http://127.0.0.1:$PORT" \
+        --token "$TOKEN" --details "$([[ "${MAIL_DETAILS:-0}" == 1 ]] && echo true || echo false)"
+    exit 0
+fi
 
 if [[ "$BENCH" == routing ]]; then
     # the routing set, then the screening set (comma-separated; the order is the order of submission)
