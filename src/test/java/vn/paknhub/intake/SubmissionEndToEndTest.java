@@ -71,7 +71,8 @@ class SubmissionEndToEndTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !bus.recordsFor(code).isEmpty());
         var records = bus.recordsFor(code);
-        assertThat(records).hasSize(1);
+        // the submission's event, once and first in its key's order; the router may already have added its own
+        assertThat(records).filteredOn(r -> r.value().contains("\"SUBMIT\"")).hasSize(1);
         JsonNode event = new ObjectMapper().readTree(records.get(0).value());
         assertThat(event.path("caseCode").asText()).isEqualTo(code);
         assertThat(event.path("action").asText()).isEqualTo("SUBMIT");
