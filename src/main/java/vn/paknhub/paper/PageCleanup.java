@@ -434,9 +434,10 @@ final class PageCleanup {
     }
 
     /**
-     * True when the page holds no ink: fewer than a handful of marks the size of a letter's stroke, darker than
-     * half the paper's brightness. Dust, noise, show-through from the other side and a punched hole are not
-     * ink enough; a line of text is hundreds of marks, so the search stops early on a written page.
+     * True when the page holds no ink: fewer than a dozen marks the size of a letter's stroke, well darker than
+     * the paper (a faded 75 dpi letter's ink is barely half as dark as the paper, and is ink). Dust, noise,
+     * faint show-through from the other side and a punched hole are not ink enough; a line of text is dozens of
+     * marks, so the search stops early on a written page.
      */
     static boolean blank(BufferedImage grey, int dpi) {
         int w = grey.getWidth();
@@ -447,7 +448,8 @@ final class PageCleanup {
         if (paper < 128) {
             return false; // mostly dark: no blank sheet (an open lid, a photo) but a page to judge like any other
         }
-        int ink = paper / 2;
+        // ink stands well below the paper, but a faded page's ink may be far from black: the paper is the measure
+        int ink = paper - Math.max(60, paper / 4);
         double scale = dpi / 300.0;
         int minArea = (int) Math.max(4, Math.round(20 * scale * scale));
         byte[] seen = new byte[w * h];

@@ -139,6 +139,13 @@ class PageCleanupTest {
 
         BufferedImage oneLine = text(1240, 1754, "Xin trân trọng cảm ơn!", 24);
         assertThat(PageCleanup.clean(oneLine).blank()).isFalse();
+        // a faded page (its ink at 150 on paper at 215) is a written page
+        for (int y = 0; y < oneLine.getHeight(); y++) {
+            for (int x = 0; x < oneLine.getWidth(); x++) {
+                oneLine.getRaster().setSample(x, y, 0, 150 + oneLine.getRaster().getSample(x, y, 0) * 65 / 255);
+            }
+        }
+        assertThat(PageCleanup.clean(oneLine).blank()).isFalse();
     }
 
     @Test
