@@ -39,13 +39,13 @@ final class LetterReader {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.[\\p{L}]{2,}");
     /**
      * A subject line. Exact forms ("V/v", "Về việc"); the forms OCR makes of an italic "V/v" ("V/V", "Vv", "V/w",
-     * "V/y", "V.v", "V/", "V/%w", "VN") are taken above the addressee only, where a subject stands.
+     * "V/y", "V.v", "V/", "V7", "V/%w", "VN") are taken above the addressee only, where a subject stands.
      */
     private static final Pattern SUBJECT = Pattern.compile(
             "^\\s*\\(?\\s*(?:v\\s*/\\s*v|về\\s+việc)\\s*[:：.]?\\s*(.{5,300}?)\\)?\\s*$", I);
     private static final Pattern EXACT_SUBJECT = Pattern.compile("^\\s*\\(?\\s*v\\s*/\\s*v\\s*[:：.]?\\s*(.{5,300}?)\\)?\\s*$", I);
     private static final Pattern DAMAGED_SUBJECT = Pattern.compile(
-            "^\\s*\\(?\\s*(?:[vV]\\s*[/⁄|\\\\.,%]{1,3}\\s*[vVwWyY]?|[vV][vV]|VN)\\s*[:：.]?\\s+(\\p{Ll}.{4,300}?)\\)?\\s*$");
+            "^\\s*\\(?\\s*(?:[vV]\\s*[/⁄|\\\\.,%7]{1,3}\\s*[vVwWyY]?|[vV][vV]|VN)\\s*[:：.]?\\s+(\\p{Ll}.{4,300}?)\\)?\\s*$");
     /** The closing of a letter: the signer's role line, the signing instructions, a formal close. */
     private static final Pattern CLOSING = Pattern.compile(
             "^\\s*(?:người\\s+(?:gửi|viết|kiến\\s+nghị|đề\\s+xuất|đề\\s+nghị|góp\\s+ý|làm\\s+đơn|làm\\s+thư|viết\\s+đơn|viết\\s+thư"

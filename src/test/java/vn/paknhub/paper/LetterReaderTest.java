@@ -259,7 +259,7 @@ class LetterReaderTest {
 
     /** What the OCR makes of an italic "V/v": the subject is still the subject, not the heading above it. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"V/v", "V/V", "Vv:", "V/w", "V/y", "V/", "VN", "V.v",
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"V/v", "V/V", "Vv:", "V/w", "V/y", "V/", "V7", "V/%w", "VN", "V.v",
         "(V/v", "Về việc:"})
     void a_damaged_subject_marker_still_gives_the_subject(String marker) {
         LetterReader.Letter l = LetterReader.read("THƯ GÓP Ý\n" + marker + " góp ý về cổng dịch vụ công trực tuyến"
