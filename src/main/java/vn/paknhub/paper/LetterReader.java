@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import vn.paknhub.core.text.ContactFinder;
+import vn.paknhub.core.text.VietnameseText;
 
 /**
  * Reads a Vietnamese letter the way a clerk does: the addressee from "Kính gửi: …" (over two lines when it
@@ -102,6 +103,17 @@ final class LetterReader {
             "thái bình", "thái nguyên", "thanh hóa", "thừa thiên huế", "tiền giang", "trà vinh", "tuyên quang",
             "vĩnh long", "vĩnh phúc", "yên bái", "việt nam");
 
+    /** Common family names (họ), as they are spelt: to tell a misread mark in a name. */
+    private static final Set<String> FAMILY_NAMES = Set.of("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+            "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Mai", "Cao", "Lâm", "Triệu",
+            "Tạ", "Hà", "Kiều", "Phùng", "Quách", "Tô", "Chu", "Vương", "Lưu", "Đoàn", "Văn", "Thái", "Châu", "Trương",
+            "Tăng", "Lò", "Lục", "Nông", "Hứa", "Giang", "Khổng", "Mạc", "Diệp", "Âu", "Ông", "Kim", "Đàm", "Tôn", "Thân",
+            "Vi", "Hầu", "La", "Lạc", "Cù", "Đào", "Ninh", "Tiêu", "Phí", "Lại", "Nghiêm", "Doãn", "Khúc", "Ma", "Sầm");
+    /** Common middle names (tên đệm). */
+    private static final Set<String> MIDDLE_NAMES = Set.of("Văn", "Thị", "Đức", "Minh", "Thanh", "Hữu", "Công", "Quang",
+            "Ngọc", "Xuân", "Thu", "Kim", "Hoàng", "Bảo", "Quốc", "Thành", "Đình", "Hồng", "Anh", "Mạnh", "Tuấn", "Trọng",
+            "Phương", "Mỹ", "Gia", "Khánh", "Hải", "Thúy", "Diệu", "Bích", "Hoài", "Như", "Tiến", "Duy", "Việt");
+
     private LetterReader() {
     }
 
@@ -133,7 +145,7 @@ final class LetterReader {
         String address = labelledAddress(lines).or(() -> inlineAddress(flat))
                 .or(() -> signatureAddress(lines, signer.at()))
                 .or(() -> ContactFinder.address(flat)).orElse(null);
-        return new Letter(addressee, labelledName(lines).orElse(signer.name()), address,
+        return new Letter(addressee, senderName(labelledName(lines).orElse(null), signer.name()), address,
                 ContactFinder.phone(phoneText(flat)).orElse(null), email(flat), date(text),
                 title(lines, addresseeAt, body), body);
     }
@@ -225,6 +237,31 @@ final class LetterReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The labelled name ("Họ và tên: …") wins. When the signature spells the same name with other marks (OCR
+     * misread one of them: "Định Công Tráng" in the head's small print, "Đinh Công Tráng" under the signature), the
+     * spelling whose family and middle names are ones Vietnamese names use is taken; if neither or both are, the
+     * label's.
+     */
+    private static String senderName(String labelled, String signed) {
+        if (labelled != null && signed != null && !labelled.equals(signed)
+                && VietnameseText.fold(labelled).equals(VietnameseText.fold(signed))
+                && knownParts(signed) > knownParts(labelled)) {
+            return signed;
+        }
+        return labelled != null ? labelled : signed;
+    }
+
+    /** How many of the name's words before the given name are a common family or middle name. */
+    private static int knownParts(String name) {
+        String[] words = name.split("\\s+");
+        int known = 0;
+        for (int i = 0; i < words.length - 1; i++) {
+            known += (i == 0 ? FAMILY_NAMES : MIDDLE_NAMES).contains(words[i]) ? 1 : 0;
+        }
+        return known;
     }
 
     /** The name as written, without the titles before it and the marks OCR leaves around it; null if nothing is left. */

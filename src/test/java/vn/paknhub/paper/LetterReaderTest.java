@@ -187,6 +187,14 @@ class LetterReaderTest {
                 .isEqualTo("Đỗ Văn Thành");
     }
 
+    @Test
+    void the_signatures_spelling_of_the_labelled_name_wins_and_another_persons_name_does_not() {
+        assertThat(LetterReader.read("Họ và tên: Định Công Tráng\nKính gửi: Bộ Y tế\nTôi góp ý.\nNgười góp ý\n"
+                + "Đinh Công Tráng\n").senderName()).isEqualTo("Đinh Công Tráng");
+        assertThat(LetterReader.read("Họ và tên: Nguyễn Văn An\nKính gửi: Bộ Y tế\nChúng tôi góp ý.\nThay mặt nhóm\n"
+                + "Lê Văn Bình\n").senderName()).as("another person signs: the label").isEqualTo("Nguyễn Văn An");
+    }
+
     /** The last line of an address written under the signature is a city, not the signer ("Ông/Bà Hà Nội"). */
     @Test
     void an_address_under_the_signature_is_the_address_and_its_city_is_not_the_name() {
