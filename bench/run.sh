@@ -29,6 +29,15 @@
 #   command one after another (OMP_THREAD_LIMIT=1, the ceiling), then dropped into the hub's scanning folder
 #   (one OCR process, one thread: the hub's defaults); pages per minute each way and the channel's overhead.
 #   PREWARM=0 BENCH=paper SETS=10 bench/run.sh     (WARM_SETS=5 sets first, not reported)
+# BENCH=papercorpus: the labelled letters of src/test/resources/paper-corpus (50 letters in 9 classes, every
+#   fourth of each class set aside), each rendered and spoiled as its labels say (seals, skew, noise, dust, low
+#   resolution, colour, phone photos, 16-bit and multi-page TIFF, PDF with blank back sides), read as the hub
+#   reads a scan (clean-up, Tesseract, letter reader, the Đ8 check) and compared field by field with what a clerk
+#   reads: outcome, addressee, sender, phone, e-mail, subject, for the kept letters and those set aside; beside
+#   it the raw tesseract command on the same pages: OCR character accuracy of the bodies, pages per minute. No
+#   hub, database or Kafka. PAPERCORPUS_ARGS="--details" lists every letter; "--steps INK:LOW:DESPECKLE,…"
+#   compares clean-up variants; "--scan 'dpi=200 specks=30'" scans every letter that way; "--only REGEX".
+#   BENCH=papercorpus bench/run.sh
 # BENCH=flood: the rate limits (Đ18–19) on, the hub behind a "trusted proxy" (X-Forwarded-For): NORMAL_RATE
 #   submissions/s (default 50) from many addresses, each as another person, measured alone; then again while
 #   one address floods with FLOOD_CLIENTS closed-loop clients (default 16). The figures: the others' p50/p99
@@ -63,7 +72,7 @@
 #   BENCH=routing bench/run.sh                       ITEMS=other.json  ROUTING_DETAILS=1 (lists misrouted items)
 #
 # Environment (all optional):
-#   BENCH         intake, delivery, status, mail, mailcorpus, paper, sla, similar, flood or routing (default intake)
+#   BENCH         intake, delivery, status, mail, mailcorpus, paper, papercorpus, sla, similar, flood or routing (default intake)
 #   RATE          submissions/s offered in BENCH=delivery       (default 200)
 #   CASES, PER_CASE, CLIENTS  BENCH=status: cases per means, updates per case, webhook clients (1000, 10, 16)
 #   MEANS, ROUNDS BENCH=status: the means measured, in turn, and rounds of each, each with new cases
@@ -130,7 +139,9 @@ free_port() {
 }
 
 # --- prerequisites ------------------------------------------------------------------------------
-for tool in pgbench psql; do
+# BENCH=papercorpus runs no hub and no database: OCR and the letter reader on the labelled letters
+[[ "$BENCH" == papercorpus ]] && PREREQUISITES="" || PREREQUISITES="pgbench psql"
+for tool in $PREREQUISITES; do
     if ! command -v "$tool" >/dev/null; then
         say "$tool is not installed. On Debian/Ubuntu it comes with the PostgreSQL client package:"
         say "    apt-cache search pgbench        # -> postgresql-client-15 (Debian 12) / postgresql-client"
@@ -150,6 +161,14 @@ say "== building the development hub (./mvnw -DskipTests test-compile)"
 HUB_CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$DEV_CLASSPATH")"
 # a library of the hub's classpath, by its jar's name
 lib() { tr ':' '\n' < "$DEV_CLASSPATH" | grep "/$1" | head -1; }
+
+if [[ "$BENCH" == papercorpus ]]; then
+    command -v tesseract >/dev/null || die "BENCH=papercorpus needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie"
+    say "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //');" \
+        "load $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+    # shellcheck disable=SC2086
+    exec java -cp "$HUB_CP" vn.paknhub.paper.PaperCorpusBench ${PAPERCORPUS_ARGS:-}
+fi
 
 WORK=$(mktemp -d /tmp/pakn-bench.XXXXXX)
 HUB_PID=""

@@ -24,8 +24,9 @@ public final class NotificationTemplates {
     public static final Set<String> PLACEHOLDERS = Set.of("name", "code", "title", "reason", "agency", "lookupUrl", "date",
             // receipts of the email channel: the lookup secret, and what of the mail could not be taken
             "secret", "notes",
-            // printed letters to people who wrote on paper: where to send them, and the letter they wrote
-            "address", "registerNumber", "letterDate",
+            // printed letters to people who wrote on paper: where to send them, and the letter they wrote ("receipt":
+            // its date and how it was registered, in words, leaving out what was not given)
+            "address", "registerNumber", "letterDate", "receipt",
             // a body's daily report
             "received", "accepted", "answered", "answeredOnTime", "overdue", "awaitingSupplement");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");

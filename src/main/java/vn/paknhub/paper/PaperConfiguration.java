@@ -31,9 +31,9 @@ class PaperConfiguration {
     }
 
     @Bean
-    PaperLetters paperLetters(vn.paknhub.notify.NotificationTemplates templates,
-            vn.paknhub.notify.NotificationSettings notify, PaperSettings settings) {
-        return new PaperLetters(templates, notify.lookupUrl(), Path.of(settings.letterFonts()));
+    PaperLetters paperLetters(vn.paknhub.notify.NotificationTemplates templates, PaperSettings settings) {
+        // the public follow-up page, not the API: the person holding the letter has a browser, not a client
+        return new PaperLetters(templates, settings.followUpUrl(), Path.of(settings.letterFonts()));
     }
 
     @Bean

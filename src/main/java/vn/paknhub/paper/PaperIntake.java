@@ -50,6 +50,7 @@ public class PaperIntake {
     }
 
     private static final Actor CLERK = new Actor(ActorRole.SYSTEM, "paper-intake");
+    private final vn.paknhub.intake.ScopeScreen scope = new vn.paknhub.intake.ScopeScreen();
 
     private final PaperScans scans;
     private final PaperSettings settings;
@@ -162,7 +163,7 @@ public class PaperIntake {
             compare(corrections, "text", read.body(), corrected.body());
             List<FieldError> stillMissing = validator.validate(request(corrected));
             if (!stillMissing.isEmpty()) {
-                throw new Incomplete(stillMissing);
+                throw new Incomplete(withRefusalHint(stillMissing, id));
             }
             List<ScanPages.Page> pages = List.of(scans.read(id, "pages_enc", ScanPages.Page[].class).orElseThrow());
             Map<String, Object> verified = new LinkedHashMap<>();
@@ -179,30 +180,55 @@ public class PaperIntake {
 
     /**
      * A clerk has read the letter and found a complaint or denunciation, which the regulation leaves to the
-     * competent authorities (Đ1.2): no case opens; the answer to post back says so and where to turn. The
-     * clerk's reason is the letter's own words that make it one; the clerk's corrections of the writer's name
-     * and address (null: none) are what the answer is posted to.
+     * competent authorities (Đ1.2): no case opens, the letter leaves the verification queue closed (REFUSED),
+     * and the answer to post back says so and where to turn. The reason is the clerk's, or else the letter's own
+     * words that the screen found make it one; the clerk's corrections of the writer's name and address (null:
+     * none) are what the answer is posted to. With no address at all the letter is closed without an answer.
      */
     public Result refuse(UUID id, String reason, Correction fix, String operator) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiProblem.invalid("reason", "required", "Cần ghi rõ nội dung khiếu nại, tố cáo trong thư (Điều 1.2).",
-                    "State what in the letter is a complaint or denunciation (Art. 1.2).");
-        }
         return tx.execute(s -> {
             PaperScans.StoredScan row = scans.lock(id).orElseThrow(() -> ApiProblem.notFound("bản quét", "scan"));
             if (!PaperScans.VERIFY.equals(row.status())) {
                 return new Result(id, Outcome.ALREADY_RECEIVED, "not waiting for verification", row.caseCode());
             }
-            LetterReader.Letter read = scans.read(id, "letter_enc", LetterReader.Letter.class).orElseThrow();
-            String why = VietnameseText.normalize(reason.strip());
+            LetterReader.Letter read = scans.read(id, "letter_enc", LetterReader.Letter.class)
+                    .orElse(new LetterReader.Letter(null, null, null, null, null, null, null, null));
+            // the clerk's words, else the letter's own words that the screen found make it a complaint or denunciation
+            String why = reason != null && !reason.isBlank() ? VietnameseText.normalize(reason.strip())
+                    : scope.outOfScopeEvidence(read.title() == null ? "" : read.title(), read.body() == null ? ""
+                            : read.body()).orElseThrow(() -> ApiProblem.invalid("reason", "required",
+                                    "Cần ghi rõ nội dung khiếu nại, tố cáo trong thư (Điều 1.2).",
+                                    "State what in the letter is a complaint or denunciation (Art. 1.2)."));
             Correction f = fix == null ? new Correction(null, null, null, null, null, null, null) : fix;
-            byte[] answer = letters.unavailable() != null ? null : letters.outOfScope(new PaperLetters.Refusal(
-                    or(f.senderName(), read.senderName()), or(f.address(), read.address()), or(f.title(), read.title()),
-                    row.receivedAt().atZoneSameInstant(caseSettings.timeZone()).toLocalDate(), read.letterDate(),
-                    row.registerNumber(), why), LocalDate.now(caseSettings.timeZone()));
+            String address = or(f.address(), read.address());
+            // no address to post to (none on the page, none from the envelope): closed all the same, without a letter
+            byte[] answer = letters.unavailable() != null || address == null || address.isBlank() ? null
+                    : letters.outOfScope(new PaperLetters.Refusal(or(f.senderName(), read.senderName()), address,
+                            or(f.title(), read.title()), row.receivedAt().atZoneSameInstant(caseSettings.timeZone())
+                                    .toLocalDate(), read.letterDate(), row.registerNumber(), why),
+                            LocalDate.now(caseSettings.timeZone()));
             scans.refused(id, why, operator, answer);
-            return new Result(id, Outcome.REFUSED, why, null);
+            return new Result(id, Outcome.REFUSED, answer != null ? why : why + " — không có thư trả lời: "
+                    + (letters.unavailable() != null ? letters.unavailable() : "không có địa chỉ người viết / no letter:"
+                            + " no address to post it to"), null);
         });
+    }
+
+    /**
+     * A complaint or denunciation is never released into a case; the clerk is told the way out: refuse it, and
+     * the answer letter is made (Đ1.2).
+     */
+    private static List<FieldError> withRefusalHint(List<FieldError> errors, UUID id) {
+        if (errors.stream().noneMatch(e -> SubmissionValidator.OUT_OF_SCOPE.equals(e.rule()))) {
+            return errors;
+        }
+        List<FieldError> out = new ArrayList<>(errors);
+        out.add(new FieldError("content", SubmissionValidator.OUT_OF_SCOPE,
+                "Thư khiếu nại, tố cáo không mở hồ sơ: từ chối bằng POST /api/v1/paper/" + id + "/refuse (hoặc nút"
+                        + " «Từ chối» trên bàn xác minh), hệ thống lập thư trả lời để gửi người viết (Điều 1.2).",
+                "A complaint or denunciation opens no case: refuse it with POST /api/v1/paper/" + id + "/refuse (or"
+                        + " «Từ chối» on the scan desk) and the hub makes the answer letter to post back (Art. 1.2)."));
+        return out;
     }
 
     /** The corrected letter still lacks what Đ8 requires. */
@@ -254,25 +280,12 @@ public class PaperIntake {
     }
 
     private List<String> doubts(List<ScanPages.Page> pages, LetterReader.Letter letter) {
-        List<String> doubts = new ArrayList<>();
-        for (ScanPages.Page p : pages) {
-            if (p.problem() != null) {
-                doubts.add("trang " + p.number() + ": " + p.problem());
-            } else if (p.confidence() < settings.minConfidence()) {
-                doubts.add("trang " + p.number() + ": độ tin cậy nhận dạng " + Math.round(p.confidence()) + " < "
-                        + settings.minConfidence() + " / page " + p.number() + " read with low confidence");
-            }
-        }
-        if (doubts.isEmpty()) {
-            validator.validate(request(letter)).forEach(e -> doubts.add("Đ8: " + e.field() + ": " + e.message()));
-        }
-        return doubts;
+        return LetterCheck.doubts(pages, letter, validator, settings.minConfidence()).stream()
+                .map(LetterCheck.Doubt::message).toList();
     }
 
     private static SubmissionRequest request(LetterReader.Letter l) {
-        return new SubmissionRequest(l.title(), l.body(), null, l.addressee(),
-                new Submitter(l.senderName(), null, l.address(), l.phone(), l.email(), null, null), Boolean.FALSE, null)
-                .normalized();
+        return LetterCheck.request(l);
     }
 
     /** What the clerk typed wins over what was read from the page. */

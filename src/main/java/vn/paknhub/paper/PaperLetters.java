@@ -33,13 +33,14 @@ class PaperLetters implements vn.paknhub.notify.LetterPrinter {
     private static final float LEADING = SIZE * 1.35f;
 
     private final NotificationTemplates templates;
-    private final String lookupUrl;
+    /** The public follow-up page a person holding the letter can open, {@code {code}} replaced by the case's code. */
+    private final String followUpUrl;
     private final Path fontDir;
     private final String missing;
 
-    PaperLetters(NotificationTemplates templates, String lookupUrl, Path fontDir) {
+    PaperLetters(NotificationTemplates templates, String followUpUrl, Path fontDir) {
         this.templates = templates;
-        this.lookupUrl = lookupUrl;
+        this.followUpUrl = followUpUrl;
         this.fontDir = fontDir;
         List<String> problems = new ArrayList<>(templates.letterProblems(TEMPLATE, HEADING));
         problems.addAll(templates.letterProblems(OUT_OF_SCOPE, HEADING));
@@ -77,7 +78,8 @@ class PaperLetters implements vn.paknhub.notify.LetterPrinter {
                 r.registerNumber());
         values.put("code", r.code());
         values.put("secret", r.secret());
-        values.put("lookupUrl", lookupUrl.replace("{code}", r.code()));
+        values.put("lookupUrl", followUpUrl.replace("{code}", java.net.URLEncoder.encode(r.code(),
+                java.nio.charset.StandardCharsets.UTF_8)));
         return render(TEMPLATE, values, r.code(), day);
     }
 
@@ -104,8 +106,22 @@ class PaperLetters implements vn.paknhub.notify.LetterPrinter {
         values.put("title", title == null ? "" : title);
         values.put("date", receivedOn.format(dmy));
         values.put("letterDate", letterDate == null ? "(không ghi ngày)" : letterDate.format(dmy));
-        values.put("registerNumber", registerNumber == null ? "(chưa ghi)" : registerNumber);
+        // kept for operators' own templates; the shipped ones say it through {{receipt}}, which leaves it out
+        values.put("registerNumber", registerNumber == null ? "" : registerNumber);
+        values.put("receipt", receipt(letterDate, registerNumber, receivedOn, dmy));
         return values;
+    }
+
+    /**
+     * "đề ngày 12/10/2026 (số đến 0412/VPTW, ngày đến 20/11/2026)": the letter's date and its registration, in
+     * words. The register number (số đến) is the office's own register's, which the hub cannot give: without one
+     * it is left out, never printed as missing.
+     */
+    static String receipt(LocalDate letterDate, String registerNumber, LocalDate receivedOn, DateTimeFormatter dmy) {
+        String dated = letterDate == null ? "không ghi ngày" : "đề ngày " + letterDate.format(dmy);
+        String registered = registerNumber == null || registerNumber.isBlank() ? ""
+                : "số đến " + registerNumber.strip() + ", ";
+        return dated + " (" + registered + "ngày đến " + receivedOn.format(dmy) + ")";
     }
 
     private byte[] render(String template, Map<String, String> values, String reference, LocalDate day) {

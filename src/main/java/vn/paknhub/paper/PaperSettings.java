@@ -18,13 +18,15 @@ import org.springframework.util.unit.DataSize;
  * @param minConfidence    pages read with a lower mean word confidence (0–100) go to verification
  * @param renderDpi        resolution at which a PDF page without text is rendered for OCR
  * @param letterFonts      folder of the DejaVu Serif fonts the printed acknowledgement letters are set in
+ * @param followUpUrl      the public page printed on acknowledgement letters where the writer follows the case
+ *                         with its code and secret; {@code {code}} becomes the tracking code
  * @param sftp             a scanning station's SFTP server the scans are fetched from into the inbox (optional)
  */
 @ConfigurationProperties("hub.paper")
 public record PaperSettings(boolean enabled, String inbox, String processed, String failed, long settleMs,
         long pollDelayMs, DataSize maxFileSize, int maxPages, String tesseract, String language, int psm,
         int ocrThreads, int ocrProcesses, DataSize ocrMemory, int pageTimeoutSeconds, int minConfidence,
-        int renderDpi, String letterFonts, Sftp sftp) {
+        int renderDpi, String letterFonts, String followUpUrl, Sftp sftp) {
 
     /**
      * @param uri            {@code sftp://user@host:port/folder}

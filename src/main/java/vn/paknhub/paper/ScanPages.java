@@ -24,8 +24,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 final class ScanPages {
 
-    /** Where a page's text came from. */
-    enum Source { TEXT_LAYER, OCR }
+    /** Where a page's text came from; BLANK: a page without ink (a duplex scan's back side), not read. */
+    enum Source { TEXT_LAYER, OCR, BLANK }
 
     record Page(int number, Source source, String text, double confidence, String problem) {
     }
@@ -61,41 +61,56 @@ final class ScanPages {
 
     /** Every page's text, read by {@code ocr} where the file has no text of its own. */
     static List<Page> read(byte[] scan, int maxPages, int renderDpi, Tesseract ocr) throws Unreadable {
+        return read(scan, maxPages, renderDpi, ocr, PageCleanup.CHOSEN);
+    }
+
+    /** The same with other clean-up steps, to measure them against each other. */
+    static List<Page> read(byte[] scan, int maxPages, int renderDpi, Tesseract ocr, PageCleanup.Steps steps)
+            throws Unreadable {
         String type = mediaType(scan);
         if (type.equals("application/pdf")) {
-            return pdf(scan, maxPages, renderDpi, ocr);
+            return pdf(scan, maxPages, renderDpi, ocr, steps);
         }
         List<Page> pages = new ArrayList<>();
         int count = imageCount(scan, maxPages);
-        try (Tesseract.Batch batch = ocr.batch()) {
+        try (Tesseract.Batch batch = ocr.batch(steps)) {
             for (int i = 0; i < count; i++) {
                 batch.add(image(scan, i, renderDpi));
             }
             List<Tesseract.PageText> texts = batch.read();
             for (int i = 0; i < count; i++) {
-                Tesseract.PageText t = texts.get(i);
-                pages.add(new Page(i + 1, Source.OCR, t.text(), t.confidence(), t.problem()));
+                pages.add(page(i + 1, texts.get(i)));
             }
         }
         return pages;
     }
 
+    private static Page page(int number, Tesseract.PageText t) {
+        return t.blank() ? new Page(number, Source.BLANK, "", 0, null)
+                : new Page(number, Source.OCR, t.text(), t.confidence(), t.problem());
+    }
+
     /** Page {@code index} (from 0) as an image, for the OCR engine or for a person to look at. */
     static BufferedImage image(byte[] scan, int index, int renderDpi) throws Unreadable {
-        if (mediaType(scan).equals("application/pdf")) {
+        String type = mediaType(scan);
+        if (type.equals("application/pdf")) {
             return withPdf(scan, pdf -> {
                 try {
-                    return new PDFRenderer(pdf).renderImageWithDPI(index, renderDpi, ImageType.GRAY);
+                    // in colour: a seal's colour is what lets the clean-up take it off the text under it
+                    return new PDFRenderer(pdf).renderImageWithDPI(index, renderDpi, ImageType.RGB);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(scan))) {
+        TiffPredictor.Prepared prepared = type.equals("image/tiff") ? TiffPredictor.prepare(scan)
+                : new TiffPredictor.Prepared(scan, java.util.Set.of());
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(prepared.bytes()))) {
             ImageReader reader = reader(in);
             try {
                 reader.setInput(in);
-                return reader.read(index);
+                BufferedImage page = reader.read(index);
+                return prepared.differenced().contains(index) ? TiffPredictor.undo(page) : page;
             } finally {
                 reader.dispose();
             }
@@ -141,7 +156,8 @@ final class ScanPages {
         return readers.next();
     }
 
-    private static List<Page> pdf(byte[] scan, int maxPages, int renderDpi, Tesseract ocr) throws Unreadable {
+    private static List<Page> pdf(byte[] scan, int maxPages, int renderDpi, Tesseract ocr, PageCleanup.Steps steps)
+            throws Unreadable {
         return withPdf(scan, pdf -> {
             if (pdf.getNumberOfPages() > maxPages) {
                 throw new IllegalArgumentException("bản quét có " + pdf.getNumberOfPages() + " trang, quá giới hạn "
@@ -149,7 +165,7 @@ final class ScanPages {
             }
             Page[] pages = new Page[pdf.getNumberOfPages()];
             List<Integer> scanned = new ArrayList<>();
-            try (Tesseract.Batch batch = ocr.batch()) {
+            try (Tesseract.Batch batch = ocr.batch(steps)) {
                 PDFTextStripper stripper = new PDFTextStripper();
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 for (int i = 1; i <= pages.length; i++) {
@@ -159,14 +175,13 @@ final class ScanPages {
                     if (text.codePoints().filter(Character::isLetter).count() >= TEXT_LAYER_MIN_LETTERS) {
                         pages[i - 1] = new Page(i, Source.TEXT_LAYER, text.strip(), 100, null);
                     } else {
-                        batch.add(renderer.renderImageWithDPI(i - 1, renderDpi, ImageType.GRAY));
+                        batch.add(renderer.renderImageWithDPI(i - 1, renderDpi, ImageType.RGB));
                         scanned.add(i);
                     }
                 }
                 List<Tesseract.PageText> texts = batch.read();
                 for (int k = 0; k < scanned.size(); k++) {
-                    Tesseract.PageText t = texts.get(k);
-                    pages[scanned.get(k) - 1] = new Page(scanned.get(k), Source.OCR, t.text(), t.confidence(), t.problem());
+                    pages[scanned.get(k) - 1] = page(scanned.get(k), texts.get(k));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -25,8 +25,17 @@ import org.slf4j.LoggerFactory;
  */
 class Tesseract {
 
-    /** One page as read: its text (NFC, lines as on the page), mean word confidence 0–100, and a note when it failed. */
-    record PageText(String text, double confidence, String problem) {
+    /**
+     * One page as read: its text (NFC, lines as on the page), mean word confidence 0–100, a note when it failed,
+     * and whether it was left unread because it holds no ink (a blank back side).
+     */
+    record PageText(String text, double confidence, String problem, boolean blank) {
+
+        PageText(String text, double confidence, String problem) {
+            this(text, confidence, problem, false);
+        }
+
+        static final PageText BLANK = new PageText("", 0, null, true);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Tesseract.class);
@@ -82,7 +91,35 @@ class Tesseract {
 
     /** The pages of one scan, read by one OCR process: the engine's start and model load are paid once per scan. */
     Batch batch() {
-        return new Batch();
+        return new Batch(PageCleanup.CHOSEN);
+    }
+
+    /** The same, with other clean-up steps: for measuring them against each other (the paper corpus bench). */
+    Batch batch(PageCleanup.Steps steps) {
+        return new Batch(steps);
+    }
+
+    /** A page for Tesseract, with its resolution in it (XResolution, YResolution in inches). */
+    private static void writeTiff(BufferedImage image, int dpi, Path file) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata md = writer.getDefaultImageMetadata(
+                    javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image), param);
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_1.0");
+            javax.imageio.metadata.IIOMetadataNode dimension = new javax.imageio.metadata.IIOMetadataNode("Dimension");
+            for (String axis : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
+                javax.imageio.metadata.IIOMetadataNode size = new javax.imageio.metadata.IIOMetadataNode(axis);
+                size.setAttribute("value", String.valueOf(25.4 / dpi));
+                dimension.appendChild(size);
+            }
+            root.appendChild(dimension);
+            md.mergeTree("javax_imageio_1.0", root);
+            writer.write(null, new javax.imageio.IIOImage(image, null, md), param);
+        } finally {
+            writer.dispose();
+        }
     }
 
     /**
@@ -92,8 +129,14 @@ class Tesseract {
      */
     final class Batch implements AutoCloseable {
         private Path dir;
+        /** Each added page's image file, or null for a page without ink. */
         private final List<Path> pages = new ArrayList<>();
-        private int dpi = 300;
+        private final java.util.Set<Integer> dpis = new java.util.TreeSet<>();
+        private final PageCleanup.Steps steps;
+
+        private Batch(PageCleanup.Steps steps) {
+            this.steps = steps;
+        }
 
         void add(BufferedImage page) {
             if (missing != null) {
@@ -101,14 +144,19 @@ class Tesseract {
                 return;
             }
             try {
+                PageCleanup.Cleaned cleaned = PageCleanup.clean(page, steps);
+                if (cleaned.blank()) {
+                    pages.add(null); // nothing to read: no OCR time spent on it
+                    return;
+                }
                 if (dir == null) {
                     dir = Files.createTempDirectory("pakn-ocr");
                 }
-                PageCleanup.Cleaned cleaned = PageCleanup.clean(page);
-                dpi = cleaned.dpi();
+                dpis.add(cleaned.dpi());
                 Path image = dir.resolve("page-" + (pages.size() + 1) + ".tif");
-                // uncompressed TIFF: written in milliseconds and read by Tesseract as fast as PNG (PGM read slower)
-                ImageIO.write(cleaned.image(), "tiff", image.toFile());
+                // uncompressed TIFF: written in milliseconds and read by Tesseract as fast as PNG (PGM read slower);
+                // its resolution written in it, since pages of one scan may differ (one enlarged, another not)
+                writeTiff(cleaned.image(), cleaned.dpi(), image);
                 pages.add(image);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -120,8 +168,9 @@ class Tesseract {
             if (missing != null) {
                 return failed("OCR không có trên máy chủ / OCR engine not available: " + missing);
             }
-            if (pages.isEmpty()) {
-                return List.of();
+            List<Path> toRead = pages.stream().filter(java.util.Objects::nonNull).toList();
+            if (toRead.isEmpty()) {
+                return pages.stream().map(p -> PageText.BLANK).toList();
             }
             try {
                 processes.acquire();
@@ -131,19 +180,22 @@ class Tesseract {
             }
             try {
                 Path list = dir.resolve("pages.txt");
-                Files.write(list, pages.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+                Files.write(list, toRead.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
                 List<String> command = new ArrayList<>();
                 if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
                     command.addAll(List.of("/usr/bin/prlimit", "--as=" + settings.ocrMemory().toBytes(), "--"));
                 }
-                command.addAll(List.of(settings.tesseract(), pages.size() == 1 ? pages.get(0).toString() : list.toString(),
-                        dir.resolve("out").toString(), "-l", settings.language(), "--psm", String.valueOf(settings.psm()),
-                        "--dpi", String.valueOf(dpi), "tsv"));
+                command.addAll(List.of(settings.tesseract(), toRead.size() == 1 ? toRead.get(0).toString() : list.toString(),
+                        dir.resolve("out").toString(), "-l", settings.language(), "--psm", String.valueOf(settings.psm())));
+                if (dpis.size() == 1) {
+                    command.addAll(List.of("--dpi", String.valueOf(dpis.iterator().next())));
+                }
+                command.add("tsv");
                 ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("log.txt").toFile());
                 pb.environment().put("OMP_THREAD_LIMIT", String.valueOf(Math.max(1, settings.ocrThreads())));
                 Process p = pb.start();
-                long limit = (long) settings.pageTimeoutSeconds() * pages.size();
+                long limit = (long) settings.pageTimeoutSeconds() * toRead.size();
                 if (!p.waitFor(limit, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     return failed("quá thời gian nhận dạng " + limit + " giây / OCR timed out after " + limit + " s");
@@ -154,8 +206,9 @@ class Tesseract {
                 }
                 String tsv = Files.readString(dir.resolve("out.tsv"), StandardCharsets.UTF_8);
                 List<PageText> texts = new ArrayList<>();
-                for (int i = 1; i <= pages.size(); i++) {
-                    texts.add(fromTsv(onePage(tsv, i)));
+                int read = 0;
+                for (Path page : pages) {
+                    texts.add(page == null ? PageText.BLANK : fromTsv(onePage(tsv, ++read)));
                 }
                 return texts;
             } catch (IOException e) {
@@ -169,7 +222,8 @@ class Tesseract {
         }
 
         private List<PageText> failed(String problem) {
-            return pages.stream().map(x -> new PageText("", 0, problem)).toList();
+            return pages.stream().map(x -> x == null && missing == null ? PageText.BLANK : new PageText("", 0, problem))
+                    .toList();
         }
 
         @Override

@@ -66,7 +66,8 @@ class LetterReaderTest {
                 """);
         assertThat(l.addressee()).isEqualTo("Bộ Y tế");
         assertThat(l.senderName()).isEqualTo("Lê Hoàng Minh");
-        assertThat(l.title()).isEqualTo("Đơn kiến nghị");
+        // a heading that only names the kind of letter says nothing of its subject: the body's opening follows it
+        assertThat(l.title()).isEqualTo("Đơn kiến nghị: Đề nghị số hóa hồ sơ sức khỏe.");
         assertThat(l.body()).isEqualTo("Đề nghị số hóa hồ sơ sức khỏe.");
     }
 
@@ -125,5 +126,160 @@ class LetterReaderTest {
         assertThat(page.text()).isEqualTo("Họ Nguyễn\nPhú\nCỘNG\nĐộc\n\nThân\n");
         assertThat(page.confidence()).isEqualTo((96 + 94 + 90 + 92 + 88 + 95) / 6.0);
         assertThat(Tesseract.fromTsv("level\tpage_num\n").problem()).contains("no text");
+    }
+
+    /** A company's letter as the OCR gives it once the seal is off: the director's role, the instructions, the name. */
+    @Test
+    void a_directors_signature_block_gives_the_signers_name() {
+        LetterReader.Letter l = LetterReader.read("""
+                CÔNG TY CỔ PHẦN CÔNG NGHỆ
+                NÔNG NGHIỆP XANH
+                Số: 45/CV-NNX
+                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Độc lập - Tự do - Hạnh phúc
+                Hà Nội, ngày 14 tháng 3 năm 2026
+
+                V/v đề xuất cơ chế thử nghiệm cảm biến nông nghiệp
+                Kính gửi: Bộ Khoa học và Công nghệ
+
+                Công ty Cổ phần Công nghệ Nông nghiệp Xanh, địa chỉ: số 8 phố Duy Tân, phường Dịch Vọng
+                Hậu, quận Cầu Giấy, thành phố Hà Nội, điện thoại 024 3795 1234, trân trọng gửi tới Bộ đề xuất.
+
+                Trân trọng cảm ơn.
+
+                TM. CÔNG TY
+                GIÁM ĐỐC
+                (Ký tên, đóng dấu)
+
+                VWAX
+
+                Phạm Quốc Hưng
+                """);
+        assertThat(l.senderName()).isEqualTo("Phạm Quốc Hưng");
+        assertThat(l.address()).isEqualTo("số 8 phố Duy Tân, phường Dịch Vọng Hậu, quận Cầu Giấy, thành phố Hà Nội");
+        assertThat(l.phone()).isEqualTo("02437951234");
+        assertThat(l.title()).isEqualTo("đề xuất cơ chế thử nghiệm cảm biến nông nghiệp");
+        assertThat(l.body()).endsWith("Trân trọng cảm ơn.");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Người góp ý|Nguyễn Thị Lan|Nguyễn Thị Lan",
+        "Người đề nghị|KS. Đỗ Văn Thành|Đỗ Văn Thành",
+        "Người làm đơn|Luật sư Phan Thị Hồng|Phan Thị Hồng",
+        "Kính thư,|PGS.TS. Vũ Quang Huy|Vũ Quang Huy",
+        "NGƯỜI GÓP Ý|ThS. Hoàng Thu Trang|Hoàng Thu Trang",
+        "Người kiến nghị|TS. Ngô Thanh Bình|Ngô Thanh Bình",
+        "KT. HIỆU TRƯỞNG|GS.TSKH. Trần Văn Hải|Trần Văn Hải",
+        "Người viết thư|Lò Văn Piềng|Lò Văn Piềng"})
+    void common_closings_and_titled_names_give_the_name_without_its_title(String closing, String signed, String name) {
+        LetterReader.Letter l = LetterReader.read("Kính gửi: Bộ Y tế\n\nTôi đề nghị số hóa hồ sơ sức khỏe.\n\n" + closing
+                + "\n(Ký, ghi rõ họ tên)\n\n" + signed + "\n");
+        assertThat(l.senderName()).isEqualTo(name);
+        assertThat(l.body()).isEqualTo("Tôi đề nghị số hóa hồ sơ sức khỏe.");
+    }
+
+    @Test
+    void a_title_before_a_labelled_name_and_the_motto_glued_to_it_are_not_the_name() {
+        assertThat(LetterReader.read("Họ và tên: Luật sư Phan Thị HồngCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").senderName())
+                .isEqualTo("Phan Thị Hồng");
+        assertThat(LetterReader.read("Họ và tên: KS: Đỗ Văn Thành _. - : CỘNG. HÒA. XÃ. HỘI CHỦ NGHĨA").senderName())
+                .isEqualTo("Đỗ Văn Thành");
+    }
+
+    @Test
+    void the_signatures_spelling_of_the_labelled_name_wins_and_another_persons_name_does_not() {
+        assertThat(LetterReader.read("Họ và tên: Định Công Tráng\nKính gửi: Bộ Y tế\nTôi góp ý.\nNgười góp ý\n"
+                + "Đinh Công Tráng\n").senderName()).isEqualTo("Đinh Công Tráng");
+        assertThat(LetterReader.read("Họ và tên: Nguyễn Văn An\nKính gửi: Bộ Y tế\nChúng tôi góp ý.\nThay mặt nhóm\n"
+                + "Lê Văn Bình\n").senderName()).as("another person signs: the label").isEqualTo("Nguyễn Văn An");
+    }
+
+    /** The last line of an address written under the signature is a city, not the signer ("Ông/Bà Hà Nội"). */
+    @Test
+    void an_address_under_the_signature_is_the_address_and_its_city_is_not_the_name() {
+        LetterReader.Letter l = LetterReader.read("""
+                Kính gửi: Bộ Khoa học và Công nghệ
+                Tôi đề nghị công bố dữ liệu mở về các đề tài đã nghiệm thu.
+                Người gửi
+                ÁXXXAXYV
+                Bùi Thị Hạnh
+                Số 8 ngõ 102 đường Trường Chinh,
+                phường Phương Mai, quận Đống Đa,
+                Hà Nội
+                Điện thoại: 0967 554 433
+                Email: buihanh(@example.com
+                """);
+        assertThat(l.senderName()).isEqualTo("Bùi Thị Hạnh");
+        assertThat(l.address()).isEqualTo("Số 8 ngõ 102 đường Trường Chinh, phường Phương Mai, quận Đống Đa, Hà Nội");
+        assertThat(l.email()).as("a bracket the OCR put beside the @").isEqualTo("buihanh@example.com");
+        assertThat(LetterReader.read("Kính gửi: Bộ Y tế\nTôi góp ý.\nNgười gửi\nHà Nội\n").senderName()).isNull();
+    }
+
+    @Test
+    void an_address_given_in_a_sentence_is_taken_part_by_part() {
+        LetterReader.Letter l = LetterReader.read("""
+                Kính gửi: Bộ Công an
+                Tôi tên là Nguyễn Văn Bình, sinh năm 1952, địa chỉ: số 12 ngõ 34 phố Hoàng Hoa Thám, phường
+                Ngọc Hà, quận Ba Đình, Hà Nội, số điện thoại 0988 112 233.
+                Người góp ý
+                Nguyễn Văn Bình
+                """);
+        assertThat(l.address()).isEqualTo("số 12 ngõ 34 phố Hoàng Hoa Thám, phường Ngọc Hà, quận Ba Đình, Hà Nội");
+        assertThat(l.phone()).isEqualTo("0988112233");
+        assertThat(l.senderName()).isEqualTo("Nguyễn Văn Bình");
+        assertThat(LetterReader.read("Hợp tác xã có trụ sở tại thôn Lạc Xuân, xã Lạc Xuân, huyện Đơn Dương, tỉnh Lâm"
+                + " Đồng, hiện có một trăm thành viên.").address())
+                .isEqualTo("thôn Lạc Xuân, xã Lạc Xuân, huyện Đơn Dương, tỉnh Lâm Đồng");
+    }
+
+    @Test
+    void an_addressee_and_a_subject_over_two_lines_are_read_whole() {
+        LetterReader.Letter l = LetterReader.read("""
+                V/v kiến nghị đơn giản hóa thủ tục hoàn thuế cho hộ kinh doanh
+                bán hàng qua sàn thương mại điện tử
+                Kính gửi: Sở Khoa học và Công nghệ thành phố
+                Hồ Chí Minh
+                Tôi là giáo viên dạy công nghệ ở một trường trung học cơ sở, đề nghị mở không gian sáng tạo.
+                """);
+        assertThat(l.addressee()).isEqualTo("Sở Khoa học và Công nghệ thành phố Hồ Chí Minh");
+        assertThat(l.title()).isEqualTo("kiến nghị đơn giản hóa thủ tục hoàn thuế cho hộ kinh doanh bán hàng qua sàn"
+                + " thương mại điện tử");
+        assertThat(l.body()).startsWith("Tôi là giáo viên");
+        assertThat(LetterReader.read("Kính gửi: Ban Chỉ đạo Trung ương về phát triển khoa học, công\nnghệ, đổi mới sáng"
+                + " tạo và chuyển đổi số\n\nViện xin đề xuất.").addressee()).isEqualTo("Ban Chỉ đạo Trung ương về phát"
+                + " triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số");
+        assertThat(LetterReader.read("Kính gửi: Bộ Y tế\nTôi là bác sĩ, xin gửi Bộ một số ý kiến về chuyển đổi số trong"
+                + " khám chữa bệnh.").addressee()).as("the body's first line is not the rest of the name").isEqualTo("Bộ Y tế");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Điện thoại liên hệ: 0913 456⏎789|0913456789",
+        "ĐT: (+84) 905 112 233|0905112233",
+        "Điện thoại: (028) 3822 4567|02838224567",
+        "Điện thoại nhà riêng: (0225)⏎3745 678|02253745678",
+        "điện thoại (024) 3869 1234, thư điện tử|02438691234",
+        "năm 2026⏎12 hộ gia đình, 0912 345 678|0912345678"})
+    void phone_numbers_wrapped_or_with_area_codes_in_parentheses_are_found(String written, String digits) {
+        assertThat(LetterReader.read(written.replace("⏎", "\n")).phone()).isEqualTo(digits);
+    }
+
+    /** What the OCR makes of an italic "V/v": the subject is still the subject, not the heading above it. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"V/v", "V/V", "Vv:", "V/w", "V/y", "V/", "V7", "V/%w", "VN", "V.v",
+        "(V/v", "Về việc:"})
+    void a_damaged_subject_marker_still_gives_the_subject(String marker) {
+        LetterReader.Letter l = LetterReader.read("THƯ GÓP Ý\n" + marker + " góp ý về cổng dịch vụ công trực tuyến"
+                + (marker.startsWith("(") ? ")" : "") + "\nKính gửi: Bộ Khoa học và Công nghệ\nTôi là kỹ sư cơ khí.\n");
+        assertThat(l.title()).isEqualTo("góp ý về cổng dịch vụ công trực tuyến");
+    }
+
+    @Test
+    void a_damaged_marker_below_the_addressee_or_a_name_like_vy_is_no_subject() {
+        assertThat(LetterReader.read("Kính gửi: Bộ Y tế\nVN đầu tư nhiều cho y tế số trong những năm qua.").title())
+                .isEqualTo("VN đầu tư nhiều cho y tế số trong những năm qua.");
+        assertThat(LetterReader.read("Kính gửi: Bộ Y tế\nVề việc này, tôi đề nghị Bộ xem xét.").title())
+                .isEqualTo("Về việc này, tôi đề nghị Bộ xem xét.");
     }
 }

@@ -15,6 +15,6 @@ final class OcrSettings {
     static PaperSettings with(String tesseract, int pageTimeoutSeconds, String inbox, PaperSettings.Sftp sftp) {
         return new PaperSettings(true, inbox, "unused/processed", "unused/failed", 300, 200,
                 DataSize.ofMegabytes(50), 50, tesseract, "vie", 4, 1, 1, DataSize.ofGigabytes(1), pageTimeoutSeconds, 80,
-                300, "/usr/share/fonts/truetype/dejavu", sftp);
+                300, "/usr/share/fonts/truetype/dejavu", "https://pakn.example.vn/tra-cuu?ma={code}", sftp);
     }
 }

@@ -168,6 +168,8 @@ class PaperChannelEndToEndTest {
         }
         assertThat(letter).contains("GIẤY BÁO TIẾP NHẬN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kính gửi: Ông/Bà Nguyễn Văn An",
                 "Số 15 đường Trần Phú", "đề ngày 12/10/2026 (số đến 0412/VPTW, ngày đến 20/11/2026)", "Mã số theo dõi: " + code);
+        // the address printed is the public follow-up page a person holding the paper can open, not the API
+        assertThat(letter).contains("/tra-cuu?ma=" + code).doesNotContain("/api/v1/submissions");
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("Mã bí mật tra cứu: (\\S+)").matcher(letter);
         assertThat(secret.find()).as(letter).isTrue();
         HubApi api = new HubApi(port);
@@ -199,6 +201,10 @@ class PaperChannelEndToEndTest {
         assertThat(accuracy3).isGreaterThanOrEqualTo(0.98);
         assertThat(submitter(code).fullName()).isEqualTo("Lê Hoàng Minh");
         assertThat(db.queryForObject("select addressee from case_file where code = ?", String.class, code)).isEqualTo("Bộ Y tế");
+        // dropped without a sidecar: no register number, and the acknowledgement does not print one as missing
+        String acknowledgement = pdfText(new HubApi(port).getBytes("/api/v1/paper/" + tiff.get("id") + "/acknowledgement",
+                HubApi.bearer(Samples.VPTW)).body());
+        assertThat(acknowledgement).contains("(ngày đến ").doesNotContain("chưa ghi").doesNotContain("số đến");
 
         Map<String, Object> stamped = scanNamed("thu-2.png");
         assertThat(stamped.get("status")).as("reason: %s", stamped.get("reason")).isEqualTo("OPENED");
@@ -206,6 +212,53 @@ class PaperChannelEndToEndTest {
         double accuracy2 = CharacterAccuracy.of(content(code2), truth("letter2"));
         System.out.printf("OCR character accuracy, letter 2 (noise, 1.5° skew, stamp): %.2f %%%n", accuracy2 * 100);
         assertThat(accuracy2).isGreaterThanOrEqualTo(0.97);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return CharacterAccuracy.squash(new org.apache.pdfbox.text.PDFTextStripper().getText(doc));
+        }
+    }
+
+    /**
+     * A complaint (Đ1.2) waits with that reason; it is never released into a case, the answer says how to close it,
+     * and refusing it (no reason typed: the letter's own words are the reason) closes it with the answer letter.
+     */
+    @Test
+    void a_complaint_is_refused_and_leaves_the_queue_closed_with_the_answer_letter() throws Exception {
+        PaperCorpus.Letter complaint = PaperCorpus.load().stream().filter(l -> l.name().equals("out-of-scope-01-khieu-nai"))
+                .findFirst().orElseThrow();
+        PaperIntake.Result waiting = intake.receive("khieu-nai.png", complaint.file(), null, java.time.Instant.now());
+        assertThat(waiting.outcome()).as(waiting.reason()).isEqualTo(PaperIntake.Outcome.TO_VERIFY);
+        assertThat(waiting.reason()).contains("khiếu nại, tố cáo").doesNotContain("submitter");
+        String id = waiting.scanId().toString();
+        HubApi api = new HubApi(port);
+
+        HubApi.Reply release = api.postJson("/api/v1/paper/" + id + "/release", Map.of(), HubApi.bearer(Samples.VPTW));
+        assertThat(release.status()).isEqualTo(422);
+        assertThat(release.rules()).contains("D1.2-out-of-scope");
+        assertThat(release.body()).contains("/api/v1/paper/" + id + "/refuse");
+
+        HubApi.Reply refused = api.postJson("/api/v1/paper/" + id + "/refuse", Map.of(), HubApi.bearer(Samples.VPTW));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.json().path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refused.json().path("reason").asText()).containsIgnoringCase("khiếu nại");
+        assertThat(api.get("/api/v1/paper?status=VERIFY", HubApi.bearer(Samples.VPTW)).json().findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(api.get("/api/v1/paper?status=REFUSED", HubApi.bearer(Samples.VPTW)).json().findValuesAsText("id"))
+                .contains(id);
+        assertThat(db.queryForMap("select status, refused_by, case_code from paper_scan where id = ?::uuid", id))
+                .containsEntry("status", "REFUSED").containsEntry("case_code", null)
+                .hasEntrySatisfying("refused_by", by -> assertThat(by).isNotNull());
+
+        java.net.http.HttpResponse<byte[]> answer = api.getBytes("/api/v1/paper/" + id + "/acknowledgement",
+                HubApi.bearer(Samples.VPTW));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(pdfText(answer.body())).contains("THÔNG BÁO", "Kính gửi: Ông/Bà Chu Văn Tấn", "Số 9 ngõ 5 phố Kim Mã",
+                "khiếu nại", "(ngày đến ").doesNotContain("chưa ghi");
+        // closed: a second refusal or a release changes nothing
+        assertThat(api.postJson("/api/v1/paper/" + id + "/refuse", Map.of("reason", "x"), HubApi.bearer(Samples.VPTW))
+                .json().path("outcome").asText()).isEqualTo("ALREADY_RECEIVED");
     }
 
     @Test

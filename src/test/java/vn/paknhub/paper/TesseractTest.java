@@ -58,6 +58,27 @@ class TesseractTest {
         assertThat(ocr.read(PAGE).problem()).contains("timed out");
     }
 
+    /** The blank back side of a duplex scan held the only OCR slot for 25 s: it never reaches the engine now. */
+    @Test
+    void a_page_without_ink_never_reaches_the_engine() throws IOException {
+        Tesseract ocr = new Tesseract(OcrSettings.with(engine("eng vie", "exec sleep 60"), 1));
+        BufferedImage blank = new BufferedImage(1240, 1754, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = blank.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1240, 1754);
+        g.dispose();
+        long started = System.nanoTime();
+        try (Tesseract.Batch batch = ocr.batch()) {
+            batch.add(blank);
+            batch.add(blank);
+            assertThat(batch.read()).hasSize(2).allSatisfy(p -> {
+                assertThat(p.blank()).isTrue();
+                assertThat(p.problem()).isNull();
+            });
+        }
+        assertThat(System.nanoTime() - started).as("no OCR process waited for").isLessThan(1_000_000_000L);
+    }
+
     @Test
     void an_engine_that_fails_says_why() throws IOException {
         Tesseract ocr = new Tesseract(OcrSettings.with(engine("vie", "echo 'Error in pixReadStream: Unknown format' >&2\nexit 1"),
