@@ -36,8 +36,11 @@ public final class ChatAbbreviations {
     /** One-letter shorthand: "k" không, "r" rồi, "j" gì, "z" vậy. */
     private static final String ONE_LETTER = "krjz";
 
-    /** A word as people type it: letters and combining marks. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    /**
+     * A word as people type it: letters and combining marks, taken whole with any digits it holds, so that the
+     * letters inside a reference code ("3ad9", "5k") are never read as words.
+     */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     /** Repeated letters for emphasis: "quáaaa", "nhaaa". */
     private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
@@ -72,6 +75,9 @@ public final class ChatAbbreviations {
         while (m.find()) {
             words++;
             String written = m.group();
+            if (written.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
             if (!written.substring(1).equals(written.substring(1).toLowerCase(Locale.ROOT))
                     || (written.length() == 1 && !written.equals(written.toLowerCase(Locale.ROOT)))) {
                 continue; // UBND, KH, VNeID: acronyms; a capital only at the start of a sentence is the same word

@@ -34,6 +34,7 @@ class ContentScreenTest {
             one slip | Hệ thống báo lỗi ko rõ nguyên nhân khi nộp hồ sơ đăng ký sáng chế, đề nghị Cục Sở hữu trí tuệ kiểm tra máy chủ và công bố hướng dẫn xử lý cho người dân trong thời gian sớm nhất.
             loanwords | Ứng dụng Zalo và website của Sở dùng chung tài khoản; nên hỗ trợ wifi miễn phí, IoT và 5G ở trạm y tế.
             numbers and emails | Kinh phí 500k mỗi hồ sơ là cao. Liên hệ: ad.nguyen@gmail.com, https://dichvucong.gov.vn/ms/
+            reference codes | Đề nghị tra cứu hồ sơ theo mã tham chiếu 3ad9e1-2ae0-4k7r-9ad2-7bd3z2 và mã 12k-r5 trên cổng.
             """)
     void full_writing_and_official_acronyms_pass(String name, String text) {
         assertThat(ChatAbbreviations.habitIn(VietnameseText.normalize(text))).isEmpty();
